@@ -1,0 +1,69 @@
+# Two commands do everything on a fresh machine with Python 3.11+:
+#   make run    set up .venv, then execute every notebook on the bundled seeds into figures/
+#   make test   set up .venv, then run the whole test suite (unit, notebooks under nbval, rendering proofs)
+# Each rebuilds its environment when it is missing or older than pyproject.toml.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MPL310 := .venv-mpl310
+MPL310_STAMP := $(MPL310)/.installed
+CORPUS ?=
+OUT ?= output
+
+.PHONY: run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed: run make with PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+# A second, small environment with the newest matplotlib 3.10.x, where Arabic is not shaped
+# natively: the rendering proofs run there too, so both branches of ar() are tested.
+$(MPL310_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(MPL310)
+	$(MPL310)/bin/python -m pip install --quiet --upgrade pip
+	$(MPL310)/bin/python -m pip install --quiet 'matplotlib>=3.10,<3.11' numpy arabic-reshaper python-bidi fontpkg-amiri uharfbuzz pytest
+	$(MPL310)/bin/python -m pip install --quiet --no-deps -e .
+	touch $(MPL310_STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m arabic_news.run_notebooks --figures figures
+
+run-corpus: $(STAMP)
+	@test -n "$(CORPUS)" || (echo "usage: make run-corpus CORPUS=/path/to/corpus [OUT=output]"; exit 2)
+	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+test: test-unit test-notebooks test-mpl310
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks
+
+test-mpl310: $(MPL310_STAMP)
+	$(MPL310)/bin/python -m pytest -m rendering tests/rendering
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks notebooks
+
+sync-notebooks: $(STAMP)
+	$(BIN)/jupytext --sync notebooks/*.ipynb
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet pyarabic dateparser
+	$(BIN)/python -m pip install --quiet --no-deps camel-tools
+	$(BIN)/python -m pip install --quiet $$($(BIN)/python benchmarks/camel_small_deps.py)
+	$(BIN)/python benchmarks/bench_cleaning.py
+	$(BIN)/python benchmarks/bench_dates.py
+
+clean:
+	rm -rf $(VENV) $(MPL310) .pytest_cache .hypothesis

@@ -1,0 +1,107 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 2. Term frequency: what the articles talk about
+#
+# Counting words is the oldest method of text analysis and still the first thing to do with a
+# new corpus. In Arabic it only works after cleaning (notebook 1): without it, «الأمن» and
+# «الامن» are counted as two words, and the top of every list is filled with في، من، على.
+#
+# Here we count terms over the whole corpus and per article, count two-word phrases (bigrams),
+# read a chosen term in its contexts, and measure how much normalisation changes the counts.
+
+# %% tags=["parameters"]
+corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
+figures_dir = "../figures"
+top_n = 20  # terms in the overall ranking and chart
+per_article_n = 8  # terms per article
+max_articles = 6  # articles shown in the per-article table (the first ones by doc_id)
+kwic_term = "حلب"  # the term to read in context
+kwic_window = 6  # words of context on each side
+kwic_limit = 12  # occurrences shown
+
+# %%
+import matplotlib.pyplot as plt
+
+import arabic_news as an
+from arabic_news import analysis
+
+an.use_arabic_style()
+corpus = an.load_corpus(corpus_path)
+analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
+print(f"{len(corpus)} articles")
+
+# %% [markdown]
+# ## The most frequent terms
+#
+# `ArabicAnalyzer` turns a text into terms: it normalises, splits at spaces and punctuation of
+# every script, and drops stop words. `share` is the term's part of all terms of the corpus.
+
+# %%
+top = analysis.top_terms(corpus["text"], analyzer, n=top_n)
+top
+
+# %%
+ax = an.bar_terms(top["term"], top["count"], title="الكلمات الأكثر تكرارا", xlabel="occurrences")
+an.save_figure(ax.figure, "02-top-terms", directory=figures_dir)
+plt.show()
+
+# %% [markdown]
+# ## Top terms of each article
+#
+# The overall ranking is dominated by the longest articles and the most common subjects. Per
+# article, the ranking shows what each one is about.
+
+# %%
+articles = corpus.sort_values("doc_id").head(max_articles)
+per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n, label="title")
+per_article.pivot(index="rank", columns="title", values="term")
+
+# %% [markdown]
+# ## Bigrams: names of institutions and places
+#
+# Many of the subjects of news are two-word names: وزارة الدفاع، مجلس الأمن، الجيش السوري. A
+# bigram analyzer counts pairs of adjacent terms. Stop words are removed first, as
+# scikit-learn does, so a pair may bridge a removed function word.
+
+# %%
+bigrams = an.ArabicAnalyzer(ngram_range=(2, 2))
+top_bigrams = analysis.top_terms(corpus["text"], bigrams, n=top_n)
+top_bigrams
+
+# %%
+ax = an.bar_terms(top_bigrams["term"], top_bigrams["count"], title="أكثر الثنائيات تكرارا",
+                  xlabel="occurrences")
+an.save_figure(ax.figure, "02-top-bigrams", directory=figures_dir)
+plt.show()
+
+# %% [markdown]
+# ## Keyword in context
+#
+# A count says how often, not how. Reading every occurrence of a term with the words around it
+# (a *concordance*) shows its uses. The match is made on normalised words, so the search term
+# finds every spelling; the context is shown as written.
+
+# %%
+analysis.keyword_in_context(corpus, kwic_term, an.normalize, window=kwic_window, limit=kwic_limit)
+
+# %% [markdown]
+# ## How much normalisation changes the counts
+#
+# For the top terms, the spellings found in the text that normalisation merged into each one,
+# and how the count of the most frequent spelling compares with the merged count. Without
+# normalisation a frequency list undercounts exactly the words written in several ways.
+
+# %%
+analysis.merged_spellings(corpus["text"], top["term"].head(top_n))

@@ -1,0 +1,103 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 3. TF-IDF: what makes each article distinctive, and how alike they are
+#
+# A raw count favours words that are frequent everywhere. TF-IDF (term frequency × inverse
+# document frequency) weighs a term up when it is frequent in one document and down when it
+# appears in many: the highest-weighted terms of an article are the ones that set it apart from
+# the rest of the corpus. Each article becomes a vector of weights, and the cosine of the angle
+# between two vectors measures how alike two articles are (1: same weighted vocabulary, 0:
+# nothing shared).
+#
+# We use scikit-learn's `TfidfVectorizer` with the project's `ArabicAnalyzer`, so that Arabic is
+# normalised and tokenised properly before weighting.
+
+# %% tags=["parameters"]
+corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
+figures_dir = "../figures"
+distinctive_n = 10  # distinctive terms per article
+max_articles = 12  # articles compared (a fixed random sample when the corpus is larger)
+settings_documents = 2000  # documents used to compare weighting settings
+random_state = 0
+
+# %%
+import matplotlib.pyplot as plt
+
+import arabic_news as an
+from arabic_news import analysis
+
+an.use_arabic_style()
+corpus = an.load_corpus(corpus_path)
+articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
+analyzer = an.ArabicAnalyzer()
+print(f"{len(corpus)} articles; comparing {len(articles)}")
+
+# %% [markdown]
+# ## Distinctive terms
+#
+# We fit TF-IDF on the whole corpus, so that the document frequencies are the corpus's, and
+# show the articles being compared. With only two articles, a term found in both gets the
+# lowest IDF, so distinctive terms are the ones found in one article only.
+
+# %%
+matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
+positions = corpus.index.get_indexer(articles.index)
+distinctive = analysis.distinctive_terms(matrix[positions], vectorizer, articles["title"].tolist(),
+                                         n=distinctive_n)
+distinctive.pivot(index="rank", columns="document", values="term")
+
+# %% [markdown]
+# ## How alike are the articles?
+#
+# Cosine similarity between the TF-IDF vectors, one row and one column per article, labelled
+# with its headline.
+
+# %%
+similarity = analysis.similarity_table(matrix[positions], articles["title"].tolist())
+similarity.round(3)
+
+# %%
+ax = an.heatmap(similarity.to_numpy(), similarity.index.tolist(), title="تشابه المقالات (جيب التمام)")
+an.save_figure(ax.figure, "03-similarity-heatmap", directory=figures_dir)
+plt.show()
+
+# %% [markdown]
+# ## What the weighting settings change
+#
+# Three settings of `TfidfVectorizer` change what counts:
+# - `sublinear_tf=True` replaces a term's count *c* by 1 + log *c*, so that a word repeated
+#   twenty times does not outweigh everything else;
+# - `min_df` drops terms found in fewer than that many documents (typos, rare names);
+# - `max_df` drops terms found in more than that share of documents (words that say nothing
+#   about any one document).
+# N-grams are set on the analyzer: bigrams add phrases such as مجلس الامن to the vocabulary.
+#
+# These settings need more than two documents to mean anything. When the corpus is that small,
+# we compare its *passages* (lines and sentences of at least 60 characters) instead; on a large
+# corpus, a fixed sample of `settings_documents` articles keeps this quick.
+
+# %%
+documents = analysis.documents_for_comparison(corpus, settings_documents, random_state=random_state)
+print(f"{len(documents)} documents")
+analysis.tfidf_settings_effects(
+    documents["text"].tolist(),
+    analyzers={"words": analyzer, "words + bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))},
+    settings={
+        "raw counts": {},
+        "sublinear tf": {"sublinear_tf": True},
+        "min_df=2": {"min_df": 2},
+        "max_df=0.5": {"max_df": 0.5},
+    },
+).round(3)

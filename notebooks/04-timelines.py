@@ -1,0 +1,98 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 4. Timelines: when articles appear, what they talk about over time, and the events they date
+#
+# News has two clocks. One is the publication date: when each article appeared. The other is
+# inside the text: «اليوم الإثنين», «يوم السبت الماضي», «17 نوفمبر», dates that place the
+# reported events, often relative to the publication date. This notebook charts both.
+
+# %% tags=["parameters"]
+corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
+figures_dir = "../figures"
+frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's date range
+timeline_terms = ["حلب", "روسيا", "داعش"]  # terms to follow over time (as written)
+max_events = 15  # events annotated on the event timeline
+
+# %%
+import matplotlib.pyplot as plt
+
+import arabic_news as an
+from arabic_news import analysis
+
+an.use_arabic_style()
+corpus = an.load_corpus(corpus_path)
+dated = corpus[corpus["published"].notna()]
+print(f"{len(corpus)} articles, {len(dated)} with a publication date")
+
+# %% [markdown]
+# ## Articles over time
+#
+# Articles are counted per period (day, week, month …), one series per source. The period is
+# chosen to give at most 60 points over the corpus's date range, so that a corpus of a few
+# months and one of several years both give a readable chart.
+
+# %%
+per_period = analysis.articles_per_period(corpus, frequency=frequency, by="source")
+per_period.tail(12)
+
+# %%
+ax = an.timeline(per_period, title="عدد المقالات عبر الزمن", ylabel="articles")
+an.save_figure(ax.figure, "04-articles-over-time", directory=figures_dir)
+plt.show()
+
+# %% [markdown]
+# ## Chosen terms over time
+#
+# Raw counts rise and fall with the number of articles; dividing by the number of terms
+# published in each period gives a *relative frequency* (here per 10,000 terms) that can be
+# compared across periods. The terms are normalised with the same cleaning as the texts.
+
+# %%
+analyzer = an.ArabicAnalyzer()
+terms = [an.normalize(term) for term in timeline_terms]
+shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency)
+shares.round(1).tail(12)
+
+# %%
+ax = an.timeline(shares, title="تكرار الكلمات عبر الزمن", ylabel="per 10,000 terms")
+an.save_figure(ax.figure, "04-terms-over-time", directory=figures_dir)
+plt.show()
+
+# %% [markdown]
+# ## The dates inside the text
+#
+# `extract_dates` finds date expressions in the three regional month systems (يناير، كانون
+# الثاني، جانفي …), weekdays, and relative expressions (أمس، الأسبوع الماضي، منذ ثلاثة أيام), and
+# resolves each against the article's publication date. Each mention keeps its place in the
+# text, its resolved value and its granularity (day, week, month or year).
+
+# %%
+mentions = an.dates_table(corpus)
+mentions.head(20)
+
+# %% [markdown]
+# ## An event timeline
+#
+# Each point is a date mentioned in the articles, annotated with the words that named it. On a
+# large corpus the most-mentioned dates are annotated and the rest are counted.
+
+# %%
+events = analysis.event_points(mentions, corpus, max_events=max_events)
+events
+
+# %%
+ax = an.timeline(events, kind="events", title="الأحداث المذكورة في النصوص")
+an.save_figure(ax.figure, "04-event-timeline", directory=figures_dir)
+plt.show()

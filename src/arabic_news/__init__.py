@@ -1,0 +1,51 @@
+"""Load, clean and chart corpora of Arabic news articles.
+
+The public names below are imported lazily (PEP 562), so that ``import arabic_news`` stays
+cheap and the plotting helpers work in a small environment without pandas or scikit-learn.
+"""
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+_PUBLIC = {
+    # loading
+    "CorpusError": "arabic_news.errors",
+    "load_corpus": "arabic_news.corpus",
+    "seeds_path": "arabic_news.corpus",
+    # cleaning
+    "normalize": "arabic_news.text.normalize",
+    "Normalizer": "arabic_news.text.normalize",
+    "tokenize": "arabic_news.text.tokenize",
+    "stop_words": "arabic_news.text.stopwords",
+    "remove_stop_words": "arabic_news.text.stopwords",
+    "light_stem": "arabic_news.text.stemming",
+    "ArabicAnalyzer": "arabic_news.text.analyzer",
+    # dates
+    "extract_dates": "arabic_news.dates",
+    "DateMention": "arabic_news.dates",
+    "dates_table": "arabic_news.dates",
+    # charts
+    "ar": "arabic_news.plotting.bidi",
+    "use_arabic_style": "arabic_news.plotting.style",
+    "bar_terms": "arabic_news.plotting.charts",
+    "heatmap": "arabic_news.plotting.charts",
+    "timeline": "arabic_news.plotting.charts",
+    "save_figure": "arabic_news.plotting.save",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name):
+    try:
+        module = _PUBLIC[name]
+    except KeyError:
+        raise AttributeError(f"module 'arabic_news' has no attribute {name!r}") from None
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,28 @@
+"""Corpus-level analyses the notebooks call: frequencies, keyword in context, TF-IDF, timelines.
+
+Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an analyzer such as
+``ArabicAnalyzer``) and returns a tidy pandas table, so that notebooks show results and the
+logic stays here, tested.
+"""
+
+from .frequency import term_counts, top_terms, top_terms_by_document, vocabulary_sizes
+from .kwic import keyword_in_context
+from .segments import passages
+from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
+from .timelines import articles_per_period, choose_frequency, term_share_over_time
+
+__all__ = [
+    "articles_per_period",
+    "choose_frequency",
+    "distinctive_terms",
+    "keyword_in_context",
+    "passages",
+    "similarity_table",
+    "term_counts",
+    "term_share_over_time",
+    "tfidf_matrix",
+    "tfidf_settings_effects",
+    "top_terms",
+    "top_terms_by_document",
+    "vocabulary_sizes",
+]

@@ -1,0 +1,69 @@
+"""Term counts over a corpus: overall, per document, and vocabulary sizes under several cleanings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+
+import pandas as pd
+
+Analyzer = Callable[[str], list[str]]
+
+
+def _validate_n(n: int) -> None:
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+
+
+def _ranked(counter: Counter, n: int | None) -> pd.DataFrame:
+    """Most frequent first; ties broken by the term itself so that results are deterministic."""
+    items = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    if n is not None:
+        items = items[:n]
+    table = pd.DataFrame(items, columns=["term", "count"])
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table
+
+
+def term_counts(texts: Iterable[str], analyzer: Analyzer) -> Counter:
+    """Count every term the analyzer yields over all texts."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(analyzer(text))
+    return counts
+
+
+def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataFrame:
+    """The ``n`` most frequent terms with their count and share of all terms (rank 1 first)."""
+    _validate_n(n)
+    counts = term_counts(texts, analyzer)
+    table = _ranked(counts, n)
+    total = sum(counts.values())
+    table["share"] = table["count"] / total if total else 0.0
+    return table
+
+
+def top_terms_by_document(
+    corpus: pd.DataFrame, analyzer: Analyzer, n: int = 10, label: str = "doc_id"
+) -> pd.DataFrame:
+    """A long table: for each document (named by column ``label``), its ``n`` top terms."""
+    _validate_n(n)
+    if label not in corpus.columns:
+        raise ValueError(f"label={label!r} is not a column; choose one of {list(corpus.columns)}")
+    frames = []
+    for name, text in zip(corpus[label], corpus["text"], strict=True):
+        table = _ranked(Counter(analyzer(text)), n).reset_index()
+        table.insert(0, label, name)
+        frames.append(table)
+    columns = [label, "rank", "term", "count"]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
+def vocabulary_sizes(texts: Iterable[str], analyzers: Mapping[str, Analyzer]) -> pd.DataFrame:
+    """Tokens and distinct terms (types) per named analyzer, to show what each cleaning merges."""
+    texts = list(texts)
+    rows = []
+    for name, analyzer in analyzers.items():
+        counts = term_counts(texts, analyzer)
+        rows.append({"cleaning": name, "tokens": sum(counts.values()), "types": len(counts)})
+    return pd.DataFrame(rows).set_index("cleaning")

@@ -1,0 +1,52 @@
+"""Keyword in context: every occurrence of a term, with the words around it as written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+# A written word: letters and digits of any script, with Arabic marks and tatweel inside it.
+_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
+
+
+def keyword_in_context(
+    corpus: pd.DataFrame,
+    term: str,
+    normalizer: Callable[[str], str],
+    *,
+    window: int = 6,
+    limit: int | None = 20,
+    match: Callable[[str], str] | None = None,
+) -> pd.DataFrame:
+    """Occurrences of ``term`` with ``window`` words of context on each side.
+
+    A word matches when ``normalizer(word)`` equals ``normalizer(term)``, so «فى» finds «في»
+    and «الأمن» finds «الامن». Give ``match`` (for example a light stemmer applied after the
+    normaliser) to match inflected forms as well. Context is shown as written in the article.
+    Columns: doc_id, left, keyword, right (left and right in reading order).
+    """
+    if window < 0:
+        raise ValueError(f"window must be zero or positive, got {window}")
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be a positive integer or None, got {limit}")
+    key = match or str
+    wanted = key(normalizer(term))
+    if not wanted:
+        raise ValueError(f"term {term!r} is empty after normalisation; give a word")
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
+        words = _WORD.findall(text)
+        for position, word in enumerate(words):
+            if key(normalizer(word)) != wanted:
+                continue
+            rows.append({
+                "doc_id": doc_id,
+                "left": " ".join(words[max(0, position - window):position]),
+                "keyword": word,
+                "right": " ".join(words[position + 1:position + 1 + window]),
+            })
+            if limit is not None and len(rows) >= limit:
+                return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["doc_id", "left", "keyword", "right"])

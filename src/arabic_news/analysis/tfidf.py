@@ -1,0 +1,80 @@
+"""TF-IDF with scikit-learn and the project's analyzer: weights, distinctive terms, similarity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+
+def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **settings):
+    """Fit a ``TfidfVectorizer`` using ``analyzer``; return (document-term matrix, vectorizer).
+
+    ``settings`` go to ``TfidfVectorizer`` (``sublinear_tf``, ``min_df``, ``max_df``, ...).
+    N-grams are the analyzer's business (its ``ngram_range``), as scikit-learn ignores
+    ``ngram_range`` when the analyzer is a callable.
+    """
+    if "analyzer" in settings or "ngram_range" in settings:
+        raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
+    vectorizer = TfidfVectorizer(analyzer=analyzer, **settings)
+    matrix = vectorizer.fit_transform(texts)
+    return matrix, vectorizer
+
+
+def distinctive_terms(matrix, vectorizer, labels: Sequence[str], n: int = 10) -> pd.DataFrame:
+    """The ``n`` highest-weighted terms of each document: a long table label, rank, term, weight.
+
+    Ties are broken by the term, so the table is the same on every run.
+    """
+    if matrix.shape[0] != len(labels):
+        raise ValueError(f"{len(labels)} labels for {matrix.shape[0]} documents")
+    terms = vectorizer.get_feature_names_out()
+    rows = []
+    for row, label in enumerate(labels):
+        vector = matrix.getrow(row)
+        pairs = sorted(zip(vector.data, terms[vector.indices], strict=True),
+                       key=lambda pair: (-pair[0], pair[1]))
+        for rank, (weight, term) in enumerate(pairs[:n], start=1):
+            rows.append({"document": label, "rank": rank, "term": term, "weight": float(weight)})
+    return pd.DataFrame(rows, columns=["document", "rank", "term", "weight"])
+
+
+def similarity_table(matrix, labels: Sequence[str]) -> pd.DataFrame:
+    """Cosine similarity between every pair of documents, labelled on both axes."""
+    if matrix.shape[0] != len(labels):
+        raise ValueError(f"{len(labels)} labels for {matrix.shape[0]} documents")
+    values = cosine_similarity(matrix)
+    np.fill_diagonal(values, 1.0)
+    return pd.DataFrame(values, index=list(labels), columns=list(labels))
+
+
+def tfidf_settings_effects(
+    texts: Sequence[str],
+    analyzers: Mapping[str, Callable[[str], list[str]]],
+    settings: Mapping[str, Mapping],
+) -> pd.DataFrame:
+    """What each (analyzer, vectorizer settings) pair does: vocabulary size and similarities.
+
+    For every named analyzer and every named settings dict, fit TF-IDF on ``texts`` and report
+    the number of terms kept and the mean and maximum cosine similarity between different
+    documents (how alike the documents look under that weighting).
+    """
+    if len(texts) < 3:
+        raise ValueError("compare settings on at least three documents (min_df/max_df need them)")
+    rows = []
+    for analyzer_name, analyzer in analyzers.items():
+        for settings_name, kwargs in settings.items():
+            matrix, vectorizer = tfidf_matrix(texts, analyzer, **kwargs)
+            similarity = cosine_similarity(matrix)
+            off_diagonal = similarity[~np.eye(len(texts), dtype=bool)]
+            rows.append({
+                "terms": analyzer_name,
+                "weighting": settings_name,
+                "vocabulary": len(vectorizer.vocabulary_),
+                "mean similarity": float(off_diagonal.mean()),
+                "max similarity": float(off_diagonal.max()),
+            })
+    return pd.DataFrame(rows).set_index(["terms", "weighting"])
