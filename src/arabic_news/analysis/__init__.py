@@ -5,13 +5,19 @@ Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an an
 logic stays here, tested.
 """
 
+from .events import event_points
 from .frequency import term_counts, top_terms, top_terms_by_document, vocabulary_sizes
 from .kwic import keyword_in_context
+from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
 from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
 from .timelines import articles_per_period, choose_frequency, term_share_over_time
 
 __all__ = [
+    "corpus_overview",
+    "documents_for_comparison",
+    "event_points",
+    "sample_articles",
     "articles_per_period",
     "choose_frequency",
     "distinctive_terms",

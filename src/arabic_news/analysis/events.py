@@ -1,0 +1,35 @@
+"""Turn date mentions found in article texts into the points of an event timeline."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def event_points(mentions: pd.DataFrame, max_events: int = 15) -> pd.DataFrame:
+    """The most-mentioned dates, one row each: date, granularity, label, mentions, articles.
+
+    ``mentions`` is the table from ``arabic_news.dates_table``. Mentions that resolve to the
+    same date at the same granularity are one event; its label is the surface text used most
+    often for it (ties: the first in alphabetical order). The ``max_events`` events with the
+    most mentions are kept (ties: the earlier date), returned in date order.
+    """
+    if max_events < 1:
+        raise ValueError(f"max_events must be a positive integer, got {max_events}")
+    columns = ["date", "granularity", "label", "mentions", "articles"]
+    resolved = mentions[mentions["value"].notna()]
+    if resolved.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for (value, granularity), group in resolved.groupby(["value", "granularity"], sort=True):
+        spellings = group["text"].value_counts()
+        label = min(spellings[spellings == spellings.max()].index)
+        rows.append({
+            "date": pd.Timestamp(value),
+            "granularity": granularity,
+            "label": label,
+            "mentions": len(group),
+            "articles": group["doc_id"].nunique(),
+        })
+    events = pd.DataFrame(rows, columns=columns)
+    events = events.sort_values(["mentions", "date"], ascending=[False, True]).head(max_events)
+    return events.sort_values(["date", "granularity"]).reset_index(drop=True)

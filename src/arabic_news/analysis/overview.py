@@ -1,0 +1,46 @@
+"""A corpus at a glance, and the subsets of it that the lessons compare."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .segments import passages
+
+
+def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Articles, sources, date range and article lengths (in whitespace-separated words)."""
+    words = corpus["text"].str.split().str.len()
+    dates = corpus["published"].dropna()
+    facts = {
+        "articles": len(corpus),
+        "sources": corpus["source"].nunique(dropna=True),
+        "articles with a date": len(dates),
+        "first date": dates.min().date().isoformat() if len(dates) else "",
+        "last date": dates.max().date().isoformat() if len(dates) else "",
+        "words in all": int(words.sum()),
+        "words per article (median)": int(words.median()) if len(words) else 0,
+        "shortest article (words)": int(words.min()) if len(words) else 0,
+        "longest article (words)": int(words.max()) if len(words) else 0,
+    }
+    return pd.Series(facts, dtype=object).to_frame("value")
+
+
+def sample_articles(corpus: pd.DataFrame, n: int, random_state: int = 0) -> pd.DataFrame:
+    """All articles when there are at most ``n``, else a fixed random sample, sorted by doc_id."""
+    if n < 1:
+        raise ValueError(f"n must be a positive integer, got {n}")
+    chosen = corpus if len(corpus) <= n else corpus.sample(n, random_state=random_state)
+    return chosen.sort_values("doc_id")
+
+
+def documents_for_comparison(
+    corpus: pd.DataFrame, n: int, random_state: int = 0, min_documents: int = 10
+) -> pd.DataFrame:
+    """Documents on which weighting settings can be compared.
+
+    A corpus of fewer than ``min_documents`` articles is split into passages (see
+    :func:`passages`); a larger one is sampled down to at most ``n`` articles.
+    """
+    if len(corpus) < min_documents:
+        return passages(corpus)
+    return sample_articles(corpus, n, random_state=random_state)

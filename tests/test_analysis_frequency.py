@@ -1,0 +1,77 @@
+"""Term counts, keyword in context and passages, with a plain whitespace analyzer."""
+
+import pandas as pd
+import pytest
+
+from arabic_news import analysis
+
+
+def split(text):
+    return text.split()
+
+
+@pytest.fixture
+def corpus():
+    return pd.DataFrame({
+        "doc_id": ["a", "b"],
+        "title": ["الأول", "الثاني"],
+        "text": ["حلب حلب دمشق\nبيروت", "دمشق حلب عمان عمان عمان"],
+    })
+
+
+def test_top_terms_ranks_by_count_then_term(corpus):
+    top = analysis.top_terms(corpus["text"], split, n=3)
+    assert top["term"].tolist() == ["حلب", "عمان", "دمشق"]
+    assert top["count"].tolist() == [3, 3, 2]
+    assert top.index.tolist() == [1, 2, 3]
+    assert top["share"].iloc[0] == pytest.approx(3 / 9)
+
+
+def test_top_terms_rejects_a_non_positive_n(corpus):
+    with pytest.raises(ValueError, match="positive integer"):
+        analysis.top_terms(corpus["text"], split, n=0)
+
+
+def test_top_terms_by_document_keeps_each_document_apart(corpus):
+    table = analysis.top_terms_by_document(corpus, split, n=1, label="title")
+    assert table.to_dict("records") == [
+        {"title": "الأول", "rank": 1, "term": "حلب", "count": 2},
+        {"title": "الثاني", "rank": 1, "term": "عمان", "count": 3},
+    ]
+
+
+def test_top_terms_by_document_names_a_missing_label_column(corpus):
+    with pytest.raises(ValueError, match="headline"):
+        analysis.top_terms_by_document(corpus, split, label="headline")
+
+
+def test_vocabulary_sizes_counts_tokens_and_types(corpus):
+    sizes = analysis.vocabulary_sizes(corpus["text"], {"split": split, "first": lambda t: t[:1]})
+    assert sizes.loc["split"].tolist() == [9, 4]
+    assert sizes.loc["first"].tolist() == [2, 2]
+
+
+def test_keyword_in_context_matches_normalised_words_and_shows_them_as_written():
+    corpus = pd.DataFrame({"doc_id": ["x"], "text": ["وصل الوفد إلى حلبَ أمس ثم غادر حلب"]})
+    strip_fatha = lambda word: word.replace("\u064e", "")  # noqa: E731
+    table = analysis.keyword_in_context(corpus, "حلب", strip_fatha, window=2)
+    assert table["keyword"].tolist() == ["حلبَ", "حلب"]
+    assert table["left"].tolist() == ["الوفد إلى", "ثم غادر"]
+    assert table["right"].tolist() == ["أمس ثم", ""]
+
+
+def test_keyword_in_context_stops_at_the_limit_and_validates():
+    corpus = pd.DataFrame({"doc_id": ["x"], "text": ["حلب " * 10]})
+    assert len(analysis.keyword_in_context(corpus, "حلب", str, limit=3)) == 3
+    with pytest.raises(ValueError, match="window"):
+        analysis.keyword_in_context(corpus, "حلب", str, window=-1)
+    with pytest.raises(ValueError, match="empty"):
+        analysis.keyword_in_context(corpus, "،", lambda w: "")
+
+
+def test_passages_split_at_lines_and_sentence_ends_and_drop_short_ones():
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["عنوان\nجملة أولى طويلة بما يكفي. جملة ثانية طويلة أيضا؟ قصيرة"]})
+    table = analysis.passages(corpus, min_chars=15)
+    assert table["text"].tolist() == ["جملة أولى طويلة بما يكفي.", "جملة ثانية طويلة أيضا؟"]
+    assert table["doc_id"].tolist() == ["a#1", "a#2"]
+    assert table["article_id"].tolist() == ["a", "a"]

@@ -1,0 +1,52 @@
+"""TF-IDF helpers with a plain whitespace analyzer (the Arabic analyzer is tested on its own)."""
+
+import numpy as np
+import pytest
+
+from arabic_news import analysis
+
+TEXTS = ["حلب روسيا حلب", "روسيا الموصل", "بيروت لبنان"]
+
+
+def split(text):
+    return text.split()
+
+
+def test_distinctive_terms_rank_terms_unique_to_a_document_first():
+    matrix, vectorizer = analysis.tfidf_matrix(TEXTS, split)
+    table = analysis.distinctive_terms(matrix, vectorizer, ["a", "b", "c"], n=2)
+    first = table[table["document"] == "a"]
+    assert first["term"].tolist() == ["حلب", "روسيا"]
+    assert first["weight"].is_monotonic_decreasing
+
+
+def test_similarity_table_is_symmetric_with_ones_on_the_diagonal():
+    matrix, _ = analysis.tfidf_matrix(TEXTS, split)
+    table = analysis.similarity_table(matrix, ["a", "b", "c"])
+    values = table.to_numpy()
+    assert np.allclose(values, values.T)
+    assert np.allclose(np.diag(values), 1.0)
+    assert table.loc["a", "b"] > 0 and table.loc["a", "c"] == 0
+
+
+def test_labels_must_match_the_documents():
+    matrix, vectorizer = analysis.tfidf_matrix(TEXTS, split)
+    with pytest.raises(ValueError, match="2 labels for 3 documents"):
+        analysis.similarity_table(matrix, ["a", "b"])
+    with pytest.raises(ValueError, match="2 labels for 3 documents"):
+        analysis.distinctive_terms(matrix, vectorizer, ["a", "b"])
+
+
+def test_ngrams_belong_to_the_analyzer():
+    with pytest.raises(ValueError, match="ngram_range"):
+        analysis.tfidf_matrix(TEXTS, split, ngram_range=(1, 2))
+
+
+def test_settings_effects_shrink_the_vocabulary_with_min_df():
+    table = analysis.tfidf_settings_effects(
+        TEXTS, {"words": split}, {"all": {}, "min_df=2": {"min_df": 2}}
+    )
+    assert table.loc[("words", "all"), "vocabulary"] == 5
+    assert table.loc[("words", "min_df=2"), "vocabulary"] == 1
+    with pytest.raises(ValueError, match="at least three"):
+        analysis.tfidf_settings_effects(TEXTS[:2], {"words": split}, {"all": {}})

@@ -1,0 +1,89 @@
+"""Articles and term shares per period, event points, overview and sampling."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from arabic_news import analysis
+
+
+def corpus_with_dates(dates, sources=None, texts=None):
+    n = len(dates)
+    return pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(n)],
+        "title": ["t"] * n,
+        "source": sources or ["s"] * n,
+        "published": pd.to_datetime(dates, utc=True),
+        "text": texts or ["كلمة"] * n,
+    })
+
+
+def test_choose_frequency_picks_the_finest_period_that_fits():
+    days = lambda n: pd.Series(pd.date_range("2018-01-01", periods=n, freq="D", tz="UTC"))  # noqa: E731
+    assert analysis.choose_frequency(days(30)) == "D"
+    assert analysis.choose_frequency(days(200)) == "W"
+    assert analysis.choose_frequency(days(800)) == "MS"
+    with pytest.raises(ValueError, match="no publication dates"):
+        analysis.choose_frequency(pd.Series([pd.NaT], dtype="datetime64[ns, UTC]"))
+
+
+def test_articles_per_period_counts_by_source_with_empty_weeks_filled():
+    corpus = corpus_with_dates(
+        ["2016-08-01", "2016-08-03", "2016-08-17", None], sources=["A", "B", "A", "A"]
+    )
+    table = analysis.articles_per_period(corpus, frequency="W")
+    assert table.index.tolist() == list(pd.to_datetime(["2016-08-01", "2016-08-08", "2016-08-15"]))
+    assert table["A"].tolist() == [1, 0, 1]
+    assert table["B"].tolist() == [1, 0, 0]
+
+
+def test_articles_per_period_without_sources_gives_one_column():
+    corpus = corpus_with_dates(["2016-08-01", "2016-11-18"], sources=[None, None])
+    table = analysis.articles_per_period(corpus, frequency="MS")
+    assert table.columns.tolist() == ["articles"]
+    assert table["articles"].tolist() == [1, 0, 0, 1]
+    with pytest.raises(ValueError, match="frequency"):
+        analysis.articles_per_period(corpus, frequency="fortnight")
+
+
+def test_term_share_is_per_ten_thousand_terms_of_the_period():
+    corpus = corpus_with_dates(
+        ["2016-08-01", "2016-08-02", "2016-09-01"],
+        texts=["حلب دمشق", "حلب حلب حلب دمشق", "دمشق"],
+    )
+    shares = analysis.term_share_over_time(corpus, ["حلب"], str.split, frequency="MS")
+    assert shares["حلب"].tolist() == [pytest.approx(10_000 * 4 / 6), 0.0]
+
+
+def test_event_points_group_mentions_and_keep_the_most_mentioned():
+    mentions = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b"],
+        "text": ["أمس", "الأحد", "الأحد", "2010"],
+        "value": [dt.date(2016, 7, 31)] * 3 + [dt.date(2010, 1, 1)],
+        "granularity": ["day", "day", "day", "year"],
+    })
+    events = analysis.event_points(mentions, max_events=1)
+    assert events.to_dict("records") == [{
+        "date": pd.Timestamp("2016-07-31"), "granularity": "day", "label": "الأحد",
+        "mentions": 3, "articles": 2,
+    }]
+    assert len(analysis.event_points(mentions, max_events=5)) == 2
+
+
+def test_overview_and_sampling():
+    corpus = corpus_with_dates(["2016-08-01", None, "2016-11-18"], texts=["a b", "a", "a b c"])
+    overview = analysis.corpus_overview(corpus)["value"]
+    assert overview["articles"] == 3 and overview["articles with a date"] == 2
+    assert overview["first date"] == "2016-08-01" and overview["longest article (words)"] == 3
+    assert analysis.sample_articles(corpus, 2, random_state=0)["doc_id"].is_monotonic_increasing
+    assert len(analysis.sample_articles(corpus, 2)) == 2
+
+
+def test_documents_for_comparison_splits_small_corpora_and_samples_large_ones():
+    sentence = "جملة طويلة بما يكفي لتكون مقطعا من مقاطع المقال في هذا الاختبار. "
+    small = corpus_with_dates(["2016-08-01"] * 2, texts=[sentence * 3, sentence * 2])
+    passages = analysis.documents_for_comparison(small, 100)
+    assert passages["article_id"].tolist() == ["d0"] * 3 + ["d1"] * 2
+    large = corpus_with_dates(["2016-08-01"] * 30)
+    assert len(analysis.documents_for_comparison(large, 12)) == 12
