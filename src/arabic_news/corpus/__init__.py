@@ -1,0 +1,10 @@
+"""Load corpora of Arabic news articles into a pandas DataFrame.
+
+See :func:`load_corpus` for the accepted layouts, encodings, date formats and columns.
+"""
+
+from arabic_news.corpus.loader import load_corpus
+from arabic_news.corpus.policy import SkippedDocumentWarning
+from arabic_news.corpus.seeds import seeds_path
+
+__all__ = ["SkippedDocumentWarning", "load_corpus", "seeds_path"]
