@@ -1,0 +1,60 @@
+"""``extract_dates``: find and resolve every date expression in one text."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from .folding import fold
+from .interpret import INTERPRETERS, Context
+from .patterns import DATE_PATTERN
+from .resolve import coerce_published
+
+GRANULARITIES = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression found in a text.
+
+    ``start``/``end`` index the original text (``text == original[start:end]``).
+    ``value`` is the day, or the first day of the week (Monday), month or year named; for
+    Hijri months and years it is the Gregorian day on which that month or year begins.
+    ``value`` is None for a relative expression when no publication day was given.
+    ``relative`` is True when the value depends on the publication day (أمس, الشهر الماضي,
+    17 نوفمبر without a year). ``flag`` explains a contradiction in the text (a weekday that
+    does not match the date given with it, two month names that disagree), else None.
+    ``calendar`` is "hijri" when the text named a Hijri month or year, else "gregorian".
+    """
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    granularity: str
+    relative: bool
+    flag: str | None = None
+    calendar: str = "gregorian"
+
+
+def extract_dates(text: str, published: object = None) -> list[DateMention]:
+    """Every date expression in ``text``, in text order, resolved against ``published``.
+
+    ``published`` (date, datetime, pandas Timestamp, ISO string or None) is the day the
+    text appeared; relative expressions (اليوم الإثنين, يوم السبت الماضي, منذ ثلاثة أيام,
+    نوفمبر) are resolved against it. Without it they are still returned, with
+    ``value=None`` and ``relative=True``, so a caller can count or inspect them.
+    Matching tolerates diacritics, tatweel, hamza and ى/ي/ة variants, Arabic-Indic digits
+    and attached و/ف/ب/ل/ك; offsets always refer to the text as given.
+    """
+    ref = coerce_published(published)
+    folded = fold(text)
+    context = Context(folded, ref)
+    mentions: list[DateMention] = []
+    for match in DATE_PATTERN.finditer(folded.folded):
+        kind = match.lastgroup[2:]
+        for found in INTERPRETERS[kind](match, context):
+            start, end = folded.span(found.start, found.end)
+            mentions.append(DateMention(
+                start, end, text[start:end], found.value, found.granularity, found.relative,
+                found.flag, found.calendar,
+            ))
+    return mentions
