@@ -1,0 +1,138 @@
+"""Normalise Arabic news text: one switchable step per kind of variation.
+
+Every step is a character-wise map (deletion or replacement) whose outputs are left alone by
+every other step, so the steps compose into one table and the result is idempotent:
+``normalize(normalize(x)) == normalize(x)``. Presentation forms are expanded first, then the
+letters they expand to go through the other enabled steps (ﻷ → لأ → لا).
+
+Speed: the table is split in two. Characters that are frequent in news text and map one letter
+to one letter (أ إ آ ٱ ى ة ...) go through ``str.replace``, guarded by a fast ``in`` test;
+everything else (diacritics, controls, presentation forms, digits, spaces) is rare and goes
+through one compiled regular expression.
+"""
+
+import re
+from functools import lru_cache
+
+from arabic_news.text._tables import charmap, presentation_forms
+
+#: Step name -> default. Order is the order in ``repr``; application order is explained above.
+DEFAULT_STEPS: dict[str, bool] = {
+    "presentation_forms": True,  # ﻻ ﷲ ﻫ ... -> base letters (NFKC-derived table)
+    "diacritics": True,  # harakat, tanween, shadda, sukun, U+0670, Quranic marks
+    "tatweel": True,  # U+0640
+    "controls": True,  # bidi, zero-width, soft hyphen, BOM
+    "alef": True,  # أ إ آ ٱ -> ا
+    "alef_maksura": True,  # ى -> ي
+    "teh_marbuta": True,  # ة -> ه
+    "hamza": False,  # ؤ -> و, ئ -> ي
+    "persian_letters": True,  # ی ک ھ -> ي ك ه
+    "digits": True,  # ٠-٩ and ۰-۹ -> 0-9
+    "spaces": True,  # every Unicode space separator (U+00A0 ...) -> U+0020
+    "casefold": False,  # Latin, Greek, Cyrillic ... to case-folded form
+}
+
+# Steps whose one-letter-to-one-letter maps are applied with str.replace (frequent letters).
+_REPLACE_STEPS = frozenset({"alef", "alef_maksura", "teh_marbuta", "hamza", "persian_letters"})
+
+
+class Normalizer:
+    """A configured normaliser: ``Normalizer(hamza=True)("...")`` returns normalised text.
+
+    Keyword flags switch steps on or off (see :data:`DEFAULT_STEPS`); unknown names and
+    non-boolean values are rejected. Instances are callable, picklable, hashable and compare
+    equal when their steps are equal.
+    """
+
+    __slots__ = ("_steps", "_pattern", "_table", "_replacements")
+
+    def __init__(self, **steps: bool) -> None:
+        unknown = sorted(set(steps) - set(DEFAULT_STEPS))
+        if unknown:
+            raise TypeError(
+                f"unknown normalisation step(s) {', '.join(unknown)}; "
+                f"valid steps: {', '.join(DEFAULT_STEPS)}"
+            )
+        for name, value in steps.items():
+            if not isinstance(value, bool):
+                raise TypeError(f"step {name}= must be True or False, got {value!r}")
+        self._setup({**DEFAULT_STEPS, **steps})
+
+    def _setup(self, steps: dict[str, bool]) -> None:
+        self._steps = steps
+        tables = charmap()
+        simple: dict[str, str] = {}
+        for name, enabled in steps.items():
+            if enabled and name in tables:
+                simple.update(tables[name])
+        table = dict(simple)
+        if steps["presentation_forms"]:
+            for char, expansion in presentation_forms().items():
+                table[char] = "".join(simple.get(c, c) for c in expansion)
+        replace_sources = {
+            char
+            for name in _REPLACE_STEPS
+            if steps[name]
+            for char in tables.get(name, {})
+        }
+        self._replacements = tuple((char, table.pop(char)) for char in sorted(replace_sources))
+        self._table = table
+        self._pattern = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]") if table else None
+        )
+
+    @property
+    def steps(self) -> dict[str, bool]:
+        """A copy of the step flags."""
+        return dict(self._steps)
+
+    def __call__(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise TypeError(
+                f"normalize expects str, got {type(text).__name__}; decode bytes first"
+            )
+        if self._pattern is not None:
+            table = self._table
+            text = self._pattern.sub(lambda match: table[match[0]], text)
+        for char, replacement in self._replacements:
+            if char in text:
+                text = text.replace(char, replacement)
+        if self._steps["casefold"]:
+            text = text.casefold()
+        return text
+
+    def __repr__(self) -> str:
+        flags = ", ".join(f"{name}={value}" for name, value in self._steps.items())
+        return f"Normalizer({flags})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Normalizer):
+            return NotImplemented
+        return self._steps == other._steps
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._steps.items()))
+
+    def __getstate__(self) -> dict[str, bool]:
+        return dict(self._steps)
+
+    def __setstate__(self, steps: dict[str, bool]) -> None:
+        self._setup({**DEFAULT_STEPS, **steps})
+
+
+@lru_cache(maxsize=32)
+def _cached(items: tuple[tuple[str, bool], ...]) -> Normalizer:
+    return Normalizer(**dict(items))
+
+
+def normalize(text: str, **steps: bool) -> str:
+    """Return ``text`` normalised; keyword flags switch steps (see :data:`DEFAULT_STEPS`).
+
+    >>> normalize("إلى الـ15 مُدرّسة فى")
+    'الي ال15 مدرسه في'
+    """
+    try:
+        normalizer = _cached(tuple(sorted(steps.items())))
+    except TypeError:  # an unhashable flag value: let Normalizer explain what is wrong
+        normalizer = Normalizer(**steps)
+    return normalizer(text)

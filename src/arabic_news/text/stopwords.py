@@ -1,0 +1,86 @@
+"""The project's Arabic stop-word list and a filter for token lists.
+
+The list (``data/stopwords_ar.txt``) holds function words only and was written for this
+project. It is passed through the same :class:`~arabic_news.Normalizer` as the text, so
+spelling variants match (فى/في, الى/إلى), and every word of two letters or more also gets
+its forms with an attached و and ف (وهو، فإن), generated here rather than listed.
+"""
+
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.resources import files
+
+from arabic_news.text.tokenize import DEFAULT, _check_normalizer, tokenize
+
+#: Conjunctions that attach to the following word.
+ATTACHED_CONJUNCTIONS = ("و", "ف")
+
+
+def _listed_words() -> list[str]:
+    text = files("arabic_news.text").joinpath("data/stopwords_ar.txt").read_text("utf-8")
+    words = [line.strip() for line in text.splitlines()]
+    return [word for word in words if word and not word.startswith("#")]
+
+
+def _prepare(words: Iterable[str], normalizer, origin: str) -> frozenset[str]:
+    """Normalise ``words``, check each is one token, add the attached-conjunction forms."""
+    if isinstance(words, str):
+        raise TypeError(f"{origin} must be a collection of words, not one string")
+    result = set()
+    for position, word in enumerate(words):
+        if not isinstance(word, str):
+            raise TypeError(f"{origin}[{position}] is {type(word).__name__}, not str")
+        tokens = tokenize(word, normalizer=normalizer)
+        if len(tokens) != 1:
+            raise ValueError(
+                f"{origin}[{position}] {word!r} is not a single word after normalisation "
+                f"(tokens: {tokens}); give one word per entry"
+            )
+        (token,) = tokens
+        result.add(token)
+        if len(token) >= 2:
+            result.update(conjunction + token for conjunction in ATTACHED_CONJUNCTIONS)
+    return frozenset(result)
+
+
+@lru_cache(maxsize=8)
+def _default(normalizer) -> frozenset[str]:
+    return _prepare(_listed_words(), normalizer, "stopwords_ar.txt")
+
+
+def stop_words(
+    extra: Iterable[str] = (),
+    *,
+    replace: Iterable[str] | None = None,
+    normalizer=DEFAULT,
+) -> frozenset[str]:
+    """The normalised stop-word set: the project's list (or ``replace``) plus ``extra``.
+
+    ``normalizer`` must be the one applied to the text the set will filter (``None`` if the
+    text is not normalised). Raises ``ValueError`` for an entry that is not a single word.
+    """
+    _check_normalizer(normalizer)
+    if replace is None:
+        try:
+            base = _default(normalizer)
+        except TypeError:  # an unhashable custom normaliser: skip the cache
+            base = _prepare(_listed_words(), normalizer, "stopwords_ar.txt")
+    else:
+        base = _prepare(replace, normalizer, "replace")
+    extra = _prepare(extra, normalizer, "extra")
+    return base | extra
+
+
+def remove_stop_words(tokens: Iterable[str], stop_words: Iterable[str] | None = None) -> list[str]:
+    """Return ``tokens`` without the stop words, in order.
+
+    ``stop_words`` defaults to :func:`stop_words` for the default normaliser; any other
+    collection is used as given (build it with :func:`stop_words` to normalise it).
+    """
+    if stop_words is None:
+        stop_words = _default(DEFAULT)
+    elif isinstance(stop_words, str):
+        raise TypeError("stop_words must be a collection of words, not one string")
+    elif not isinstance(stop_words, (set, frozenset)):
+        stop_words = frozenset(stop_words)
+    return [token for token in tokens if token not in stop_words]
