@@ -12,7 +12,7 @@ MPL310_STAMP := $(MPL310)/.installed
 CORPUS ?=
 OUT ?= output
 
-.PHONY: run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks clean
+.PHONY: run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed: run make with PYTHON=/path/to/python3.11")'
@@ -56,7 +56,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
 
 sync-notebooks: $(STAMP)
-	$(BIN)/jupytext --sync notebooks/*.ipynb
+	$(BIN)/jupytext --sync notebooks/[0-9]*.ipynb
+
+# Re-execute the committed notebooks in place on the seeds (after a change to src/ or to a
+# lesson), then re-pair the scripts. No timing metadata, so that diffs show only real changes.
+execute-notebooks: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.kernel_name=python3 [0-9]*.ipynb
+	$(BIN)/jupytext --sync notebooks/[0-9]*.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet pyarabic dateparser

@@ -101,24 +101,25 @@ pd.DataFrame({
 # of the corpus, so that names such as بوتين or لبنان are not cut.
 
 # %%
-stages = analysis.cleaning_stages(corpus["text"])
-analysis.vocabulary_sizes(corpus["text"], stages)
+sizes, top_by_stage = analysis.compare_cleanings(corpus["text"], n=10)
+sizes
 
 # %% [markdown]
 # ## What stop words and stemming change at the top of the list
 #
 # The ten most frequent terms at each stage: without stop-word removal the list is made of
-# function words; after it, of the corpus's subjects.
+# function words (and, before normalisation, of two spellings of the same one: فى and في);
+# after it, of the corpus's subjects. Stemming then gathers الروسي and روسي into one term.
 
 # %%
-pd.concat(
-    {name: analysis.top_terms(corpus["text"], stage, n=10)["term"] for name, stage in stages.items()},
-    axis=1,
-)
+top_by_stage
 
 # %% [markdown]
-# Stemming in the second mode keeps names whole: a word loses a leading و ف ب ك ل only if the
-# rest is a word seen elsewhere in the corpus.
+# Stemming in detail: the article mode strips ال and its attached forms (وال، بال، كال، فال،
+# لل) when at least three letters remain. The proclitic mode also strips one leading و ف ب ك ل,
+# but only when the rest is itself a word of the corpus, at least as frequent as the whole
+# word. That is why names that happen to begin with these letters (بوتين، فلاديمير، بيروت) are
+# kept whole, while لموسكو becomes موسكو.
 
 # %%
-analysis.stemming_examples(corpus["text"], n=15)
+analysis.stemming_examples(corpus["text"], n=8)

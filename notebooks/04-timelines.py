@@ -89,7 +89,7 @@ mentions.head(20)
 # large corpus the most-mentioned dates are annotated and the rest are counted.
 
 # %%
-events = analysis.event_points(mentions, corpus, max_events=max_events)
+events = analysis.event_points(mentions, max_events=max_events)
 events
 
 # %%

@@ -70,7 +70,8 @@ def test_keyword_in_context_stops_at_the_limit_and_validates():
 
 
 def test_passages_split_at_lines_and_sentence_ends_and_drop_short_ones():
-    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["عنوان\nجملة أولى طويلة بما يكفي. جملة ثانية طويلة أيضا؟ قصيرة"]})
+    text = "عنوان\nجملة أولى طويلة بما يكفي. جملة ثانية طويلة أيضا؟ قصيرة"
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": [text]})
     table = analysis.passages(corpus, min_chars=15)
     assert table["text"].tolist() == ["جملة أولى طويلة بما يكفي.", "جملة ثانية طويلة أيضا؟"]
     assert table["doc_id"].tolist() == ["a#1", "a#2"]

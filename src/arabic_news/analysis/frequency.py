@@ -1,4 +1,5 @@
-"""Term counts over a corpus: overall, per document, and vocabulary sizes under several cleanings."""
+"""Term counts over a corpus: overall, per document, and vocabulary sizes under several cleanings.
+"""
 
 from __future__ import annotations
 

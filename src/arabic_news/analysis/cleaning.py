@@ -1,0 +1,181 @@
+"""What cleaning does to a corpus: each normalisation step's effect, vocabulary sizes, stemming.
+
+These functions show the package's cleaning at work on the user's own texts, for lessons.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+import pandas as pd
+
+from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
+from arabic_news.text.stemming import PROCLITICS, light_stem
+from arabic_news.text.stopwords import stop_words
+from arabic_news.text.tokenize import tokenize
+
+# Words as written: split at ASCII whitespace only, so that a no-break space or a bidi
+# control inside a chunk stays visible to the steps that handle them.
+_ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters (spaces other than U+0020, controls, marks on their
+    own) written as ``<U+XXXX>``, so that a table shows what a step removed or replaced."""
+    shown = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char != " " and (category in {"Zs", "Cf", "Cc"}):
+            shown.append(f"<U+{ord(char):04X}>")
+        else:
+            shown.append(char)
+    return "".join(shown)
+
+
+def written_words(texts: Iterable[str]) -> Counter:
+    """Whitespace-separated chunks of the texts, as written, with their counts."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(chunk for chunk in _ASCII_WHITESPACE.split(text) if chunk)
+    return counts
+
+
+def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
+    """For each normalisation step alone: how many written words it changes, with examples.
+
+    The most frequent changed words are the examples (ties: alphabetical). Steps are applied
+    one at a time (every other step off), so each row shows that step's own effect.
+    """
+    if per_step < 1:
+        raise ValueError(f"per_step must be a positive integer, got {per_step}")
+    counts = written_words(texts)
+    words = sorted(counts, key=lambda word: (-counts[word], word))
+    rows = []
+    for step, default in DEFAULT_STEPS.items():
+        alone = Normalizer(**{name: name == step for name in DEFAULT_STEPS})
+        # Every step maps characters one by one and never touches "\n": one call does all words.
+        after = alone("\n".join(words)).split("\n")
+        changed = [(before, new) for before, new in zip(words, after, strict=True) if before != new]
+        row = {
+            "step": step,
+            "on by default": default,
+            "words changed": len(changed),
+            "occurrences changed": sum(counts[before] for before, _ in changed),
+        }
+        examples = changed[:per_step] or [("", "")]
+        for before, new in examples:
+            rows.append({**row, "before": visible(before), "after": visible(new)})
+    return pd.DataFrame(rows)
+
+
+def _stage_counts(texts: Iterable[str]) -> dict[str, Counter]:
+    """Term counts at each cleaning stage, from one pass over the texts.
+
+    Stop-word removal and stemming map tokens one by one, so their counts follow from the
+    normalised token counts exactly as if ``ArabicAnalyzer(stop_words=..., stem=...)`` had been
+    run on every text (tests check this).
+    """
+    written: Counter = Counter()
+    normalised: Counter = Counter()
+    for text in texts:
+        written.update(tokenize(text, normalizer=None))
+        normalised.update(tokenize(text))
+    stops = stop_words()
+    content = Counter({token: n for token, n in normalised.items() if token not in stops})
+    article: Counter = Counter()
+    proclitic: Counter = Counter()
+    for token, n in content.items():
+        article[light_stem(token, "article")] += n
+        proclitic[light_stem(token, "proclitic", normalised)] += n
+    return {
+        "as written": written,
+        "normalised": normalised,
+        "stop words removed": content,
+        "definite article stripped": article,
+        "one proclitic stripped": proclitic,
+    }
+
+
+def compare_cleanings(texts: Iterable[str], n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Vocabulary sizes and top ``n`` terms at each cleaning stage.
+
+    Returns (sizes, top): ``sizes`` has tokens and types per stage; ``top`` has one column of
+    the ``n`` most frequent terms per stage (ties: alphabetical).
+    """
+    stages = _stage_counts(texts)
+    sizes = pd.DataFrame([
+        {"cleaning": name, "tokens": sum(counts.values()), "types": len(counts)}
+        for name, counts in stages.items()
+    ]).set_index("cleaning")
+    top = pd.DataFrame({
+        name: pd.Series(sorted(c, key=lambda term: (-c[term], term))[:n], dtype=object)
+        for name, c in stages.items()
+    })
+    top.index = pd.RangeIndex(1, len(top) + 1, name="rank")
+    return sizes, top
+
+
+def stemming_examples(texts: Iterable[str], n: int = 8) -> pd.DataFrame:
+    """Frequent words each stemming mode changes, and frequent words it keeps whole.
+
+    Three groups of at most ``n`` rows, most frequent first: words that lose their definite
+    article (both modes), words that lose one proclitic (second mode only), and words that
+    begin with a proclitic letter (و ف ب ك ل) but are kept whole because their remainder is
+    not a word of the corpus at least as frequent, such as most names.
+    """
+    if n < 1:
+        raise ValueError(f"n must be a positive integer, got {n}")
+    normalised: Counter = Counter()
+    for text in texts:
+        normalised.update(tokenize(text))
+    stops = stop_words()
+    ranked = sorted((t for t in normalised if t not in stops), key=lambda t: (-normalised[t], t))
+    groups: dict[str, list] = {"article stripped": [], "proclitic stripped": [], "kept whole": []}
+    for token in ranked:
+        article = light_stem(token, "article")
+        proclitic = light_stem(token, "proclitic", normalised)
+        if article != token:
+            group = "article stripped"
+        elif proclitic != token:
+            group = "proclitic stripped"
+        elif token[0] in PROCLITICS:
+            group = "kept whole"
+        else:
+            continue
+        if len(groups[group]) < n:
+            groups[group].append({"what happens": group, "word": token, "count": normalised[token],
+                                  "article mode": article, "proclitic mode": proclitic})
+    return pd.DataFrame([row for rows in groups.values() for row in rows])
+
+
+def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame:
+    """For normalised ``terms``: the written spellings merged into each, with their counts.
+
+    ``largest spelling`` is the count of the most frequent spelling: what a frequency list
+    without normalisation would report for the term.
+    """
+    written: Counter = Counter()
+    for text in texts:
+        written.update(tokenize(text, normalizer=None))
+    normalizer = Normalizer()
+    wanted = list(terms)
+    spellings: dict[str, Counter] = {term: Counter() for term in wanted}
+    for word, count in written.items():
+        term = normalizer(word)
+        if term in spellings:
+            spellings[term][word] += count
+    rows = []
+    for term in wanted:
+        found = spellings[term]
+        ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        rows.append({
+            "term": term,
+            "count": sum(found.values()),
+            "spellings": len(found),
+            "largest spelling": ordered[0][1] if ordered else 0,
+            "written as": "، ".join(f"{word} ({count})" for word, count in ordered[:4]),
+        })
+    return pd.DataFrame(rows)

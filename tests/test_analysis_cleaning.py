@@ -1,0 +1,65 @@
+"""The cleaning lessons' helpers, checked against the analyzer they summarise."""
+
+from collections import Counter
+
+import pytest
+
+import arabic_news as an
+from arabic_news import analysis
+
+TEXTS = [
+    "قال الرئيس الروسي فلاديمير بوتين إنّ روسيا لن تتراجع فى حلب.",
+    "وأكد بوتين أن الروسية والروسي لموسكو وموسكو\u00a0الـ15 “جندياً” في بيروت ولبنان.",
+    "بيروت ولبنان وفلسطين وبغداد، ولموسكو موقف. فلسطين بغداد موسكو موسكو.",
+]
+
+
+def test_stage_counts_equal_running_the_analyzer_on_every_text():
+    sizes, top = analysis.compare_cleanings(TEXTS, n=50)
+    analyzers = {
+        "normalised": an.ArabicAnalyzer(stop_words=None),
+        "stop words removed": an.ArabicAnalyzer(),
+        "definite article stripped": an.ArabicAnalyzer(stem="article"),
+        "one proclitic stripped": an.ArabicAnalyzer(stem="proclitic").fit(TEXTS),
+    }
+    for name, analyzer in analyzers.items():
+        expected = Counter(term for text in TEXTS for term in analyzer(text))
+        assert sizes.loc[name, "tokens"] == sum(expected.values()), name
+        assert sizes.loc[name, "types"] == len(expected), name
+        ranked = sorted(expected, key=lambda term: (-expected[term], term))
+        assert top[name].dropna().tolist() == ranked[:50], name
+
+
+def test_normalisation_merges_spellings_so_types_shrink():
+    sizes, _ = analysis.compare_cleanings(TEXTS)
+    assert sizes.loc["as written", "tokens"] == sizes.loc["normalised", "tokens"]
+    assert sizes.loc["normalised", "types"] < sizes.loc["as written", "types"]
+
+
+def test_cleaning_examples_show_each_step_alone_with_invisible_characters_named():
+    table = analysis.cleaning_examples(TEXTS, per_step=5)
+    by_step = {step: group for step, group in table.groupby("step")}
+    assert ("فى", "في") in zip(by_step["alef_maksura"]["before"], by_step["alef_maksura"]["after"], strict=True)
+    assert "لموسكو وموسكو<U+00A0>الـ15" not in set(by_step["spaces"]["before"])
+    assert "وموسكو<U+00A0>الـ15" in set(by_step["spaces"]["before"])
+    assert any("الـ15" in word for word in by_step["tatweel"]["before"])
+    assert not any("الـ15" in word for word in by_step["tatweel"]["after"])
+    assert by_step["presentation_forms"]["words changed"].iloc[0] == 0
+    with pytest.raises(ValueError, match="per_step"):
+        analysis.cleaning_examples(TEXTS, per_step=0)
+
+
+def test_stemming_examples_keep_names_whole_and_strip_real_proclitics():
+    table = analysis.stemming_examples(TEXTS, n=20)
+    kept = set(table.loc[table["what happens"] == "kept whole", "word"])
+    stripped = dict(zip(table["word"], table["proclitic mode"], strict=True))
+    assert {"بوتين", "فلاديمير", "بيروت", "فلسطين", "بغداد"} <= kept
+    assert stripped["لموسكو"] == "موسكو"
+    assert stripped["الروسي"] == "روسي"
+
+
+def test_merged_spellings_count_every_written_form():
+    table = analysis.merged_spellings(TEXTS, ["في", "ان"]).set_index("term")
+    assert table.loc["في", "count"] == 2 and table.loc["في", "spellings"] == 2
+    assert table.loc["في", "largest spelling"] == 1
+    assert table.loc["ان", "written as"] == "أن (1)، إنّ (1)"
