@@ -39,7 +39,8 @@ def test_normalisation_merges_spellings_so_types_shrink():
 def test_cleaning_examples_show_each_step_alone_with_invisible_characters_named():
     table = analysis.cleaning_examples(TEXTS, per_step=5)
     by_step = {step: group for step, group in table.groupby("step")}
-    assert ("فى", "في") in zip(by_step["alef_maksura"]["before"], by_step["alef_maksura"]["after"], strict=True)
+    maksura = by_step["alef_maksura"]
+    assert ("فى", "في") in zip(maksura["before"], maksura["after"], strict=True)
     assert "لموسكو وموسكو<U+00A0>الـ15" not in set(by_step["spaces"]["before"])
     assert "وموسكو<U+00A0>الـ15" in set(by_step["spaces"]["before"])
     assert any("الـ15" in word for word in by_step["tatweel"]["before"])
