@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arabic_news import Normalizer, normalize
+from arabic_news.text import _codepage
 from arabic_news.text._tables import charmap, parse_charmap, presentation_forms
 from arabic_news.text.normalize import DEFAULT_STEPS
 
@@ -159,3 +160,27 @@ def test_default_normalizer_is_idempotent_and_never_raises(text):
 def test_any_step_combination_is_idempotent(text, flags):
     n = Normalizer(**flags)
     assert n(n(text)) == n(text)
+
+
+# Text the code-page byte path handles (cp1256 characters) with a few that force the fallback.
+codepage_text = st.text(st.sampled_from(_codepage.CHARS + "ﻷ٢۱ی\u202bß😀"))
+
+
+def test_default_normalizer_has_a_byte_path_and_casefold_has_none():
+    assert Normalizer()._bytes is not None
+    assert Normalizer(casefold=True)._bytes is None  # µ folds to Greek μ, outside cp1256
+
+
+@given(text=st.one_of(codepage_text, arabicish), flags=steps)
+def test_byte_path_equals_the_reference_path(text, flags):
+    n = Normalizer(**flags)
+    assert n(text) == n._reference(text)
+    raw = n._encode(text)
+    assert raw is None or raw.decode(_codepage.CODEC) == n._reference(text)
+
+
+def test_byte_path_is_taken_for_code_page_text():
+    text = "قال «الرئيس»، إن الـ15 مُدرّسة فى 2016… G20 café\u00a0–\u200f"
+    assert Normalizer()._encode(text) is not None
+    expected = "قال «الرئيس»، ان ال15 مدرسه في 2016… G20 café –"
+    assert normalize(text) == Normalizer()._reference(text) == expected

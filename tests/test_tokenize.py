@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arabic_news import Normalizer, tokenize
+from arabic_news.text import _codepage
 from arabic_news.text._charclass import ASTRAL, BMP
 
 tokenize_module = import_module("arabic_news.text.tokenize")
@@ -110,3 +111,39 @@ def test_tokens_are_words_of_the_normalised_text(text):
 def test_fast_and_full_patterns_agree_on_bmp_text(text):
     fast = tokenize_module._bmp_pattern().findall(text)
     assert fast == tokenize_module._full_pattern().findall(text)
+
+
+# Text the byte fast path handles (cp1256 characters, harakat included) with a few that force
+# the fallback (Arabic-Indic digits, presentation forms, Cyrillic, emoji, a combining accent).
+codepage_text = st.text(st.sampled_from(_codepage.CHARS + "٢ﻷЖ😀\u0301"))
+
+
+@given(codepage_text)
+def test_byte_fast_path_equals_the_pattern(text):
+    raw = _codepage.encode(text)
+    fast = None if raw is None else tokenize_module._split_encoded(raw)
+    assert fast is None or fast == tokenize_module._full_pattern().findall(text)
+
+
+@given(codepage_text, st.sampled_from([Normalizer(), Normalizer(diacritics=False), None]))
+def test_tokenize_equals_the_reference_pipeline(text, normalizer):
+    source = text if normalizer is None else normalizer._reference(text)
+    assert tokenize(text, normalizer=normalizer) == tokenize_module._full_pattern().findall(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ال15 15م ب1ب2ج G20ب", ["ال", "15", "15", "م", "ب", "1", "ب", "2", "ج", "G20", "ب"]),
+        ("é«ب»1…x\tµ", ["é", "ب", "1", "x", "µ"]),
+    ],
+)
+def test_byte_fast_path_on_script_changes(text, expected):
+    assert tokenize_module._split_encoded(_codepage.encode(text)) == expected
+    assert tokenize_module._bmp_pattern().findall(text) == expected
+
+
+def test_byte_fast_path_leaves_harakat_to_the_pattern():
+    # a haraka continues an Arabic token but never starts one: the pattern decides
+    assert tokenize_module._split_encoded(_codepage.encode("بَ 1ُ")) is None
+    assert tokenize("بَ 1ُ", normalizer=None) == ["بَ", "1"]
