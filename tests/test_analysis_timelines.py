@@ -65,7 +65,8 @@ def test_event_points_group_mentions_and_keep_the_most_mentioned():
     })
     events = analysis.event_points(mentions, max_events=1)
     assert events.to_dict("records") == [{
-        "date": pd.Timestamp("2016-07-31"), "granularity": "day", "label": "الأحد",
+        "date": pd.Timestamp("2016-07-31"), "granularity": "day", "when": "2016-07-31",
+        "label": "الأحد",
         "mentions": 3, "articles": 2,
     }]
     assert len(analysis.event_points(mentions, max_events=5)) == 2

@@ -19,7 +19,7 @@ def check(df):
     assert list(df.doc_id) == ["n1", "n2"]
     assert list(df.title) == ["عنوان أول", "سطر العنوان"]  # falls back to the first line
     assert list(df.text) == ["نص أول\nسطر", "سطر العنوان\nنص ثان"]
-    assert list(df.source) == ["BBC", ""]
+    assert df.source.fillna("<missing>").tolist() == ["BBC", "<missing>"]
     assert df.published.iloc[0] == pd.Timestamp("2018-02-26", tz="UTC")
     assert pd.isna(df.published.iloc[1])
     assert str(df.published.dtype) == "datetime64[us, UTC]"

@@ -42,7 +42,7 @@ def test_folder_of_articles_in_any_supported_encoding(article_folder):
     for doc_id in ("b", "sub/c", "sub/deeper/d"):
         assert df.loc[df.doc_id == doc_id, "text"].item() == f"{HEADLINE}\n{BODY}"
     assert list(df.file) == ["a.txt", "b.txt", "sub/c.TXT", "sub/deeper/d.txt"]
-    assert (df.source == "").all()
+    assert df.source.isna().all()
     assert str(df.published.dtype) == "datetime64[us, UTC]"
     assert df.published.isna().all()
     assert df.attrs["skipped"] == []
@@ -130,7 +130,7 @@ def test_seeds_load_with_their_metadata():
     assert list(df.title) == [title.strip() for title in metadata.title]
     assert list(df.published) == [pd.Timestamp("2016-08-01", tz="UTC"),
                                   pd.Timestamp("2016-11-18", tz="UTC")]
-    assert df.source.tolist() == ["", "El Maouid El Yaoumi (elmaouid)"]
+    assert df.source.fillna("<missing>").tolist() == ["<missing>", "El Maouid El Yaoumi (elmaouid)"]
     assert df.date_note.str.startswith("Not printed in the article").all()
     for row in df.itertuples():
         raw = (seeds_path() / row.file).read_text(encoding="utf-8-sig")

@@ -5,17 +5,21 @@ from __future__ import annotations
 import pandas as pd
 
 
+_WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
 def event_points(mentions: pd.DataFrame, max_events: int = 15) -> pd.DataFrame:
-    """The most-mentioned dates, one row each: date, granularity, label, mentions, articles.
+    """The most-mentioned dates, one row each: date, granularity, when, label, mentions, articles.
 
     ``mentions`` is the table from ``arabic_news.dates_table``. Mentions that resolve to the
     same date at the same granularity are one event; its label is the surface text used most
     often for it (ties: the first in alphabetical order). The ``max_events`` events with the
-    most mentions are kept (ties: the earlier date), returned in date order.
+    most mentions are kept (ties: the earlier date), returned in date order. ``when`` writes
+    the resolved date at its granularity (``2016-07-30``, ``week of 2016-11-14``, ``2016-11``).
     """
     if max_events < 1:
         raise ValueError(f"max_events must be a positive integer, got {max_events}")
-    columns = ["date", "granularity", "label", "mentions", "articles"]
+    columns = ["date", "granularity", "when", "label", "mentions", "articles"]
     resolved = mentions[mentions["value"].notna()]
     if resolved.empty:
         return pd.DataFrame(columns=columns)
@@ -26,6 +30,7 @@ def event_points(mentions: pd.DataFrame, max_events: int = 15) -> pd.DataFrame:
         rows.append({
             "date": pd.Timestamp(value),
             "granularity": granularity,
+            "when": pd.Timestamp(value).strftime(_WHEN_FORMATS.get(granularity, "%Y-%m-%d")),
             "label": label,
             "mentions": len(group),
             "articles": group["doc_id"].nunique(),

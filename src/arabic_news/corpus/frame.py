@@ -68,8 +68,8 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
 
     A record whose ``doc_id`` was already seen is a bad document (reported with both
     origins). Columns: the core columns, then extra columns in order of first appearance.
-    ``published`` always has dtype ``datetime64[us, UTC]``; ``df.attrs["skipped"]`` lists the
-    skipped documents.
+    ``published`` always has dtype ``datetime64[us, UTC]`` (NaT when unknown) and an unknown
+    ``source`` is missing (NA); ``df.attrs["skipped"]`` lists the skipped documents.
     """
     kept, seen = [], {}
     for where, record in documents:
@@ -83,6 +83,9 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
     frame = pd.DataFrame.from_records(kept, columns=_column_order(kept))
     for column in ("doc_id", "title", "source", "text"):
         frame[column] = frame[column].astype(str)
+    # An unknown source is missing (NA), not an empty name, so that counting by source,
+    # dropna() and fillna("(unknown)") treat it as unknown.
+    frame["source"] = frame["source"].mask(frame["source"] == "")
     frame["published"] = pd.to_datetime(frame["published"], utc=True).astype(PUBLISHED_DTYPE)
     frame.attrs["skipped"] = list(policy.skipped)
     return frame

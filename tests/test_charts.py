@@ -1,0 +1,119 @@
+"""The chart helpers and save_figure (the glyph-level label proofs live in tests/rendering)."""
+
+import datetime as dt
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import arabic_news as an  # noqa: E402
+from arabic_news.plotting.charts import shorten  # noqa: E402
+
+TERMS = ["روسيا", "حلب", "مجلس الأمن", "G20"]
+
+
+@pytest.fixture(autouse=True)
+def style_and_cleanup():
+    an.use_arabic_style()
+    yield
+    plt.close("all")
+
+
+def tick_texts(labels):
+    return [label.get_text() for label in labels]
+
+
+def test_bar_terms_reads_top_down_with_labels_prepared_by_ar():
+    ax = an.bar_terms(TERMS, [9, 7, 4, 1], title="الكلمات", xlabel="occurrences")
+    assert tick_texts(ax.get_yticklabels()) == [an.ar(term) for term in TERMS]
+    top, bottom = ax.get_ylim()[1], ax.get_ylim()[0]
+    assert top < bottom, "the y axis is inverted so that rank 1 is at the top"
+    assert [label.get_ha() for label in ax.get_yticklabels()] == ["right"] * 4
+    widths = [patch.get_width() for patch in ax.patches]
+    assert widths == [9, 7, 4, 1]
+    assert ax.get_title() == an.ar("الكلمات")
+
+
+def test_bar_terms_validates_and_limits():
+    ax = an.bar_terms(TERMS, [9, 7, 4, 1], top=2)
+    assert len(ax.patches) == 2
+    with pytest.raises(ValueError, match="4 terms for 3 values"):
+        an.bar_terms(TERMS, [1, 2, 3])
+    with pytest.raises(ValueError, match="empty"):
+        an.bar_terms([], [])
+
+
+def test_heatmap_labels_both_axes_and_checks_the_shape():
+    labels = ["موسكو تعلن مشاركتها بصدّ هجوم المسلحين في حلب", "روسيا تقف سدا"]
+    ax = an.heatmap(np.array([[1.0, 0.2], [0.2, 1.0]]), labels, max_label_chars=20)
+    expected = [an.ar(shorten(label, 20)) for label in labels]
+    assert tick_texts(ax.get_yticklabels()) == expected
+    assert tick_texts(ax.get_xticklabels()) == expected
+    assert sorted(text.get_text() for text in ax.texts) == ["0.20", "0.20", "1.00", "1.00"]
+    with pytest.raises(ValueError, match="does not fit"):
+        an.heatmap(np.ones((2, 3)), labels)
+
+
+def test_shorten_cuts_at_a_word_boundary():
+    assert shorten("روسيا تقف سدا في وجه تسلل", 12) == "روسيا تقف…"
+    assert shorten("  قصير  ", 12) == "قصير"
+
+
+def test_timeline_lines_draw_one_line_per_column_with_arabic_legend():
+    index = pd.date_range("2016-08-01", periods=3, freq="W-MON")
+    table = pd.DataFrame({"حلب": [1.0, 0.0, 2.0], "روسيا": [3.0, 1.0, 0.0]}, index=index)
+    ax = an.timeline(table, title="تكرار", ylabel="per 10,000 terms")
+    assert len(ax.lines) == 2
+    assert tick_texts(ax.get_legend().get_texts()) == [an.ar("روسيا"), an.ar("حلب")]
+
+
+def test_timeline_events_label_each_point_in_date_order():
+    events = pd.DataFrame({
+        "date": [pd.Timestamp("2016-11-17"), pd.Timestamp("2016-07-30")],
+        "label": ["أمس الخميس", "يوم السبت الماضي"],
+        "when": ["2016-11-17", "2016-07-30"],
+        "mentions": [1, 2],
+    })
+    ax = an.timeline(events, kind="events")
+    texts = [text.get_text() for text in ax.texts]
+    assert texts == [an.ar("يوم السبت الماضي\n2016-07-30"), an.ar("أمس الخميس\n2016-11-17")]
+    with pytest.raises(ValueError, match="kind"):
+        an.timeline(events, kind="pie")
+    with pytest.raises(TypeError, match="expected dates"):
+        an.timeline(pd.DataFrame({"date": ["soon"], "label": ["x"]}), kind="events")
+
+
+def draw():
+    ax = an.bar_terms(TERMS, [9, 7, 4, 1], title="الكلمات الأكثر تكرارا")
+    ax2 = an.timeline(pd.DataFrame({"date": [dt.date(2016, 8, 1)], "label": ["اليوم الإثنين"]}),
+                      kind="events")
+    return ax.figure, ax2.figure
+
+
+def test_save_figure_is_byte_identical_when_re_run(tmp_path):
+    def save_all(folder):
+        return [path.read_bytes() for number, fig in enumerate(draw())
+                for path in an.save_figure(fig, f"figure{number}", directory=tmp_path / folder)]
+
+    first = save_all("a")
+    plt.close("all")
+    second = save_all("b")
+    assert len(first) == 4
+    assert first == second
+    svg = next((tmp_path / "a").glob("*.svg")).read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+
+
+def test_save_figure_writes_requested_formats_and_validates(tmp_path):
+    fig, _ = draw()
+    paths = an.save_figure(fig, "chart", directory=tmp_path / "new", formats=("png",))
+    assert [path.name for path in paths] == ["chart.png"]
+    assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(ValueError, match="unknown format"):
+        an.save_figure(fig, "chart", directory=tmp_path, formats=("gif",))
+    with pytest.raises(ValueError, match="plain file name"):
+        an.save_figure(fig, "../chart", directory=tmp_path)
