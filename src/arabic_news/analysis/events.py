@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
