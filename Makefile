@@ -47,7 +47,8 @@ test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests
 
 test-notebooks: $(STAMP)
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-n 2 --dist loadscope notebooks
 
 test-mpl310: $(MPL310_STAMP)
 	$(MPL310)/bin/python -m pytest -m rendering tests/rendering

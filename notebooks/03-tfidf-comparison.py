@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -98,6 +100,6 @@ analysis.tfidf_settings_effects(
         "raw counts": {},
         "sublinear tf": {"sublinear_tf": True},
         "min_df=2": {"min_df": 2},
-        "max_df=0.5": {"max_df": 0.5},
+        "max_df=0.3": {"max_df": 0.3},
     },
 ).round(3)

@@ -46,8 +46,9 @@ def written_words(texts: Iterable[str]) -> Counter:
 def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
     """For each normalisation step alone: how many written words it changes, with examples.
 
-    The most frequent changed words are the examples (ties: alphabetical). Steps are applied
-    one at a time (every other step off), so each row shows that step's own effect.
+    One row per step. The examples are the most frequent changed words (ties: alphabetical),
+    before and after, separated by «،». Steps are applied one at a time (every other step
+    off), so each row shows that step's own effect.
     """
     if per_step < 1:
         raise ValueError(f"per_step must be a positive integer, got {per_step}")
@@ -59,16 +60,15 @@ def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
         # Every step maps characters one by one and never touches "\n": one call does all words.
         after = alone("\n".join(words)).split("\n")
         changed = [(before, new) for before, new in zip(words, after, strict=True) if before != new]
-        row = {
+        rows.append({
             "step": step,
             "on by default": default,
             "words changed": len(changed),
             "occurrences changed": sum(counts[before] for before, _ in changed),
-        }
-        examples = changed[:per_step] or [("", "")]
-        for before, new in examples:
-            rows.append({**row, "before": visible(before), "after": visible(new)})
-    return pd.DataFrame(rows)
+            "before": " ، ".join(visible(before) for before, _ in changed[:per_step]),
+            "after": " ، ".join(visible(new) for _, new in changed[:per_step]),
+        })
+    return pd.DataFrame(rows).set_index("step")
 
 
 def _stage_counts(texts: Iterable[str]) -> dict[str, Counter]:
