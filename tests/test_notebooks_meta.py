@@ -58,3 +58,12 @@ def test_ruff_finds_nothing_in_notebooks_package_and_tests():
     result = subprocess.run([str(ruff), "check", "notebooks", "src", "tests", "benchmarks"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_runner_finds_the_lessons_in_order_and_refuses_a_missing_corpus(tmp_path):
+    from arabic_news import run_notebooks
+
+    assert run_notebooks.notebook_paths() == NOTEBOOKS
+    with pytest.raises(SystemExit, match="does not exist"):
+        run_notebooks.main(["--corpus", str(tmp_path / "nowhere"), "--output", str(tmp_path)])
+    assert not (tmp_path / "corpus").exists()

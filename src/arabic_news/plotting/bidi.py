@@ -6,6 +6,11 @@ algorithm): there the logical string is already right, and the old recipe
 left to right: there each Arabic letter must first be replaced by its contextual presentation
 form (arabic-reshaper) and each line put in visual order (the pure-Python bidi algorithm of
 python-bidi, which also mirrors brackets).
+
+A letter that stands alone is given as its ordinary code point rather than its "isolated"
+presentation form: that is the glyph a shaping engine draws for an unjoined letter, the
+presentation-form duplicate may be drawn differently or be missing, and it lets the tests
+prove the older path glyph by glyph (see ``tests/rendering``).
 """
 
 from __future__ import annotations
@@ -22,10 +27,15 @@ NATIVE_SHAPING: bool = hasattr(ft2font, "__libraqm_version__")
 # Right-to-left letters (Arabic, Syriac, Thaana, N'Ko, Hebrew and their presentation forms).
 _RTL = re.compile(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 
-# Keep harakat (they are part of what the author wrote), and do not emit the ligature
-# U+FDF2 for «الله»: many fonts lack it and would draw a box.
+# Keep harakat (they are part of what the author wrote), do not emit the ligature U+FDF2 for
+# «الله» (many fonts lack it and would draw a box), and use the ordinary letter for an
+# unjoined one (see the module docstring).
 _RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
+    configuration={
+        "delete_harakat": False,
+        "ARABIC LIGATURE ALLAH": False,
+        "use_unshaped_instead_of_isolated": True,
+    }
 )
 
 

@@ -7,6 +7,14 @@ Latin, digits, brackets and the «الله» ligature itself, and is a static fo
 is shipped as a variable font, whose default instance depends on the FreeType build).
 DejaVu Sans, bundled with matplotlib, follows it in the family list as the fallback for any
 symbol Amiri lacks.
+
+On matplotlib older than 3.11 (no native shaping) the first font is DejaVu Sans instead.
+There every glyph is reached through the font's character map, one presentation-form code
+point at a time (see ``bidi.py``). Amiri draws its contextual forms through OpenType
+substitutions that are not reachable that way, so an Amiri label would not be the glyphs
+a shaping engine chooses; DejaVu Sans maps each Arabic presentation form to exactly the
+glyph HarfBuzz picks for that letter in context, which the tests prove glyph by glyph.
+:data:`ARABIC_FONT_FILE` always names the font that is first in the family list.
 """
 
 from __future__ import annotations
@@ -17,16 +25,19 @@ import fontpkg_amiri
 import matplotlib
 from matplotlib import font_manager
 
-_FONT_FILES = Path(fontpkg_amiri.__file__).parent / "files"
+from .bidi import NATIVE_SHAPING
 
-#: The regular Amiri font file, also used by the tests as the shaping reference.
-ARABIC_FONT_FILE: Path = _FONT_FILES / "Amiri-Regular.ttf"
-ARABIC_FONT_FAMILY = "Amiri"
+_FONT_FILES = Path(fontpkg_amiri.__file__).parent / "files"
+_DEJAVU_FILE = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 FALLBACK_FAMILY = "DejaVu Sans"
+
+#: The family drawn first, and its regular file (also the tests' shaping reference).
+ARABIC_FONT_FAMILY = "Amiri" if NATIVE_SHAPING else FALLBACK_FAMILY
+ARABIC_FONT_FILE: Path = _FONT_FILES / "Amiri-Regular.ttf" if NATIVE_SHAPING else _DEJAVU_FILE
 
 #: rcParams that make every chart use the Arabic typeface and save byte-identical files.
 STYLE: dict[str, object] = {
-    "font.family": [ARABIC_FONT_FAMILY, FALLBACK_FAMILY],
+    "font.family": list(dict.fromkeys([ARABIC_FONT_FAMILY, FALLBACK_FAMILY])),
     "axes.unicode_minus": False,  # U+2212 is not in every Arabic font; "-" always is
     "figure.dpi": 100,
     "savefig.dpi": 150,
@@ -50,7 +61,7 @@ def register_fonts() -> None:
 
 
 def use_arabic_style() -> None:
-    """Register Amiri and set :data:`STYLE` in matplotlib's rcParams, for all later charts.
+    """Register the fonts and set :data:`STYLE` in matplotlib's rcParams, for all later charts.
 
     Call it once at the top of a notebook or script. It is safe to call again. In Jupyter,
     importing pyplot first lets the inline backend apply its own settings before ours, so
