@@ -103,7 +103,8 @@ pd.DataFrame({
 # of the corpus, so that names such as بوتين or لبنان are not cut.
 
 # %%
-sizes, top_by_stage = analysis.compare_cleanings(corpus["text"], n=10)
+stages = analysis.stage_counts(corpus["text"])  # term counts after each stage, in one pass
+sizes, top_by_stage = analysis.compare_cleanings(stages, n=10)
 sizes
 
 # %% [markdown]
@@ -124,4 +125,4 @@ top_by_stage
 # kept whole, while لموسكو becomes موسكو.
 
 # %%
-analysis.stemming_examples(corpus["text"], n=8)
+analysis.stemming_examples(stages["normalised"], n=8)

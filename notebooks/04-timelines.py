@@ -26,6 +26,7 @@ figures_dir = "../figures"
 frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's date range
 timeline_terms = ["حلب", "روسيا", "داعش"]  # terms to follow over time (as written)
 max_events = 15  # events annotated on the event timeline
+event_granularities = ["day", "week", "month"]  # which kinds of mention make an event
 
 # %%
 import matplotlib.pyplot as plt
@@ -44,9 +45,18 @@ print(f"{len(corpus)} articles, {len(dated)} with a publication date")
 # Articles are counted per period (day, week, month …), one series per source. The period is
 # chosen to give at most 60 points over the corpus's date range, so that a corpus of a few
 # months and one of several years both give a readable chart.
+#
+# A large corpus often holds a few articles far older than the rest; one of them would stretch
+# the chart over years. So on a corpus of more than 200 dated articles we chart the range that
+# holds the central 99 % of publication dates, and say how many articles fall outside it.
 
 # %%
-per_period = analysis.articles_per_period(corpus, frequency=frequency, by="source")
+start, end = analysis.core_date_range(corpus["published"])
+outside = len(dated) - dated["published"].between(start, end).sum()
+print(f"charting {start:%Y-%m-%d} to {end:%Y-%m-%d}; {outside} dated articles fall outside")
+
+# %%
+per_period = analysis.articles_per_period(corpus, frequency=frequency, by="source", start=start, end=end)
 per_period.tail(12)
 
 # %%
@@ -64,7 +74,7 @@ plt.show()
 # %%
 analyzer = an.ArabicAnalyzer()
 terms = [an.normalize(term) for term in timeline_terms]
-shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency)
+shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency, start=start, end=end)
 shares.round(1).tail(12)
 
 # %%
@@ -87,11 +97,13 @@ mentions.head(20)
 # %% [markdown]
 # ## An event timeline
 #
-# Each point is a date mentioned in the articles, annotated with the words that named it. On a
-# large corpus the most-mentioned dates are annotated and the rest are counted.
+# Each point is a date mentioned in the articles, annotated with the words that named it and
+# the date they resolve to; the larger the point, the more mentions. On a large corpus only the
+# most-mentioned dates are shown. Bare years («عام 2016») are left out by default: they are
+# frequent in any corpus and rarely name an event.
 
 # %%
-events = analysis.event_points(mentions, max_events=max_events)
+events = analysis.event_points(mentions, max_events=max_events, granularities=event_granularities)
 events
 
 # %%

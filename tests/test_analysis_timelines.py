@@ -88,3 +88,32 @@ def test_documents_for_comparison_splits_small_corpora_and_samples_large_ones():
     assert passages["article_id"].tolist() == ["d0"] * 3 + ["d1"] * 2
     large = corpus_with_dates(["2016-08-01"] * 30)
     assert len(analysis.documents_for_comparison(large, 12)) == 12
+
+
+def test_core_date_range_drops_the_far_tails_of_a_large_corpus():
+    dates = ["2012-10-01"] * 2 + ["2018-03-01"] * 300 + ["2018-06-30"] * 300
+    corpus = corpus_with_dates(dates)
+    first, last = analysis.core_date_range(corpus["published"])
+    assert first == pd.Timestamp("2018-03-01", tz="UTC")
+    assert last.date() == dt.date(2018, 6, 30)
+    table = analysis.articles_per_period(corpus, frequency="MS", start=first, end=last)
+    assert table["s"].sum() == 600
+    assert table.index[0] == pd.Timestamp("2018-03-01")
+
+
+def test_core_date_range_keeps_every_date_of_a_small_corpus():
+    corpus = corpus_with_dates(["2016-08-01", "2016-11-18"])
+    first, last = analysis.core_date_range(corpus["published"])
+    assert (first.date(), last.date()) == (dt.date(2016, 8, 1), dt.date(2016, 11, 18))
+    with pytest.raises(ValueError, match="share"):
+        analysis.core_date_range(corpus["published"], share=0)
+
+
+def test_event_points_can_keep_only_some_granularities():
+    mentions = pd.DataFrame({
+        "doc_id": ["a", "b"], "text": ["أمس", "عام 2010"],
+        "value": [dt.date(2016, 7, 31), dt.date(2010, 1, 1)], "granularity": ["day", "year"],
+    })
+    assert analysis.event_points(mentions, granularities=("day",))["label"].tolist() == ["أمس"]
+    with pytest.raises(ValueError, match="granularities"):
+        analysis.event_points(mentions, granularities=("decade",))

@@ -5,19 +5,32 @@ Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an an
 logic stays here, tested.
 """
 
-from .cleaning import cleaning_examples, compare_cleanings, merged_spellings, stemming_examples
+from .cleaning import (
+    cleaning_examples,
+    compare_cleanings,
+    merged_spellings,
+    stage_counts,
+    stemming_examples,
+)
 from .events import event_points
 from .frequency import term_counts, top_terms, top_terms_by_document, vocabulary_sizes
 from .kwic import keyword_in_context
 from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
 from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
-from .timelines import articles_per_period, choose_frequency, term_share_over_time
+from .timelines import (
+    articles_per_period,
+    choose_frequency,
+    core_date_range,
+    term_share_over_time,
+)
 
 __all__ = [
     "cleaning_examples",
     "compare_cleanings",
+    "core_date_range",
     "merged_spellings",
+    "stage_counts",
     "stemming_examples",
     "corpus_overview",
     "documents_for_comparison",

@@ -71,7 +71,7 @@ def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("step")
 
 
-def _stage_counts(texts: Iterable[str]) -> dict[str, Counter]:
+def stage_counts(texts: Iterable[str]) -> dict[str, Counter]:
     """Term counts at each cleaning stage, from one pass over the texts.
 
     Stop-word removal and stemming map tokens one by one, so their counts follow from the
@@ -99,13 +99,12 @@ def _stage_counts(texts: Iterable[str]) -> dict[str, Counter]:
     }
 
 
-def compare_cleanings(texts: Iterable[str], n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Vocabulary sizes and top ``n`` terms at each cleaning stage.
+def compare_cleanings(stages: dict[str, Counter], n: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Vocabulary sizes and top ``n`` terms at each cleaning stage (from :func:`stage_counts`).
 
     Returns (sizes, top): ``sizes`` has tokens and types per stage; ``top`` has one column of
     the ``n`` most frequent terms per stage (ties: alphabetical).
     """
-    stages = _stage_counts(texts)
     sizes = pd.DataFrame([
         {"cleaning": name, "tokens": sum(counts.values()), "types": len(counts)}
         for name, counts in stages.items()
@@ -118,9 +117,10 @@ def compare_cleanings(texts: Iterable[str], n: int = 10) -> tuple[pd.DataFrame, 
     return sizes, top
 
 
-def stemming_examples(texts: Iterable[str], n: int = 8) -> pd.DataFrame:
+def stemming_examples(normalised: Counter, n: int = 8) -> pd.DataFrame:
     """Frequent words each stemming mode changes, and frequent words it keeps whole.
 
+    ``normalised`` holds the counts of normalised tokens (``stage_counts(texts)["normalised"]``).
     Three groups of at most ``n`` rows, most frequent first: words that lose their definite
     article (both modes), words that lose one proclitic (second mode only), and words that
     begin with a proclitic letter (و ف ب ك ل) but are kept whole because their remainder is
@@ -128,9 +128,6 @@ def stemming_examples(texts: Iterable[str], n: int = 8) -> pd.DataFrame:
     """
     if n < 1:
         raise ValueError(f"n must be a positive integer, got {n}")
-    normalised: Counter = Counter()
-    for text in texts:
-        normalised.update(tokenize(text))
     stops = stop_words()
     ranked = sorted((t for t in normalised if t not in stops), key=lambda t: (-normalised[t], t))
     groups: dict[str, list] = {"article stripped": [], "proclitic stripped": [], "kept whole": []}

@@ -7,19 +7,26 @@ import pandas as pd
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def event_points(mentions: pd.DataFrame, max_events: int = 15) -> pd.DataFrame:
+def event_points(
+    mentions: pd.DataFrame, max_events: int = 15, granularities=("day", "week", "month", "year")
+) -> pd.DataFrame:
     """The most-mentioned dates, one row each: date, granularity, when, label, mentions, articles.
 
     ``mentions`` is the table from ``arabic_news.dates_table``. Mentions that resolve to the
     same date at the same granularity are one event; its label is the surface text used most
     often for it (ties: the first in alphabetical order). The ``max_events`` events with the
-    most mentions are kept (ties: the earlier date), returned in date order. ``when`` writes
+    most mentions are kept (ties: the earlier date), returned in date order. Only mentions of
+    the given ``granularities`` count: on a large corpus, bare years («عام 2016») outnumber
+    the dated events, and ``("day",)`` keeps the timeline to days. ``when`` writes
     the resolved date at its granularity (``2016-07-30``, ``week of 2016-11-14``, ``2016-11``).
     """
     if max_events < 1:
         raise ValueError(f"max_events must be a positive integer, got {max_events}")
     columns = ["date", "granularity", "when", "label", "mentions", "articles"]
-    resolved = mentions[mentions["value"].notna()]
+    unknown = sorted(set(granularities) - {"day", "week", "month", "year"})
+    if unknown:
+        raise ValueError(f"unknown granularities {unknown}; use day, week, month or year")
+    resolved = mentions[mentions["value"].notna() & mentions["granularity"].isin(granularities)]
     if resolved.empty:
         return pd.DataFrame(columns=columns)
     rows = []

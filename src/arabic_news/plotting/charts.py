@@ -180,8 +180,8 @@ def _events(data, *, ax, title):
     for rank, index in enumerate(order):
         height = heights[rank % len(heights)]
         ax.vlines(dates[index], 0, height, color="#999999", linewidth=0.8)
-        ax.scatter([dates[index]], [0], s=20 + 25 * np.sqrt(mentions[index]), color="#c44e52",
-                   zorder=3)
+        ax.scatter([dates[index]], [0], s=25 + 175 * mentions[index] / mentions.max(),
+                   color="#c44e52", zorder=3)
         ax.annotate(ar(labels[index]), (dates[index], height),
                     xytext=(0, 4 if height > 0 else -4), textcoords="offset points",
                     ha="center", va="bottom" if height > 0 else "top", fontsize=9)
