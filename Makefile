@@ -67,11 +67,14 @@ execute-notebooks: $(STAMP)
 	$(BIN)/jupytext --sync notebooks/[0-9]*.ipynb
 
 bench: $(STAMP)
+	@test -n "$(CORPUS)" || (echo "usage: make bench CORPUS=/path/to/unpacked/antcorpus-v2.1"; exit 2)
 	$(BIN)/python -m pip install --quiet pyarabic dateparser
 	$(BIN)/python -m pip install --quiet --no-deps camel-tools
 	$(BIN)/python -m pip install --quiet $$($(BIN)/python benchmarks/camel_small_deps.py)
-	$(BIN)/python benchmarks/bench_cleaning.py
-	$(BIN)/python benchmarks/bench_dates.py
+	$(BIN)/python benchmarks/bench_loading.py --corpus "$(CORPUS)"
+	$(BIN)/python benchmarks/bench_cleaning.py --corpus "$(CORPUS)"
+	$(BIN)/python benchmarks/bench_dates.py "$(CORPUS)"
+	$(BIN)/python benchmarks/bench_notebooks.py --corpus "$(CORPUS)" --record benchmarks/results/notebooks-ant.md
 
 clean:
 	rm -rf $(VENV) $(MPL310) .pytest_cache .hypothesis
