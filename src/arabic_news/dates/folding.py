@@ -1,10 +1,12 @@
 """Fold spelling variants for matching, keeping a map back to the original offsets.
 
-Matching runs on a folded copy of the text: hamza forms of alef -> ا, ى -> ي, ة -> ه,
-Arabic-Indic digits -> ASCII, every horizontal space -> " ", and diacritics, tatweel and
-invisible direction marks deleted. Folding letters is one-to-one, so only the deletions move
-offsets; :class:`FoldedText` keeps the original offset of every kept character, so every
-mention reports offsets into the text the caller passed in.
+Matching runs on a folded copy of the text, made with the same character table as
+``arabic_news.normalize`` (``text/data/charmap.tsv``): alef forms -> ا, ى -> ي, ة -> ه, hamza
+on waw and yaa folded, Persian letter shapes, Arabic-Indic digits -> ASCII, every space
+separator (and TAB) -> " ", and diacritics, tatweel and invisible controls deleted. Folding
+letters is one-to-one, so only the deletions move offsets; :class:`FoldedText` keeps the
+original offset of every kept character, so every mention reports offsets into the text the
+caller passed in.
 """
 
 import re
@@ -13,23 +15,33 @@ from functools import lru_cache
 
 import numpy as np
 
-_FOLD_PAIRS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
-    "ؤ": "و", "ئ": "ي", "\t": " ", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
-    "\u2009": " ", "\u200a": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ",
-}
-_FOLD_PAIRS.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
-_FOLD_PAIRS.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
-FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+from arabic_news.text._tables import charmap
 
-# Harakat, Quranic marks, superscript alef, tatweel, zero-width and bidi control characters.
-_DELETABLE_RANGES = (
-    (0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x0640, 0x0640),
-    (0x200B, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069), (0x061C, 0x061C), (0xFEFF, 0xFEFF),
-)
-_DELETABLE = re.compile(
-    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _DELETABLE_RANGES) + "]+"
-)
+# Steps of the normaliser's table used here: one-to-one letter folds, and deletions.
+_FOLD_STEPS = ("alef", "alef_maksura", "teh_marbuta", "hamza", "persian_letters", "digits",
+               "spaces")
+_DELETE_STEPS = ("diacritics", "tatweel", "controls")
+
+
+def _fold_pairs() -> dict[str, str]:
+    tables = charmap()
+    pairs = {"\t": " "}
+    for step in _FOLD_STEPS:
+        pairs.update(tables[step])
+    assert all(len(target) == 1 for target in pairs.values()), "folds must be one-to-one"
+    return pairs
+
+
+def _deleted() -> frozenset[str]:
+    tables = charmap()
+    chars = frozenset(char for step in _DELETE_STEPS for char in tables[step])
+    assert all(tables[step][char] == "" for step in _DELETE_STEPS for char in tables[step])
+    return chars
+
+
+FOLD_TABLE = str.maketrans(_fold_pairs())
+_DELETED = _deleted()
+_DELETABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DELETED)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +71,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     for code, target in FOLD_TABLE.items():
         fold_lut[code] = ord(target)
     drop = np.zeros(0x110000, dtype=bool)
-    for first, last in _DELETABLE_RANGES:
-        drop[first:last + 1] = True
+    drop[[ord(char) for char in _DELETED]] = True
     return fold_lut, drop
 
 
