@@ -45,12 +45,6 @@ def test_top_terms_by_document_names_a_missing_label_column(corpus):
         analysis.top_terms_by_document(corpus, split, label="headline")
 
 
-def test_vocabulary_sizes_counts_tokens_and_types(corpus):
-    sizes = analysis.vocabulary_sizes(corpus["text"], {"split": split, "first": lambda t: t[:1]})
-    assert sizes.loc["split"].tolist() == [9, 4]
-    assert sizes.loc["first"].tolist() == [2, 2]
-
-
 def test_keyword_in_context_matches_normalised_words_and_shows_them_as_written():
     corpus = pd.DataFrame({"doc_id": ["x"], "text": ["وصل الوفد إلى حلبَ أمس ثم غادر حلب"]})
     strip_fatha = lambda word: word.replace("\u064e", "")  # noqa: E731

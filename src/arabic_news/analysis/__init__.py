@@ -13,7 +13,7 @@ from .cleaning import (
     stemming_examples,
 )
 from .events import event_points
-from .frequency import term_counts, top_terms, top_terms_by_document, vocabulary_sizes
+from .frequency import term_counts, top_terms, top_terms_by_document
 from .kwic import keyword_in_context
 from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
@@ -48,5 +48,4 @@ __all__ = [
     "tfidf_settings_effects",
     "top_terms",
     "top_terms_by_document",
-    "vocabulary_sizes",
 ]

@@ -1,10 +1,9 @@
-"""Term counts over a corpus: overall, per document, and vocabulary sizes under several cleanings.
-"""
+"""Term counts over a corpus: overall and per document."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -58,13 +57,3 @@ def top_terms_by_document(
         frames.append(table)
     columns = [label, "rank", "term", "count"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-
-
-def vocabulary_sizes(texts: Iterable[str], analyzers: Mapping[str, Analyzer]) -> pd.DataFrame:
-    """Tokens and distinct terms (types) per named analyzer, to show what each cleaning merges."""
-    texts = list(texts)
-    rows = []
-    for name, analyzer in analyzers.items():
-        counts = term_counts(texts, analyzer)
-        rows.append({"cleaning": name, "tokens": sum(counts.values()), "types": len(counts)})
-    return pd.DataFrame(rows).set_index("cleaning")
