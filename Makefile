@@ -12,13 +12,13 @@ MPL310_STAMP := $(MPL310)/.installed
 CORPUS ?=
 OUT ?= output
 
-.PHONY: run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks clean
+.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed: run make with PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
@@ -75,6 +75,18 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_cleaning.py --corpus "$(CORPUS)"
 	$(BIN)/python benchmarks/bench_dates.py "$(CORPUS)"
 	$(BIN)/python benchmarks/bench_notebooks.py --corpus "$(CORPUS)" --record benchmarks/results/notebooks-ant.md
+
+# Re-pin constraints.txt to the newest releases allowed by pyproject.toml (then re-execute the
+# notebooks and commit both).
+constraints:
+	rm -rf .venv-constraints
+	$(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
+	.venv-constraints/bin/python -m pip install --quiet -e '.[test]'
+	head -4 constraints.txt > constraints.new
+	.venv-constraints/bin/python -m pip freeze --exclude-editable >> constraints.new
+	mv constraints.new constraints.txt
+	rm -rf .venv-constraints
 
 clean:
 	rm -rf $(VENV) $(MPL310) .pytest_cache .hypothesis
