@@ -70,3 +70,23 @@ def test_passages_split_at_lines_and_sentence_ends_and_drop_short_ones():
     assert table["text"].tolist() == ["جملة أولى طويلة بما يكفي.", "جملة ثانية طويلة أيضا؟"]
     assert table["doc_id"].tolist() == ["a#1", "a#2"]
     assert table["article_id"].tolist() == ["a", "a"]
+
+
+def test_ngram_counts_equal_the_analyzer_with_that_ngram_range():
+    import arabic_news as an
+
+    texts = ["وزارة الدفاع الروسية قالت إن وزارة الدفاع", "مجلس الأمن الدولي وافق، مجلس الأمن"]
+    counts = analysis.ngram_counts(texts, an.ArabicAnalyzer().tokens, sizes=(1, 2, 3))
+    for size in (1, 2, 3):
+        sized = an.ArabicAnalyzer(ngram_range=(size, size))
+        assert counts[size] == analysis.term_counts(texts, sized), size
+    assert counts[2]["وزاره الدفاع"] == 2
+    with pytest.raises(ValueError, match="sizes"):
+        analysis.ngram_counts(texts, str.split, sizes=(0,))
+
+
+def test_ranked_terms_matches_top_terms():
+    texts = ["حلب حلب دمشق", "دمشق حلب"]
+    expected = analysis.top_terms(texts, split, n=2)
+    ranked = analysis.ranked_terms(analysis.term_counts(texts, split), n=2)
+    assert ranked.equals(expected)

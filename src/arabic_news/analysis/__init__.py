@@ -13,7 +13,13 @@ from .cleaning import (
     stemming_examples,
 )
 from .events import event_points
-from .frequency import term_counts, top_terms, top_terms_by_document
+from .frequency import (
+    ngram_counts,
+    ranked_terms,
+    term_counts,
+    top_terms,
+    top_terms_by_document,
+)
 from .kwic import keyword_in_context
 from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
@@ -30,6 +36,7 @@ __all__ = [
     "compare_cleanings",
     "core_date_range",
     "merged_spellings",
+    "ngram_counts",
     "stage_counts",
     "stemming_examples",
     "corpus_overview",
@@ -41,6 +48,7 @@ __all__ = [
     "distinctive_terms",
     "keyword_in_context",
     "passages",
+    "ranked_terms",
     "similarity_table",
     "term_counts",
     "term_share_over_time",

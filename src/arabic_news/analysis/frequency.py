@@ -35,12 +35,43 @@ def term_counts(texts: Iterable[str], analyzer: Analyzer) -> Counter:
 
 def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataFrame:
     """The ``n`` most frequent terms with their count and share of all terms (rank 1 first)."""
+    return ranked_terms(term_counts(texts, analyzer), n)
+
+
+def ranked_terms(counts: Counter, n: int = 20) -> pd.DataFrame:
+    """The ``n`` most frequent entries of ``counts`` with their count and share (rank 1 first)."""
     _validate_n(n)
-    counts = term_counts(texts, analyzer)
     table = _ranked(counts, n)
     total = sum(counts.values())
     table["share"] = table["count"] / total if total else 0.0
     return table
+
+
+def ngram_counts(
+    texts: Iterable[str], tokens: Analyzer, sizes: Iterable[int] = (1, 2)
+) -> dict[int, Counter]:
+    """Counts of the n-grams of each size in ``sizes``, from one call of ``tokens`` per text.
+
+    ``tokens`` turns a text into its terms (e.g. ``ArabicAnalyzer().tokens``). N-grams of
+    adjacent terms are joined by one space, as ``ArabicAnalyzer(ngram_range=(k, k))`` joins
+    them, so each Counter equals that analyzer's counts; one pass serves every size, and each
+    distinct n-gram is joined once rather than at every occurrence.
+    """
+    sizes = tuple(sizes)
+    if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
+        raise ValueError(f"sizes must be positive integers, got {sizes!r}")
+    counts: dict[int, Counter] = {size: Counter() for size in sizes}
+    for text in texts:
+        terms = tokens(text)
+        for size, counter in counts.items():
+            if size == 1:
+                counter.update(terms)
+            else:
+                counter.update(zip(*(terms[start:] for start in range(size)), strict=False))
+    for size in sizes:
+        if size > 1:
+            counts[size] = Counter({" ".join(gram): n for gram, n in counts[size].items()})
+    return counts
 
 
 def top_terms_by_document(
