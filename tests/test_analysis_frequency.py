@@ -1,7 +1,11 @@
 """Term counts, keyword in context and passages, with a plain whitespace analyzer."""
 
+from collections import Counter
+
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arabic_news import analysis
 
@@ -90,3 +94,21 @@ def test_ranked_terms_matches_top_terms():
     expected = analysis.top_terms(texts, split, n=2)
     ranked = analysis.ranked_terms(analysis.term_counts(texts, split), n=2)
     assert ranked.equals(expected)
+
+
+@given(st.dictionaries(st.text("ابت", min_size=1, max_size=3), st.integers(1, 4), max_size=30),
+       st.integers(1, 10))
+def test_top_terms_equal_a_full_sort_by_count_then_term(counts, n):
+    counter = Counter(counts)
+    expected = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:n]
+    table = analysis.ranked_terms(counter, n=n)
+    assert list(zip(table["term"], table["count"], strict=True)) == expected
+
+
+def test_keyword_in_context_with_the_package_normaliser_finds_every_spelling():
+    import arabic_news as an
+
+    corpus = pd.DataFrame({"doc_id": ["x", "y"], "text": ["لا شيء هنا", "قال فى الأمن وفي الامن"]})
+    table = analysis.keyword_in_context(corpus, "الأمن", an.normalize)
+    assert table["keyword"].tolist() == ["الأمن", "الامن"]
+    assert table["doc_id"].tolist() == ["y", "y"]

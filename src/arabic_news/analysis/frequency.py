@@ -17,7 +17,12 @@ def _validate_n(n: int) -> None:
 
 def _ranked(counter: Counter, n: int | None) -> pd.DataFrame:
     """Most frequent first; ties broken by the term itself so that results are deterministic."""
-    items = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    items = counter.items()
+    if n is not None and len(counter) > n:
+        # Only entries at least as frequent as the n-th can rank: sort those, not millions.
+        threshold = counter.most_common(n)[-1][1]
+        items = [item for item in items if item[1] >= threshold]
+    items = sorted(items, key=lambda item: (-item[1], item[0]))
     if n is not None:
         items = items[:n]
     table = pd.DataFrame(items, columns=["term", "count"])
@@ -54,8 +59,7 @@ def ngram_counts(
 
     ``tokens`` turns a text into its terms (e.g. ``ArabicAnalyzer().tokens``). N-grams of
     adjacent terms are joined by one space, as ``ArabicAnalyzer(ngram_range=(k, k))`` joins
-    them, so each Counter equals that analyzer's counts; one pass serves every size, and each
-    distinct n-gram is joined once rather than at every occurrence.
+    them, so each Counter equals that analyzer's counts; one pass serves every size.
     """
     sizes = tuple(sizes)
     if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
@@ -67,10 +71,7 @@ def ngram_counts(
             if size == 1:
                 counter.update(terms)
             else:
-                counter.update(zip(*(terms[start:] for start in range(size)), strict=False))
-    for size in sizes:
-        if size > 1:
-            counts[size] = Counter({" ".join(gram): n for gram, n in counts[size].items()})
+                counter.update(map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False)))
     return counts
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from arabic_news.text.normalize import Normalizer, normalize
+
 # A written word: letters and digits of any script, with Arabic marks and tatweel inside it.
 _WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
 
@@ -35,8 +37,13 @@ def keyword_in_context(
     wanted = key(normalizer(term))
     if not wanted:
         raise ValueError(f"term {term!r} is empty after normalisation; give a word")
+    charwise = match is None and (normalizer is normalize or isinstance(normalizer, Normalizer))
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
+        # The package's normaliser maps characters one by one, so a document in which a word
+        # matches contains the term in its normalised text: skip the others without splitting.
+        if charwise and wanted not in normalizer(text):
+            continue
         words = _WORD.findall(text)
         for position, word in enumerate(words):
             if key(normalizer(word)) != wanted:
