@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
 from arabic_news.text.stemming import PROCLITICS, light_stem
 from arabic_news.text.stopwords import stop_words
@@ -53,13 +54,16 @@ def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
     if per_step < 1:
         raise ValueError(f"per_step must be a positive integer, got {per_step}")
     counts = written_words(texts)
-    words = sorted(counts, key=lambda word: (-counts[word], word))
+    words = list(counts)
     rows = []
     for step, default in DEFAULT_STEPS.items():
         alone = Normalizer(**{name: name == step for name in DEFAULT_STEPS})
         # Every step maps characters one by one and never touches "\n": one call does all words.
         after = alone("\n".join(words)).split("\n")
-        changed = [(before, new) for before, new in zip(words, after, strict=True) if before != new]
+        changed = sorted(
+            ((before, new) for before, new in zip(words, after, strict=True) if before != new),
+            key=lambda pair: (-counts[pair[0]], pair[0]),
+        )
         rows.append({
             "step": step,
             "on by default": default,
@@ -110,8 +114,8 @@ def compare_cleanings(stages: dict[str, Counter], n: int = 10) -> tuple[pd.DataF
         for name, counts in stages.items()
     ]).set_index("cleaning")
     top = pd.DataFrame({
-        name: pd.Series(sorted(c, key=lambda term: (-c[term], term))[:n], dtype=object)
-        for name, c in stages.items()
+        name: pd.Series(ranked_terms(counts, n)["term"].to_list(), dtype=object)
+        for name, counts in stages.items()
     })
     top.index = pd.RangeIndex(1, len(top) + 1, name="rank")
     return sizes, top
