@@ -76,7 +76,8 @@ plt.show()
 # merges different words; the last step shows what folding would do.
 
 # %%
-analysis.cleaning_examples(corpus["text"], per_step=examples_per_step)
+words = analysis.written_words(corpus["text"])  # every written word and its count
+analysis.cleaning_examples(words, per_step=examples_per_step)
 
 # %% [markdown]
 # Two traps are worth seeing in full. The seeds contain non-breaking spaces (U+00A0), which
@@ -103,7 +104,7 @@ pd.DataFrame({
 # of the corpus, so that names such as بوتين or لبنان are not cut.
 
 # %%
-stages = analysis.stage_counts(corpus["text"])  # term counts after each stage, in one pass
+stages = analysis.stage_counts(words)  # term counts after each stage
 sizes, top_by_stage = analysis.compare_cleanings(stages, n=10)
 sizes
 

@@ -3,6 +3,8 @@
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news import analysis
@@ -16,7 +18,8 @@ TEXTS = [
 
 
 def test_stage_counts_equal_running_the_analyzer_on_every_text():
-    sizes, top = analysis.compare_cleanings(analysis.stage_counts(TEXTS), n=50)
+    stages = analysis.stage_counts(analysis.written_words(TEXTS))
+    sizes, top = analysis.compare_cleanings(stages, n=50)
     analyzers = {
         "normalised": an.ArabicAnalyzer(stop_words=None),
         "stop words removed": an.ArabicAnalyzer(),
@@ -32,13 +35,13 @@ def test_stage_counts_equal_running_the_analyzer_on_every_text():
 
 
 def test_normalisation_merges_spellings_so_types_shrink():
-    sizes, _ = analysis.compare_cleanings(analysis.stage_counts(TEXTS))
+    sizes, _ = analysis.compare_cleanings(analysis.stage_counts(analysis.written_words(TEXTS)))
     assert sizes.loc["as written", "tokens"] == sizes.loc["normalised", "tokens"]
     assert sizes.loc["normalised", "types"] < sizes.loc["as written", "types"]
 
 
 def test_cleaning_examples_show_each_step_alone_with_invisible_characters_named():
-    table = analysis.cleaning_examples(TEXTS, per_step=5)
+    table = analysis.cleaning_examples(analysis.written_words(TEXTS), per_step=5)
     assert list(table.index) == list(DEFAULT_STEPS)
     maksura = table.loc["alef_maksura"]
     assert "فى" in maksura["before"].split(" ، ") and "في" in maksura["after"].split(" ، ")
@@ -49,11 +52,12 @@ def test_cleaning_examples_show_each_step_alone_with_invisible_characters_named(
     assert table.loc["presentation_forms", "words changed"] == 0
     assert table.loc["presentation_forms", "before"] == ""
     with pytest.raises(ValueError, match="per_step"):
-        analysis.cleaning_examples(TEXTS, per_step=0)
+        analysis.cleaning_examples(analysis.written_words(TEXTS), per_step=0)
 
 
 def test_stemming_examples_keep_names_whole_and_strip_real_proclitics():
-    table = analysis.stemming_examples(analysis.stage_counts(TEXTS)["normalised"], n=20)
+    stages = analysis.stage_counts(analysis.written_words(TEXTS))
+    table = analysis.stemming_examples(stages["normalised"], n=20)
     kept = set(table.loc[table["what happens"] == "kept whole", "word"])
     stripped = dict(zip(table["word"], table["proclitic mode"], strict=True))
     assert {"بوتين", "فلاديمير", "بيروت", "فلسطين", "بغداد"} <= kept
@@ -66,3 +70,17 @@ def test_merged_spellings_count_every_written_form():
     assert table.loc["في", "count"] == 2 and table.loc["في", "spellings"] == 2
     assert table.loc["في", "largest spelling"] == 1
     assert table.loc["ان", "written as"] == "أن (1)، إنّ (1)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=60), max_size=4))
+def test_counting_distinct_written_words_equals_tokenising_every_text(texts):
+    stages = analysis.stage_counts(analysis.written_words(texts))
+    assert stages["as written"] == Counter(
+        token for text in texts for token in an.tokenize(text, normalizer=None))
+    assert stages["normalised"] == Counter(token for text in texts for token in an.tokenize(text))
+
+
+def test_counting_distinct_written_words_on_the_seed_traps():
+    stages = analysis.stage_counts(analysis.written_words(TEXTS))
+    assert stages["normalised"] == Counter(t for text in TEXTS for t in an.tokenize(text))

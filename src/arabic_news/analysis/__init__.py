@@ -11,6 +11,7 @@ from .cleaning import (
     merged_spellings,
     stage_counts,
     stemming_examples,
+    written_words,
 )
 from .events import event_points
 from .frequency import (
@@ -56,4 +57,5 @@ __all__ = [
     "tfidf_settings_effects",
     "top_terms",
     "top_terms_by_document",
+    "written_words",
 ]

@@ -44,16 +44,17 @@ def written_words(texts: Iterable[str]) -> Counter:
     return counts
 
 
-def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
+def cleaning_examples(words: Counter, per_step: int = 3) -> pd.DataFrame:
     """For each normalisation step alone: how many written words it changes, with examples.
 
+    ``words`` holds the written words of a corpus and their counts (:func:`written_words`).
     One row per step. The examples are the most frequent changed words (ties: alphabetical),
     before and after, separated by «،». Steps are applied one at a time (every other step
     off), so each row shows that step's own effect.
     """
     if per_step < 1:
         raise ValueError(f"per_step must be a positive integer, got {per_step}")
-    counts = written_words(texts)
+    counts = words
     words = list(counts)
     rows = []
     for step, default in DEFAULT_STEPS.items():
@@ -75,18 +76,23 @@ def cleaning_examples(texts: Iterable[str], per_step: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("step")
 
 
-def stage_counts(texts: Iterable[str]) -> dict[str, Counter]:
-    """Term counts at each cleaning stage, from one pass over the texts.
+def stage_counts(words: Counter) -> dict[str, Counter]:
+    """Term counts at each cleaning stage, from the written words of a corpus and their counts.
 
-    Stop-word removal and stemming map tokens one by one, so their counts follow from the
-    normalised token counts exactly as if ``ArabicAnalyzer(stop_words=..., stem=...)`` had been
-    run on every text (tests check this).
+    ``words`` comes from :func:`written_words`. Tokens never span ASCII whitespace and the
+    normaliser maps characters one by one, so tokenising each distinct written word once and
+    weighting by its count gives the counts of tokenising every text, for a fraction of the
+    work. Stop-word removal and stemming map tokens one by one, so their counts follow from
+    the normalised token counts exactly as if ``ArabicAnalyzer(stop_words=..., stem=...)`` had
+    been run on every text (tests check both).
     """
     written: Counter = Counter()
     normalised: Counter = Counter()
-    for text in texts:
-        written.update(tokenize(text, normalizer=None))
-        normalised.update(tokenize(text))
+    for word, count in words.items():
+        for token in tokenize(word, normalizer=None):
+            written[token] += count
+        for token in tokenize(word):
+            normalised[token] += count
     stops = stop_words()
     content = Counter({token: n for token, n in normalised.items() if token not in stops})
     article: Counter = Counter()
