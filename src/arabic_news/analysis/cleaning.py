@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
 from arabic_news.text.stemming import PROCLITICS, light_stem
@@ -52,8 +53,7 @@ def cleaning_examples(words: Counter, per_step: int = 3) -> pd.DataFrame:
     before and after, separated by «،». Steps are applied one at a time (every other step
     off), so each row shows that step's own effect.
     """
-    if per_step < 1:
-        raise ValueError(f"per_step must be a positive integer, got {per_step}")
+    check_positive_int("per_step", per_step)
     counts = words
     words = list(counts)
     rows = []
@@ -136,8 +136,7 @@ def stemming_examples(normalised: Counter, n: int = 8) -> pd.DataFrame:
     begin with a proclitic letter (و ف ب ك ل) but are kept whole because their remainder is
     not a word of the corpus at least as frequent, such as most names.
     """
-    if n < 1:
-        raise ValueError(f"n must be a positive integer, got {n}")
+    check_positive_int("n", n)
     stops = stop_words()
     ranked = sorted((t for t in normalised if t not in stops), key=lambda t: (-normalised[t], t))
     groups: dict[str, list] = {"article stripped": [], "proclitic stripped": [], "kept whole": []}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from arabic_news.analysis._checks import check_positive_int
+
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
@@ -20,8 +22,7 @@ def event_points(
     the dated events, and ``("day",)`` keeps the timeline to days. ``when`` writes
     the resolved date at its granularity (``2016-07-30``, ``week of 2016-11-14``, ``2016-11``).
     """
-    if max_events < 1:
-        raise ValueError(f"max_events must be a positive integer, got {max_events}")
+    check_positive_int("max_events", max_events)
     columns = ["date", "granularity", "when", "label", "mentions", "articles"]
     unknown = sorted(set(granularities) - {"day", "week", "month", "year"})
     if unknown:

@@ -7,12 +7,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from arabic_news.analysis._checks import check_positive_int
+
 Analyzer = Callable[[str], list[str]]
-
-
-def _validate_n(n: int) -> None:
-    if not isinstance(n, int) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
 
 
 def _ranked(counter: Counter, n: int | None) -> pd.DataFrame:
@@ -45,7 +42,7 @@ def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataF
 
 def ranked_terms(counts: Counter, n: int = 20) -> pd.DataFrame:
     """The ``n`` most frequent entries of ``counts`` with their count and share (rank 1 first)."""
-    _validate_n(n)
+    check_positive_int("n", n)
     table = _ranked(counts, n)
     total = sum(counts.values())
     table["share"] = table["count"] / total if total else 0.0
@@ -79,7 +76,7 @@ def top_terms_by_document(
     corpus: pd.DataFrame, analyzer: Analyzer, n: int = 10, label: str = "doc_id"
 ) -> pd.DataFrame:
     """A long table: for each document (named by column ``label``), its ``n`` top terms."""
-    _validate_n(n)
+    check_positive_int("n", n)
     if label not in corpus.columns:
         raise ValueError(f"label={label!r} is not a column; choose one of {list(corpus.columns)}")
     frames = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ._checks import check_positive_int
 from .segments import passages
 
 
@@ -27,8 +28,7 @@ def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
 
 def sample_articles(corpus: pd.DataFrame, n: int, random_state: int = 0) -> pd.DataFrame:
     """All articles when there are at most ``n``, else a fixed random sample, sorted by doc_id."""
-    if n < 1:
-        raise ValueError(f"n must be a positive integer, got {n}")
+    check_positive_int("n", n)
     chosen = corpus if len(corpus) <= n else corpus.sample(n, random_state=random_state)
     return chosen.sort_values("doc_id")
 
