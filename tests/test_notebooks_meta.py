@@ -18,8 +18,8 @@ def test_there_are_four_numbered_lessons():
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.name)
 def test_paired_script_is_in_sync(notebook):
-    script = notebook.with_suffix(".py")
-    assert script.exists(), f"{script.name} is missing: run make sync-notebooks"
+    script = notebook.parent / "scripts" / notebook.with_suffix(".py").name
+    assert script.exists(), f"scripts/{script.name} is missing: run make sync-notebooks"
     expected = jupytext.writes(jupytext.read(notebook), fmt="py:percent")
     assert script.read_text(encoding="utf-8") == expected, (
         f"{script.name} and {notebook.name} differ: run make sync-notebooks"
@@ -45,6 +45,13 @@ def test_outputs_are_committed_in_order_without_timing_metadata(notebook):
         for output in cell.get("outputs", []):
             assert output.get("name") != "stderr", f"stderr output in {notebook.name}"
             assert output.get("output_type") != "error", f"error output in {notebook.name}"
+
+
+def test_lessons_folder_shows_notebooks_not_scripts():
+    """Students browsing notebooks/ must not open a paired script by mistake."""
+    assert not list((ROOT / "notebooks").glob("*.py"))
+    scripts = sorted((ROOT / "notebooks" / "scripts").glob("[0-9][0-9]-*.py"))
+    assert [path.stem for path in scripts] == [path.stem for path in NOTEBOOKS]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.name)
