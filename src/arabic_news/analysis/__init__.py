@@ -13,6 +13,7 @@ from .cleaning import (
     stemming_examples,
     written_words,
 )
+from .collocations import association_measures, collocations
 from .events import event_points
 from .frequency import (
     ngram_counts,
@@ -21,6 +22,7 @@ from .frequency import (
     top_terms,
     top_terms_by_document,
 )
+from .keyness import Split, key_terms, keyness, split_by_date, split_corpus
 from .kwic import keyword_in_context
 from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
@@ -33,6 +35,13 @@ from .timelines import (
 )
 
 __all__ = [
+    "Split",
+    "key_terms",
+    "keyness",
+    "split_by_date",
+    "split_corpus",
+    "association_measures",
+    "collocations",
     "cleaning_examples",
     "compare_cleanings",
     "core_date_range",

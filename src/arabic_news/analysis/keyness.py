@@ -1,0 +1,291 @@
+"""Keyness: which terms one part of a corpus uses more (or less) than another.
+
+:func:`keyness` compares two frequency lists term by term. For a term seen ``a`` times among
+the ``Na`` tokens of part A and ``b`` times among the ``Nb`` tokens of part B:
+
+* ``g2``: log-likelihood in the two-cell form of Rayson & Garside (2000), as in Rayson's
+  online calculator (https://ucrel.lancs.ac.uk/llwizard.html): ``E1 = Na·(a+b)/(Na+Nb)``,
+  ``E2 = Nb·(a+b)/(Na+Nb)``, ``G² = 2·(a·ln(a/E1) + b·ln(b/E2))``, a zero count
+  contributing 0. It measures the *evidence* for a difference, not its size.
+* ``p_value``: the probability of a G² at least this large if both parts used the term
+  equally often (chi-squared distribution with one degree of freedom).
+* ``p_adjusted`` and ``significant``: thousands of terms are tested at once, so some would
+  pass ``p < 0.05`` by chance alone. The default correction is **Bonferroni** (each p-value
+  times the number of terms tested, capped at 1), which bounds the chance of *any* false
+  key term; ``correction="fdr_bh"`` uses Benjamini–Hochberg instead, which bounds the
+  expected *share* of false ones among those reported (less strict);
+  ``correction=None`` uses the raw p-values.
+* ``log_ratio``: Hardie (2014), the binary log of the ratio of relative frequencies,
+  ``log2((a/Na)/(b/Nb))``: 0 for equal use, +1 twice as frequent in A, −1 half as frequent.
+  It measures the *size* of the difference.
+* ``pct_diff``: %DIFF of Gabrielatos & Marchi (2012), ``(a/Na − b/Nb)·100/(b/Nb)``.
+
+Zero counts: a term absent from one part would give an infinite log ratio and %DIFF, so
+for these two measures (only) a zero count is replaced by 0.5, as is usual for Log Ratio.
+Gabrielatos & Marchi replace it by a tiny number instead, which makes such terms' %DIFF
+enormous; with 0.5 both stay finite and comparable. G² needs no adjustment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.stats import chi2
+
+from ._checks import check_positive_int
+
+COLUMNS = ["term", "freq_a", "freq_b", "per_10k_a", "per_10k_b", "g2", "p_value",
+           "p_adjusted", "significant", "log_ratio", "pct_diff", "used_more_in"]
+CORRECTIONS = ("bonferroni", "fdr_bh", None)
+ZERO = 0.5
+
+
+def log_likelihood(a, b, total_a, total_b) -> np.ndarray:
+    """Rayson & Garside's two-cell G² for counts ``a`` and ``b`` in parts of the given sizes."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    total = total_a + total_b
+    expected_a = total_a * (a + b) / total
+    expected_b = total_b * (a + b) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cell_a = np.where(a > 0, a * np.log(a / expected_a), 0.0)
+        cell_b = np.where(b > 0, b * np.log(b / expected_b), 0.0)
+    return np.maximum(2.0 * (cell_a + cell_b), 0.0)
+
+
+def log_ratio(a, b, total_a, total_b, zero: float = ZERO) -> np.ndarray:
+    """Hardie's Log Ratio, log2 of the ratio of relative frequencies; zero counts -> ``zero``."""
+    a = np.where(np.asarray(a, dtype=float) == 0, zero, a)
+    b = np.where(np.asarray(b, dtype=float) == 0, zero, b)
+    return np.log2((a / total_a) / (b / total_b))
+
+
+def percent_difference(a, b, total_a, total_b, zero: float = ZERO) -> np.ndarray:
+    """Gabrielatos & Marchi's %DIFF of relative frequencies; zero counts -> ``zero``."""
+    a = np.where(np.asarray(a, dtype=float) == 0, zero, a)
+    b = np.where(np.asarray(b, dtype=float) == 0, zero, b)
+    return (a / total_a - b / total_b) * 100.0 / (b / total_b)
+
+
+def adjust_p_values(p_values, correction: str | None = "bonferroni") -> np.ndarray:
+    """p-values adjusted for testing them all at once (see the module docstring)."""
+    if correction not in CORRECTIONS:
+        raise ValueError(f"correction must be one of {list(CORRECTIONS)}, got {correction!r}")
+    p = np.asarray(p_values, dtype=float)
+    m = len(p)
+    if correction is None or m == 0:
+        return p.copy()
+    if correction == "bonferroni":
+        return np.minimum(p * m, 1.0)
+    order = np.argsort(p, kind="stable")
+    ranked = p[order] * m / np.arange(1, m + 1)
+    ranked = np.minimum.accumulate(ranked[::-1])[::-1]  # step-up: monotone from the top
+    adjusted = np.empty(m)
+    adjusted[order] = np.minimum(ranked, 1.0)
+    return adjusted
+
+
+def _check_counts(counts, name: str) -> None:
+    if not isinstance(counts, Mapping):
+        raise TypeError(f"{name} must be a mapping term -> count (e.g. a Counter), "
+                        f"got {type(counts).__name__}")
+    for term, count in counts.items():
+        if not isinstance(count, int | np.integer) or isinstance(count, bool) or count < 0:
+            raise ValueError(f"{name}[{term!r}] is {count!r}: counts must be integers >= 0")
+
+
+def keyness(
+    counts_a: Mapping[str, int],
+    counts_b: Mapping[str, int],
+    *,
+    total_a: int | None = None,
+    total_b: int | None = None,
+    alpha: float = 0.05,
+    correction: str | None = "bonferroni",
+    min_freq: int = 1,
+) -> pd.DataFrame:
+    """One row per term of either part: counts, G², p-values, log ratio and %DIFF.
+
+    ``counts_a`` and ``counts_b`` map terms to counts (two ``Counter`` objects from the
+    analyzer, e.g. :func:`term_counts`). ``total_a`` and ``total_b`` are the parts' sizes in
+    tokens, by default the sums of the counts (give them when the counts leave terms out).
+    Terms seen fewer than ``min_freq`` times in both parts together are left out *before*
+    testing, so they do not count as tests for the correction. ``significant`` is
+    ``p_adjusted < alpha``; ``used_more_in`` is "a", "b" or "" (equal relative frequency).
+    Rows are sorted by G², largest first, ties alphabetically. Columns: term, freq_a,
+    freq_b, per_10k_a, per_10k_b (relative frequencies per 10,000 tokens), g2, p_value,
+    p_adjusted, significant, log_ratio, pct_diff, used_more_in.
+    """
+    _check_counts(counts_a, "counts_a")
+    _check_counts(counts_b, "counts_b")
+    check_positive_int("min_freq", min_freq)
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
+    if correction not in CORRECTIONS:
+        raise ValueError(f"correction must be one of {list(CORRECTIONS)}, got {correction!r}")
+    sums = {"a": sum(counts_a.values()), "b": sum(counts_b.values())}
+    totals = {"a": total_a, "b": total_b}
+    for side in ("a", "b"):
+        if totals[side] is None:
+            totals[side] = sums[side]
+        if not isinstance(totals[side], int | np.integer) or totals[side] < sums[side]:
+            raise ValueError(f"total_{side}={totals[side]!r} must be an integer at least the sum "
+                             f"of counts_{side} ({sums[side]})")
+        if totals[side] == 0:
+            raise ValueError(f"part {side} is empty (no tokens): nothing to compare")
+    terms = sorted(set(counts_a) | set(counts_b))
+    a = np.array([counts_a.get(term, 0) for term in terms], dtype=np.int64)
+    b = np.array([counts_b.get(term, 0) for term in terms], dtype=np.int64)
+    keep = (a + b) >= min_freq
+    terms = [term for term, kept in zip(terms, keep, strict=True) if kept]
+    a, b = a[keep], b[keep]
+    na, nb = totals["a"], totals["b"]
+    g2 = log_likelihood(a, b, na, nb)
+    p_values = chi2.sf(g2, df=1)
+    adjusted = adjust_p_values(p_values, correction)
+    rel_a, rel_b = a / na, b / nb
+    table = pd.DataFrame({
+        "term": pd.Series(terms, dtype="str"),
+        "freq_a": a,
+        "freq_b": b,
+        "per_10k_a": rel_a * 10_000,
+        "per_10k_b": rel_b * 10_000,
+        "g2": g2,
+        "p_value": p_values,
+        "p_adjusted": adjusted,
+        "significant": adjusted < alpha,
+        "log_ratio": log_ratio(a, b, na, nb),
+        "pct_diff": percent_difference(a, b, na, nb),
+        "used_more_in": np.where(rel_a > rel_b, "a", np.where(rel_a < rel_b, "b", "")),
+    })
+    table["used_more_in"] = table["used_more_in"].astype("str")
+    table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)[COLUMNS]
+
+
+def key_terms(table: pd.DataFrame, side: str = "a", n: int = 20,
+              min_log_ratio: float = 0.0) -> pd.DataFrame:
+    """The terms significantly over-used in part ``side`` (so under-used in the other).
+
+    Among the significant rows of a :func:`keyness` table used more in ``side``, with an
+    absolute log ratio of at least ``min_log_ratio`` (1 = at least twice as frequent), the
+    ``n`` with the largest effect (absolute log ratio), ties by G² then alphabetically:
+    significance decides *whether* a term is key, the log ratio *how much* (Hardie 2014).
+    """
+    if side not in ("a", "b"):
+        raise ValueError(f"side must be 'a' or 'b', got {side!r}")
+    check_positive_int("n", n)
+    missing = {"significant", "used_more_in", "log_ratio", "g2", "term"} - set(table.columns)
+    if missing:
+        raise ValueError(f"table lacks {sorted(missing)}: pass a table made by keyness()")
+    chosen = table[table["significant"] & (table["used_more_in"] == side)
+                   & (table["log_ratio"].abs() >= min_log_ratio)]
+    chosen = chosen.assign(_effect=chosen["log_ratio"].abs())
+    chosen = chosen.sort_values(["_effect", "g2", "term"], ascending=[False, False, True],
+                                kind="stable")
+    return chosen.drop(columns="_effect").head(n).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Split:
+    """Two disjoint parts of a corpus and what each one is, in words."""
+
+    a: pd.DataFrame
+    b: pd.DataFrame
+    label_a: str
+    label_b: str
+
+
+def _mask(corpus: pd.DataFrame, selector) -> tuple[pd.Series, str]:
+    if isinstance(selector, str):
+        if selector not in corpus.columns:
+            raise ValueError(f"{selector!r} is not a column; choose one of {list(corpus.columns)}")
+        column = corpus[selector]
+        if column.dtype != bool:
+            raise ValueError(f"column {selector!r} is not boolean: give {{{selector!r}: value}} "
+                             "to select the rows with that value")
+        return column.copy(), selector
+    if isinstance(selector, Mapping):
+        if not selector:
+            raise ValueError("an empty selector selects nothing: give {column: value}")
+        mask = pd.Series(True, index=corpus.index)
+        labels = []
+        for column, value in selector.items():
+            if column not in corpus.columns:
+                raise ValueError(f"{column!r} is not a column; choose one of "
+                                 f"{list(corpus.columns)}")
+            values = corpus[column]
+            if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(
+                    values.dtype):
+                try:
+                    start, end = value
+                except (TypeError, ValueError):
+                    raise ValueError(f"select dates in {column!r} with a pair (start, end), "
+                                     f"got {value!r}") from None
+                start, end = (_timestamp(when, values) for when in (start, end))
+                mask &= (values >= start) & (values < end)
+                labels.append(f"{column} from {start:%Y-%m-%d} to before {end:%Y-%m-%d}")
+            elif isinstance(value, list | tuple | set | frozenset):
+                mask &= values.isin(list(value))
+                labels.append(f"{column} in {sorted(map(str, value))}")
+            else:
+                mask &= values == value
+                labels.append(f"{column} = {value}")
+        return mask.fillna(False).astype(bool), ", ".join(labels)
+    values = np.asarray(selector)
+    if values.dtype != bool or values.shape != (len(corpus),):
+        raise ValueError("a selector is a boolean column name, a {column: value} mapping, or "
+                         f"{len(corpus)} booleans (one per article)")
+    return pd.Series(values, index=corpus.index), "selected articles"
+
+
+def _timestamp(value, column: pd.Series) -> pd.Timestamp:
+    stamp = pd.Timestamp(value)
+    timezone = getattr(column.dtype, "tz", None)
+    if timezone is not None and stamp.tzinfo is None:
+        stamp = stamp.tz_localize(timezone)
+    return stamp
+
+
+def split_corpus(corpus: pd.DataFrame, a, b=None) -> Split:
+    """Two parts of ``corpus`` to compare: ``a``, and ``b`` (default: all other articles).
+
+    A selector is a boolean column's name (``"is_opinion"``), a mapping ``{column: value}``
+    (``{"source": "BBC"}``; a list of values selects any of them; for a date column a pair
+    ``(start, end)`` selects ``start <= date < end``), or one boolean per article. The parts
+    must not share articles, and neither may be empty.
+    """
+    mask_a, label_a = _mask(corpus, a)
+    if b is None:
+        mask_b, label_b = ~mask_a, "the rest"
+    else:
+        mask_b, label_b = _mask(corpus, b)
+        shared = int((mask_a & mask_b).sum())
+        if shared:
+            raise ValueError(f"the two parts share {shared} articles: choose disjoint parts")
+    for name, mask, label in (("a", mask_a, label_a), ("b", mask_b, label_b)):
+        if not mask.any():
+            raise ValueError(f"part {name} ({label}) holds no article: check the selector")
+    return Split(corpus[mask_a], corpus[mask_b], label_a, label_b)
+
+
+def split_by_date(corpus: pd.DataFrame, at=None) -> Split:
+    """Articles published before ``at`` against those published from ``at`` on.
+
+    ``at=None`` takes the median publication date, so each part holds about half of the
+    dated articles (on two articles: one each). Undated articles are left out.
+    """
+    published = corpus["published"]
+    dated = published.dropna()
+    if dated.nunique() < 2:
+        raise ValueError("fewer than two distinct publication dates: no period to compare")
+    if at is None:
+        ordered = dated.sort_values(kind="stable").reset_index(drop=True)
+        at = ordered.iloc[len(ordered) // 2]
+        if at == ordered.iloc[0]:  # all but a few share the first date
+            at = ordered[ordered > at].iloc[0]
+    at = _timestamp(at, published)
+    return split_corpus(corpus, {"published": (dated.min(), at)},
+                        {"published": (at, dated.max() + pd.Timedelta(days=1))})

@@ -1,0 +1,222 @@
+"""Keyness: G² and log ratio reproduce published worked examples; splits and edge cases."""
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.stats import chi2, false_discovery_control, power_divergence
+
+import arabic_news as an
+from arabic_news.analysis import key_terms, keyness, split_by_date, split_corpus
+from arabic_news.analysis.keyness import adjust_p_values, log_likelihood
+
+
+def one_term(a, b, total_a, total_b, **kwargs):
+    table = keyness(Counter({"w": a}), Counter({"w": b}), total_a=total_a, total_b=total_b,
+                    **kwargs)
+    return table.set_index("term").loc["w"]
+
+
+# Published example 1: Paul Rayson, author of the UCREL log-likelihood calculator, worked
+# out the LL of a learner corpus against a native-speaker corpus "assumed to be a million
+# words each", rounded to 0 decimal places: keep 348 vs 99 -> 147, keeps 15 vs 14 -> 0,
+# keeping 9 vs 32 -> 14, kept 21 vs 25 -> 0, the lemma KEEP 392 vs 170 -> 90.
+# Corpora mailing list, 18 January 2002, "Corpora: statistics in learner English",
+# https://listserv.linguistlist.org/pipermail/corpora/2002-January/002455.html
+# (equal corpus sizes: one of the edge cases the issue asks for).
+@pytest.mark.parametrize("a, b, published", [
+    (348, 99, 147), (15, 14, 0), (9, 32, 14), (21, 25, 0), (392, 170, 90),
+])
+def test_g2_reproduces_raysons_worked_values_for_equal_sizes(a, b, published):
+    row = one_term(a, b, 1_000_000, 1_000_000)
+    assert round(row["g2"]) == published
+
+
+# Published example 2: the Lancaster teaching example of the log-likelihood test: "a word
+# that occurs 52 times in Corpus 1, which has 50,000 tokens in total; but occurs 57 times in
+# Corpus 2, which is 75,000 tokens in size" gives "Word 52 0.10 57 0.08 + 2.65", not
+# significant (below 3.84). As reproduced in the lecture slides "Corpus 2",
+# https://www.scribd.com/presentation/807361921/Corpus-2
+def test_g2_reproduces_the_lancaster_worked_example_for_unequal_sizes():
+    row = one_term(52, 57, 50_000, 75_000, correction=None)
+    assert round(row["g2"], 2) == 2.65
+    assert row["used_more_in"] == "a"  # the "+" of the published result
+    assert round(row["per_10k_a"] / 100, 2) == 0.10 and round(row["per_10k_b"] / 100, 2) == 0.08
+    assert not row["significant"] and row["p_value"] > 0.05
+
+
+# Published example 3: Andrew Hardie, "Log Ratio - an informal introduction", CASS blog,
+# 28 April 2014: relative frequencies 0.0006 in corpus A and 0.0002 in corpus B make A's
+# three times B's, and Log Ratio is the binary log of that ratio; equal relative
+# frequencies give 0, twice as frequent gives 1, half as frequent gives -1.
+# (e.g. https://cass.lancs.ac.uk/log-ratio-an-informal-introduction/)
+@pytest.mark.parametrize("a, b, total_a, total_b, expected", [
+    (6, 2, 10_000, 10_000, math.log2(3)),     # 0.0006 vs 0.0002
+    (60, 40, 100_000, 200_000, math.log2(3)),  # the same relative frequencies, other sizes
+    (5, 5, 1_000, 1_000, 0.0),
+    (10, 5, 1_000, 1_000, 1.0),
+    (5, 10, 1_000, 1_000, -1.0),
+])
+def test_log_ratio_reproduces_hardies_examples(a, b, total_a, total_b, expected):
+    assert one_term(a, b, total_a, total_b)["log_ratio"] == pytest.approx(expected)
+
+
+def test_g2_equals_scipys_log_likelihood_power_divergence_on_the_two_cells():
+    # An independent implementation: scipy's G-test of the two observed counts against
+    # Rayson's expected values E1 = Na(a+b)/(Na+Nb), E2 = Nb(a+b)/(Na+Nb).
+    for a, b, na, nb in [(52, 57, 50_000, 75_000), (348, 99, 10**6, 10**6), (3, 0, 500, 9_000)]:
+        total = na + nb
+        expected = [na * (a + b) / total, nb * (a + b) / total]
+        observed = [a, b]
+        scipy_g2 = power_divergence(observed, f_exp=expected, lambda_="log-likelihood").statistic
+        assert float(log_likelihood(a, b, na, nb)) == pytest.approx(scipy_g2)
+
+
+def test_a_term_absent_from_one_side():
+    # G² by hand: a=10, b=0, Na=Nb=1000: E1 = 5, so G² = 2 * 10 * ln 2 = 13.8629...
+    row = one_term(10, 0, 1_000, 1_000)
+    assert row["g2"] == pytest.approx(20 * math.log(2))
+    # the zero count is taken as 0.5 for log ratio and %DIFF: log2(10 / 0.5) = log2(20)
+    assert row["log_ratio"] == pytest.approx(math.log2(20))
+    assert row["pct_diff"] == pytest.approx((10 - 0.5) * 100 / 0.5)
+    assert row["used_more_in"] == "a"
+    table = keyness(Counter({"x": 3}), Counter({"y": 4}))
+    assert set(table["term"]) == {"x", "y"}
+    assert table.set_index("term").loc["y", "freq_a"] == 0
+
+
+def test_equal_use_gives_zero_and_no_side():
+    row = one_term(7, 14, 1_000, 2_000)
+    assert row["g2"] == pytest.approx(0.0, abs=1e-12)
+    assert row["log_ratio"] == pytest.approx(0.0) and row["used_more_in"] == ""
+    assert row["p_value"] == pytest.approx(1.0)
+
+
+def test_p_values_follow_chi_squared_with_one_degree_of_freedom():
+    row = one_term(348, 99, 10**6, 10**6, correction=None)
+    assert row["p_value"] == pytest.approx(chi2.sf(row["g2"], 1))
+    # 3.84 is the 5 % critical value quoted on Rayson's calculator page
+    assert chi2.sf(3.84, 1) == pytest.approx(0.05, abs=1e-3)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=1, allow_nan=False), min_size=1, max_size=40))
+def test_benjamini_hochberg_equals_scipy(p_values):
+    ours = adjust_p_values(p_values, "fdr_bh")
+    assert np.allclose(ours, false_discovery_control(np.array(p_values), method="bh"))
+
+
+def test_bonferroni_multiplies_by_the_number_of_tests_and_caps_at_one():
+    assert adjust_p_values([0.01, 0.2, 0.0001], "bonferroni").tolist() == pytest.approx(
+        [0.03, 0.6, 0.0003])
+    assert adjust_p_values([0.5, 0.6], "bonferroni").tolist() == [1.0, 1.0]
+
+
+def test_correction_makes_significance_stricter():
+    counts_a = Counter({f"w{i}": 20 + i for i in range(50)} | {"key": 40})
+    counts_b = Counter({f"w{i}": 20 + i for i in range(50)} | {"key": 10})
+    raw = keyness(counts_a, counts_b, correction=None).set_index("term")
+    strict = keyness(counts_a, counts_b).set_index("term")
+    assert raw.loc["key", "p_value"] == strict.loc["key", "p_value"]
+    assert strict.loc["key", "p_adjusted"] == pytest.approx(
+        min(1.0, raw.loc["key", "p_value"] * len(strict)))
+    assert strict["significant"].sum() <= raw["significant"].sum()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 50), min_size=1),
+       st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 50), min_size=1))
+def test_swapping_the_parts_negates_log_ratio_and_keeps_g2(counts_a, counts_b):
+    if not sum(counts_a.values()) or not sum(counts_b.values()):
+        return
+    forward = keyness(counts_a, counts_b).set_index("term").sort_index()
+    backward = keyness(counts_b, counts_a).set_index("term").sort_index()
+    assert np.allclose(forward["g2"], backward["g2"])
+    assert np.allclose(forward["log_ratio"], -backward["log_ratio"])
+    assert (forward["g2"] >= 0).all()
+
+
+def test_table_is_sorted_and_min_freq_applies_before_testing():
+    table = keyness(Counter(a=30, b=1, c=5), Counter(a=2, b=1, c=5), min_freq=3)
+    assert sorted(table["term"]) == ["a", "c"]  # b (1 + 1 < 3) is not tested at all
+    assert table["p_adjusted"].tolist() == pytest.approx(
+        np.minimum(table["p_value"] * 2, 1.0).tolist())
+    assert table["g2"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("counts_a, kwargs, message", [
+    ({"a": -1}, {}, "integers >= 0"),
+    ({"a": 1.5}, {}, "integers >= 0"),
+    ({"a": 1}, {"total_a": 0}, "at least the sum"),
+    ({"a": 1}, {"alpha": 5}, "alpha"),
+    ({"a": 1}, {"correction": "holm"}, "correction"),
+])
+def test_bad_input_is_refused_with_a_message(counts_a, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        keyness(counts_a, {"a": 2}, **kwargs)
+
+
+def test_an_empty_part_is_refused():
+    with pytest.raises(ValueError, match="empty"):
+        keyness({}, {"a": 2})
+
+
+def test_key_terms_are_significant_on_their_side_by_effect_size():
+    counts_a = Counter({"big": 200, "small": 60, "same": 100, "rare": 9})
+    counts_b = Counter({"big": 10, "small": 30, "same": 100, "only_b": 80})
+    table = keyness(counts_a, counts_b)
+    over_a = key_terms(table, "a")
+    assert over_a["term"].tolist()[0] == "big"
+    assert (over_a["significant"] & (over_a["used_more_in"] == "a")).all()
+    assert over_a["log_ratio"].abs().is_monotonic_decreasing
+    assert key_terms(table, "b")["term"].tolist()[0] == "only_b"
+    assert "same" not in set(over_a["term"])
+
+
+def corpus_frame():
+    return pd.DataFrame({
+        "doc_id": ["1", "2", "3", "4"],
+        "source": ["BBC", "CNN", "BBC", None],
+        "opinion": [True, False, False, True],
+        "published": pd.to_datetime(["2018-01-05", "2018-02-10", "2018-03-01", "2018-03-20"],
+                                    utc=True),
+        "text": ["a", "b", "c", "d"],
+    })
+
+
+def test_split_by_value_boolean_column_period_and_list():
+    corpus = corpus_frame()
+    split = split_corpus(corpus, {"source": "BBC"})
+    assert split.a["doc_id"].tolist() == ["1", "3"] and split.b["doc_id"].tolist() == ["2", "4"]
+    assert split.label_a == "source = BBC" and split.label_b == "the rest"
+    assert split_corpus(corpus, "opinion").a["doc_id"].tolist() == ["1", "4"]
+    periods = split_corpus(corpus, {"published": ("2018-01-01", "2018-02-10")},
+                           {"published": ("2018-02-10", "2018-04-01")})
+    assert periods.a["doc_id"].tolist() == ["1"]
+    assert periods.b["doc_id"].tolist() == ["2", "3", "4"]
+    assert split_corpus(corpus, {"source": ["BBC", "CNN"]}).b["doc_id"].tolist() == ["4"]
+
+
+@pytest.mark.parametrize("a, b, message", [
+    ("source", None, "not boolean"),
+    ({"nope": 1}, None, "not a column"),
+    ({"source": "AP"}, None, "holds no article"),
+    ({"source": "BBC"}, {"doc_id": "1"}, "share 1 articles"),
+    ({"published": "2018"}, None, "pair"),
+    ([True, False], None, "booleans"),
+])
+def test_bad_splits_are_refused_with_a_message(a, b, message):
+    with pytest.raises(ValueError, match=message):
+        split_corpus(corpus_frame(), a, b)
+
+
+def test_split_by_date_halves_the_corpus_and_separates_the_two_seed_articles():
+    split = split_by_date(corpus_frame())
+    assert split.a["doc_id"].tolist() == ["1", "2"] and split.b["doc_id"].tolist() == ["3", "4"]
+    seeds = split_by_date(an.load_corpus())
+    assert len(seeds.a) == 1 and len(seeds.b) == 1
+    assert seeds.a["published"].iloc[0] < seeds.b["published"].iloc[0]
