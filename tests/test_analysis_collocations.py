@@ -11,7 +11,7 @@ from nltk.collocations import BigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures
 
 import arabic_news as an
-from arabic_news.analysis import association_measures, collocations
+from arabic_news.analysis import TokenizedCorpus, association_measures, collocations
 
 NLTK_MEASURES = {
     "pmi": BigramAssocMeasures.pmi,
@@ -161,3 +161,12 @@ def test_min_freq_filters_and_counts_match_a_counter():
 def test_a_corpus_dominated_by_one_word_gives_nan_g2_not_an_error():
     table = collocations([["a", "a"]], tokens=identity, min_freq=1, attraction_only=False)
     assert table["freq"].tolist() == [1] and np.isnan(table["g2"].iloc[0])
+
+
+def test_a_tokenized_corpus_answers_like_the_texts_it_was_made_from():
+    texts = an.load_corpus()["text"]
+    tokenized = TokenizedCorpus(texts)
+    assert len(tokenized) == sum(len(an.ArabicAnalyzer().tokens(text)) for text in texts)
+    for term in ("روسيا", None):
+        assert collocations(tokenized, term, min_freq=1).equals(
+            collocations(texts, term, min_freq=1))

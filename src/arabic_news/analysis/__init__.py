@@ -13,7 +13,7 @@ from .cleaning import (
     stemming_examples,
     written_words,
 )
-from .collocations import association_measures, collocations
+from .collocations import TokenizedCorpus, association_measures, collocations
 from .events import event_points
 from .frequency import (
     ngram_counts,
@@ -33,8 +33,27 @@ from .timelines import (
     core_date_range,
     term_share_over_time,
 )
+from .topics import (
+    TopicModel,
+    fit_topics,
+    match_topics,
+    topic_documents,
+    topic_labels,
+    topic_share_over_time,
+    topic_stability,
+    topic_terms,
+)
 
 __all__ = [
+    "TokenizedCorpus",
+    "TopicModel",
+    "fit_topics",
+    "match_topics",
+    "topic_documents",
+    "topic_labels",
+    "topic_share_over_time",
+    "topic_stability",
+    "topic_terms",
     "Split",
     "key_terms",
     "keyness",

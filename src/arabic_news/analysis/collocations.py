@@ -123,21 +123,37 @@ def _token_lists(documents, tokens) -> list[Sequence[str]]:
     return lists
 
 
-class _Encoded:
-    """All tokens of a corpus as integer ids in one array, with each token's document."""
+class TokenizedCorpus:
+    """A corpus tokenised once, for many collocation questions (``collocations(tc, term)``).
 
-    def __init__(self, token_lists: list[Sequence[str]]):
+    Tokenising is most of the cost of :func:`collocations`; build this once and pass it as
+    ``documents`` to ask about many terms. ``documents`` are texts (tokenised with
+    ``tokens``, default ``ArabicAnalyzer().tokens``) or token lists. All tokens are stored as
+    integer ids in one array, with each token's document, so that windows and pairs are
+    counted with numpy.
+    """
+
+    def __init__(self, documents, tokens: Callable[[str], list[str]] | None = None):
+        self.tokens = tokens or _default_tokens()
+        token_lists = _token_lists(documents, self.tokens)
         lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64,
                               count=len(token_lists))
-        flat = list(chain.from_iterable(token_lists))
-        codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        flat = pd.Series(list(chain.from_iterable(token_lists)), dtype=object)
+        del token_lists
+        codes, vocabulary = pd.factorize(flat, sort=False)
+        del flat
         self.ids = codes.astype(np.int64)
         self.vocabulary = np.asarray(vocabulary, dtype=object)
         self.document = np.repeat(np.arange(len(lengths)), lengths)
         self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
+        self.n_documents = len(lengths)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def __repr__(self) -> str:
+        return (f"TokenizedCorpus({self.n_documents} documents, {len(self)} tokens, "
+                f"{len(self.vocabulary)} types)")
 
 
 def _window(window) -> tuple[int, int]:
@@ -158,7 +174,7 @@ def _window(window) -> tuple[int, int]:
 
 
 def collocations(
-    documents: Iterable[str] | Iterable[Sequence[str]],
+    documents: Iterable[str] | Iterable[Sequence[str]] | TokenizedCorpus,
     term: str | None = None,
     *,
     tokens: Callable[[str], list[str]] | None = None,
@@ -171,7 +187,8 @@ def collocations(
     """A tidy table of collocations with their frequency, PMI, t-score, G² and logDice.
 
     ``documents``: texts, tokenised with ``tokens`` (default ``ArabicAnalyzer().tokens``),
-    or token lists already made with it (tokenise once, then ask about many terms).
+    token lists already made with it, or a :class:`TokenizedCorpus` (tokenise once, then
+    ask about many terms; its own ``tokens`` then normalise ``term``).
 
     With ``term`` (as written; it is passed through ``tokens`` and must give one token): its
     collocates within ``window`` tokens (an int, or ``(before, after)`` in reading order).
@@ -196,8 +213,12 @@ def collocations(
     if sort_by not in _SORT_KEYS:
         raise ValueError(f"sort_by must be one of {list(_SORT_KEYS)}, got {sort_by!r}")
     before, after = _window(window)
-    tokens = tokens or _default_tokens()
-    encoded = _Encoded(_token_lists(documents, tokens))
+    if isinstance(documents, TokenizedCorpus):
+        encoded = documents
+        tokens = tokens or documents.tokens
+    else:
+        tokens = tokens or _default_tokens()
+        encoded = TokenizedCorpus(documents, tokens)
     if term is None:
         table = _pairs(encoded, min_freq)
         label = "pair"
@@ -224,7 +245,7 @@ def _node(term: str, tokens) -> str:
     return produced[0]
 
 
-def _pairs(encoded: _Encoded, min_freq: int) -> pd.DataFrame:
+def _pairs(encoded: TokenizedCorpus, min_freq: int) -> pd.DataFrame:
     ids, size = encoded.ids, len(encoded.vocabulary)
     same_document = encoded.document[:-1] == encoded.document[1:]
     codes = ids[:-1][same_document] * size + ids[1:][same_document]
@@ -247,7 +268,8 @@ def _pairs(encoded: _Encoded, min_freq: int) -> pd.DataFrame:
     return _strings(table, ["pair", "first", "second"])[PAIR_COLUMNS]
 
 
-def _term(encoded: _Encoded, node: str, before: int, after: int, min_freq: int) -> pd.DataFrame:
+def _term(encoded: TokenizedCorpus, node: str, before: int, after: int,
+          min_freq: int) -> pd.DataFrame:
     found = np.flatnonzero(encoded.vocabulary == node)
     if len(found) == 0:
         return _strings(pd.DataFrame({column: [] for column in TERM_COLUMNS}), ["collocate"])
