@@ -1,0 +1,198 @@
+"""Charts of lessons 05-06: collocates around a term, keyness, topic shares over time.
+
+Every label goes through ``ar()``; callers pass words in their written form (see
+``an.display_forms``) and Arabic titles, so that each chart reads in one language.
+Right-to-left conventions: what comes *before* a word in Arabic is written to its right, so
+the collocation chart puts "before" on the right; the keyness chart puts part A (positive
+log ratio) on the right, where an Arabic reader starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from .bidi import ar
+from .charts import shorten
+
+BEFORE_COLOR, AFTER_COLOR = "#2a6f97", "#c9733b"
+SIDE_COLORS = {"a": "#2a6f97", "b": "#c44e52"}
+NEUTRAL = "#b5b5b5"
+
+
+def _axes(ax, figsize):
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _written(terms, forms: Mapping[str, str] | None) -> list[str]:
+    forms = forms or {}
+    return [forms.get(str(term), str(term)) for term in terms]
+
+
+def collocation_chart(table: pd.DataFrame, *, forms: Mapping[str, str] | None = None, n=15,
+                      title=None, ax=None):
+    """Collocates of a term as two-sided bars: occurrences before it (right) and after (left).
+
+    ``table`` comes from ``collocations(..., term=...)`` (columns collocate, before, after),
+    in the order to show (rank 1 at the top); ``forms`` maps each collocate to its written
+    form. Returns the Axes.
+    """
+    missing = {"collocate", "before", "after"} - set(table.columns)
+    if missing:
+        raise ValueError(f"table lacks {sorted(missing)}: pass collocations(..., term=...)")
+    if len(table) == 0:
+        raise ValueError("nothing to draw: the table has no collocate")
+    shown = table.head(n)
+    labels = _written(shown["collocate"], forms)
+    before = shown["before"].to_numpy(dtype=float)
+    after = shown["after"].to_numpy(dtype=float)
+    ax = _axes(ax, (8, 1.2 + 0.34 * len(shown)))
+    positions = np.arange(len(shown))
+    ax.barh(positions, before, color=BEFORE_COLOR, label=ar("قبلها"))
+    ax.barh(positions, -after, color=AFTER_COLOR, label=ar("بعدها"))
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.set_yticks(positions, [ar(label) for label in labels])
+    ax.yaxis.tick_right()
+    ax.invert_yaxis()
+    limit = max(before.max(), after.max()) * 1.1 or 1.0
+    ax.set_xlim(-limit, limit)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
+    for x, text, color in ((0.75, "قبلها", BEFORE_COLOR), (0.25, "بعدها", AFTER_COLOR)):
+        ax.text(x, 1.01, ar(text), transform=ax.transAxes, ha="center", va="bottom",
+                color=color, fontsize=11)
+    ax.spines[["top", "left"]].set_visible(False)
+    ax.set_xlabel(ar("عدد المرات في النافذة: بعد الكلمة (يسارا) وقبلها (يمينا)"))
+    if title:
+        ax.set_title(ar(title), pad=24)
+    return ax
+
+
+def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
+    """Annotate points, moving a label up until it clears the labels already placed.
+
+    ``placed`` holds the pixel anchors of earlier labels (shared by both sides), so labels
+    of close or identical points are stacked instead of overprinted.
+    """
+    ax.figure.canvas.draw_idle()
+    for row in points.itertuples():
+        x, y = ax.transData.transform((row.log_ratio, row.g2))
+        lift = 0
+        while any(abs(x - px) < 75 and abs(y + lift - py) < 13 for px, py in placed):
+            lift += 13
+        placed.append((x, y + lift))
+        ax.annotate(ar(_written([row.term], forms)[0]), (row.log_ratio, row.g2),
+                    xytext=(5 if side == "a" else -5, 2 + lift * 72 / ax.figure.dpi),
+                    textcoords="offset points", fontsize=9,
+                    ha="left" if side == "a" else "right", va="bottom")
+
+
+def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
+                  forms: Mapping[str, str] | None = None, n_labels: int = 8,
+                  max_points: int = 3000, title=None, ax=None):
+    """Effect size (log ratio, x) against evidence (G², y) for every term of a keyness table.
+
+    Part A's terms (positive log ratio) are on the right, part B's on the left; coloured
+    points are significant after the table's correction, grey ones are not. The dashed line
+    is the smallest significant G². The ``n_labels`` key terms of each side are labelled
+    (the significant ones with the largest effect, or, when none is significant, those with
+    the largest G²). Only the ``max_points`` terms with the largest G² are drawn. The y axis
+    is linear up to 10, logarithmic above. ``label_a`` and ``label_b`` name the parts.
+    """
+    missing = {"term", "g2", "log_ratio", "significant", "used_more_in"} - set(table.columns)
+    if missing:
+        raise ValueError(f"table lacks {sorted(missing)}: pass a table made by keyness()")
+    if len(table) == 0:
+        raise ValueError("nothing to draw: the table is empty")
+    drawn = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    drawn = drawn.head(max_points)
+    ax = _axes(ax, (9, 6))
+    colors = [SIDE_COLORS[side] if significant and side in SIDE_COLORS else NEUTRAL
+              for side, significant in zip(drawn["used_more_in"], drawn["significant"],
+                                           strict=True)]
+    ax.scatter(drawn["log_ratio"], drawn["g2"], s=14, c=colors, alpha=0.75, linewidths=0)
+    ax.set_yscale("symlog", linthresh=10)
+    ax.set_ylim(bottom=0, top=max(float(drawn["g2"].max()) * 1.8, 12))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    significant = table[table["significant"]]
+    if len(significant):
+        threshold = float(significant["g2"].min())
+        ax.axhline(threshold, color="#555555", linewidth=0.8, linestyle="--")
+        ax.annotate(ar("عتبة الدلالة"), (1.0, threshold), xytext=(0, 3),
+                    xycoords=ax.get_yaxis_transform(), textcoords="offset points",
+                    ha="right", fontsize=8, color="#555555")
+    else:
+        ax.text(0.5, 0.9, ar("لا فرق دالّ إحصائيا بعد التصحيح"), transform=ax.transAxes,
+                ha="center", va="top", color="#555555", fontsize=10)
+    span = max(float(drawn["log_ratio"].abs().max()), 1.0) * 1.35
+    ax.set_xlim(-span, span)
+    placed: list[tuple[float, float]] = []
+    for side in ("a", "b"):
+        chosen = drawn[drawn["used_more_in"] == side]
+        if chosen["significant"].any():
+            chosen = chosen[chosen["significant"]]
+            chosen = chosen.assign(_effect=chosen["log_ratio"].abs()).sort_values(
+                ["_effect", "g2", "term"], ascending=[False, False, True], kind="stable")
+        _label_points(ax, chosen.head(n_labels), forms, side, placed)
+    ax.text(0.98, 0.98, ar(f"أكثر في {label_a}"), transform=ax.transAxes, ha="right",
+            va="top", color=SIDE_COLORS["a"], fontsize=11)
+    ax.text(0.02, 0.98, ar(f"أكثر في {label_b}"), transform=ax.transAxes, ha="left",
+            va="top", color=SIDE_COLORS["b"], fontsize=11)
+    ax.set_xlabel(ar("حجم الفرق: لوغاريتم نسبة التكرارين (أساس 2)"))
+    ax.set_ylabel(ar("قوة الدليل: نسبة الأرجحية اللوغاريتمية"))
+    ax.spines[["top", "right"]].set_visible(False)
+    if title:
+        ax.set_title(ar(title))
+    return ax
+
+
+def _period_label(period: pd.Timestamp, step_days: float) -> str:
+    if step_days >= 28:
+        return f"{period:%Y-%m}"
+    return f"{period:%Y-%m-%d}"
+
+
+def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None, ax=None,
+                      max_label_chars: int = 36):
+    """Topic shares over time as a grid: one row per topic, one column per period.
+
+    ``shares`` comes from ``topic_share_over_time`` (rows: periods; columns: topics; values
+    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). Cells are
+    annotated with their percentage when the grid is small enough to read.
+    """
+    if shares.empty:
+        raise ValueError("nothing to draw: the table of shares is empty")
+    if len(labels) != shares.shape[1]:
+        raise ValueError(f"{len(labels)} labels for {shares.shape[1]} topics")
+    values = shares.to_numpy(dtype=float).T * 100
+    periods = pd.DatetimeIndex(shares.index)
+    steps = (periods[1:] - periods[:-1]).days if len(periods) > 1 else np.array([31.0])
+    height = 1.5 + 0.42 * values.shape[0]
+    width = min(16.0, 4.5 + 0.55 * values.shape[1])
+    ax = _axes(ax, (width, height))
+    image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0,
+                      vmax=max(float(values.max()), 1e-9))
+    ax.set_yticks(range(values.shape[0]),
+                  [ar(shorten(label, max_label_chars)) for label in labels])
+    ax.yaxis.tick_right()
+    every = max(1, int(np.ceil(values.shape[1] / 14)))
+    ticks = list(range(0, values.shape[1], every))
+    ax.set_xticks(ticks, [_period_label(periods[i], float(np.median(steps))) for i in ticks],
+                  rotation=45, ha="right", rotation_mode="anchor")
+    if values.size <= 160:
+        middle = float(values.max()) / 2
+        for (row, col), value in np.ndenumerate(values):
+            ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
+                    color="white" if value > middle else "black")
+    bar = ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8, pad=0.02)
+    bar.set_label(ar("النسبة المئوية من المقالات"))
+    if title:
+        ax.set_title(ar(title))
+    return ax

@@ -1,0 +1,80 @@
+"""The lessons' lens charts: Arabic labels in written form, RTL sides, identical files."""
+
+from collections import Counter
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import arabic_news as an  # noqa: E402
+from arabic_news import analysis  # noqa: E402
+from arabic_news.plotting import ar  # noqa: E402
+from arabic_news.plotting.lenses import (  # noqa: E402
+    collocation_chart,
+    keyness_chart,
+    topic_share_chart,
+)
+
+
+@pytest.fixture(autouse=True)
+def style():
+    an.use_arabic_style()
+    yield
+    plt.close("all")
+
+
+def collocates():
+    return analysis.collocations(an.load_corpus()["text"], "روسيا", min_freq=1)
+
+
+def test_collocation_chart_puts_before_on_the_right_with_written_forms():
+    table = collocates()
+    forms = {table["collocate"].iloc[0]: "الشكلُ المكتوب"}
+    ax = collocation_chart(table, forms=forms, n=5)
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels[0] == ar("الشكلُ المكتوب") and len(labels) == 5
+    widths = [patch.get_width() for patch in ax.patches]
+    assert all(width >= 0 for width in widths[:5]) and all(width <= 0 for width in widths[5:10])
+    assert ax.yaxis.get_ticks_position() == "right"
+
+
+def test_keyness_chart_labels_key_terms_on_their_side():
+    table = analysis.keyness(Counter({"حلب": 40, "روسيا": 10, "قال": 30}),
+                             Counter({"حلب": 2, "روسيا": 30, "قال": 30}))
+    ax = keyness_chart(table, "أ", "ب", forms={"روسيا": "روسيا"})
+    texts = {text.get_text(): text for text in ax.texts}
+    assert ar("حلب") in texts and ar("روسيا") in texts
+    assert texts[ar("حلب")].get_position()[0] > 0 > texts[ar("روسيا")].get_position()[0]
+    assert ar("أكثر في أ") in texts and ar("أكثر في ب") in texts
+
+
+def test_topic_share_chart_has_one_row_per_topic():
+    shares = pd.DataFrame([[0.7, 0.3], [0.2, 0.8]],
+                          index=pd.to_datetime(["2018-01-01", "2018-02-01"]))
+    ax = topic_share_chart(shares, ["حلب، روسيا", "النفط، الاسعار"])
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == [
+        ar("حلب، روسيا"), ar("النفط، الاسعار")]
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == ["2018-01", "2018-02"]
+
+
+def test_figures_are_byte_identical_when_made_twice(tmp_path):
+    contents = []
+    for run in range(2):
+        ax = collocation_chart(collocates(), title="ما يرافق «روسيا»")
+        paths = an.save_figure(ax.figure, "collocates", tmp_path / str(run))
+        contents.append([path.read_bytes() for path in paths])
+        plt.close(ax.figure)
+    assert contents[0] == contents[1]
+
+
+def test_empty_or_wrong_tables_are_refused():
+    with pytest.raises(ValueError, match="collocations"):
+        collocation_chart(pd.DataFrame({"collocate": ["a"]}))
+    with pytest.raises(ValueError, match="keyness"):
+        keyness_chart(pd.DataFrame({"term": ["a"]}), "أ", "ب")
+    with pytest.raises(ValueError, match="labels"):
+        topic_share_chart(pd.DataFrame([[1.0]], index=pd.to_datetime(["2018-01-01"])), [])
