@@ -170,3 +170,15 @@ def test_a_tokenized_corpus_answers_like_the_texts_it_was_made_from():
     for term in ("روسيا", None):
         assert collocations(tokenized, term, min_freq=1).equals(
             collocations(texts, term, min_freq=1))
+
+
+def test_term_counts_of_a_tokenized_corpus_equal_counting_the_parts():
+    analyzer = an.ArabicAnalyzer()
+    texts = an.load_corpus()["text"].tolist()
+    tokenized = TokenizedCorpus(texts, analyzer.tokens)
+    assert tokenized.term_counts() == Counter(token for text in texts
+                                              for token in analyzer.tokens(text))
+    assert tokenized.term_counts([1]) == Counter(analyzer.tokens(texts[1]))
+    assert tokenized.term_counts(np.array([True, False])) == Counter(analyzer.tokens(texts[0]))
+    with pytest.raises(ValueError, match="positions"):
+        tokenized.term_counts([2])

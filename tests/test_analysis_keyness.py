@@ -220,3 +220,11 @@ def test_split_by_date_halves_the_corpus_and_separates_the_two_seed_articles():
     seeds = split_by_date(an.load_corpus())
     assert len(seeds.a) == 1 and len(seeds.b) == 1
     assert seeds.a["published"].iloc[0] < seeds.b["published"].iloc[0]
+
+
+def test_side_by_side_pads_shorter_lists_and_ranks_from_one():
+    from arabic_news.analysis import side_by_side
+
+    table = side_by_side({"a": ["x", "y"], "b": ["z"]})
+    assert table.index.tolist() == [1, 2]
+    assert table["b"].tolist() == ["z", ""]

@@ -22,7 +22,7 @@ from .frequency import (
     top_terms,
     top_terms_by_document,
 )
-from .keyness import Split, key_terms, keyness, split_by_date, split_corpus
+from .keyness import Split, key_terms, keyness, side_by_side, split_by_date, split_corpus
 from .kwic import keyword_in_context
 from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
@@ -45,6 +45,7 @@ from .topics import (
 )
 
 __all__ = [
+    "side_by_side",
     "TokenizedCorpus",
     "TopicModel",
     "fit_topics",

@@ -50,8 +50,9 @@ bigrams of lesson 2.
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -107,46 +108,47 @@ def _default_tokens() -> Callable[[str], list[str]]:
     return ArabicAnalyzer().tokens
 
 
-def _token_lists(documents, tokens) -> list[Sequence[str]]:
-    if isinstance(documents, str):
-        raise TypeError("documents must be a collection of texts (or of token lists), "
-                        "not one string: wrap it in a list")
-    lists = []
-    for position, document in enumerate(documents):
-        if isinstance(document, str):
-            lists.append(tokens(document))
-        elif isinstance(document, Sequence):
-            lists.append(document)
-        else:
-            raise TypeError(f"document {position} is {type(document).__name__}: give texts "
-                            "(str) or token lists")
-    return lists
+class _Vocabulary(dict):
+    """term -> id, giving the next id to a term seen for the first time."""
+
+    def __missing__(self, term):
+        self[term] = number = len(self)
+        return number
 
 
 class TokenizedCorpus:
-    """A corpus tokenised once, for many collocation questions (``collocations(tc, term)``).
+    """A corpus tokenised once, for many questions: collocations, and counts of any part.
 
-    Tokenising is most of the cost of :func:`collocations`; build this once and pass it as
-    ``documents`` to ask about many terms. ``documents`` are texts (tokenised with
-    ``tokens``, default ``ArabicAnalyzer().tokens``) or token lists. All tokens are stored as
-    integer ids in one array, with each token's document, so that windows and pairs are
-    counted with numpy.
+    Tokenising is most of the cost of :func:`collocations` and of counting terms; build this
+    once, pass it as ``documents`` to ask about many terms, and take the term counts of any
+    subset of documents with :meth:`term_counts` (for :func:`keyness`). ``documents`` are
+    texts (tokenised with ``tokens``, default ``ArabicAnalyzer().tokens``) or token lists.
+    All tokens are stored as integer ids in one array, with each token's document, so that
+    windows, pairs and counts are computed with numpy and no token list is kept.
     """
 
     def __init__(self, documents, tokens: Callable[[str], list[str]] | None = None):
         self.tokens = tokens or _default_tokens()
-        token_lists = _token_lists(documents, self.tokens)
-        lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int64,
-                              count=len(token_lists))
-        flat = pd.Series(list(chain.from_iterable(token_lists)), dtype=object)
-        del token_lists
-        codes, vocabulary = pd.factorize(flat, sort=False)
-        del flat
-        self.ids = codes.astype(np.int64)
-        self.vocabulary = np.asarray(vocabulary, dtype=object)
-        self.document = np.repeat(np.arange(len(lengths)), lengths)
-        self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
+        if isinstance(documents, str):
+            raise TypeError("documents must be a collection of texts (or of token lists), "
+                            "not one string: wrap it in a list")
+        vocabulary = _Vocabulary()
+        ids = array("q")
+        lengths = array("q")
+        for position, document in enumerate(documents):
+            if isinstance(document, str):
+                document = self.tokens(document)
+            elif not isinstance(document, Sequence):
+                raise TypeError(f"document {position} is {type(document).__name__}: give texts "
+                                "(str) or token lists")
+            ids.extend(map(vocabulary.__getitem__, document))
+            lengths.append(len(document))
+        self.ids = np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
+        self.vocabulary = np.array(list(vocabulary), dtype=object)
+        self._index = vocabulary
         self.n_documents = len(lengths)
+        self.document = np.repeat(np.arange(self.n_documents), np.asarray(lengths, np.int64))
+        self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -154,6 +156,31 @@ class TokenizedCorpus:
     def __repr__(self) -> str:
         return (f"TokenizedCorpus({self.n_documents} documents, {len(self)} tokens, "
                 f"{len(self.vocabulary)} types)")
+
+    def term_counts(self, documents=None) -> Counter:
+        """Counts of every term in the chosen documents: all by default, else a boolean mask
+        or the positions (0-based, in the order given) of the documents to count."""
+        if documents is None:
+            counts = self.frequency
+        else:
+            chosen = np.asarray(documents)
+            if chosen.dtype == bool:
+                if chosen.shape != (self.n_documents,):
+                    raise ValueError(f"a mask needs {self.n_documents} booleans, "
+                                     f"got {chosen.shape}")
+            elif len(chosen) and (chosen.min() < 0 or chosen.max() >= self.n_documents):
+                raise ValueError(f"document positions must lie in 0..{self.n_documents - 1}")
+            selected = np.zeros(self.n_documents, dtype=bool)
+            selected[chosen] = True
+            counts = np.bincount(self.ids[selected[self.document]],
+                                 minlength=len(self.vocabulary))
+        present = np.flatnonzero(counts)
+        return Counter(dict(zip(self.vocabulary[present].tolist(), counts[present].tolist(),
+                                strict=True)))
+
+    def id_of(self, term: str) -> int | None:
+        """The id of a (normalised) term, or None when the corpus does not hold it."""
+        return self._index.get(term)
 
 
 def _window(window) -> tuple[int, int]:
@@ -270,10 +297,9 @@ def _pairs(encoded: TokenizedCorpus, min_freq: int) -> pd.DataFrame:
 
 def _term(encoded: TokenizedCorpus, node: str, before: int, after: int,
           min_freq: int) -> pd.DataFrame:
-    found = np.flatnonzero(encoded.vocabulary == node)
-    if len(found) == 0:
+    node_id = encoded.id_of(node)
+    if node_id is None:
         return _strings(pd.DataFrame({column: [] for column in TERM_COLUMNS}), ["collocate"])
-    node_id = int(found[0])
     ids, document = encoded.ids, encoded.document
     positions = np.flatnonzero(ids == node_id)
     sides = {}

@@ -188,6 +188,18 @@ def key_terms(table: pd.DataFrame, side: str = "a", n: int = 20,
     return chosen.drop(columns="_effect").head(n).reset_index(drop=True)
 
 
+def side_by_side(columns: Mapping[str, list]) -> pd.DataFrame:
+    """Lists of different lengths as the columns of one table, ranked from 1, padded with "".
+
+    For showing, side by side, the top terms of two sides or of several measures.
+    """
+    length = max((len(values) for values in columns.values()), default=0)
+    table = pd.DataFrame({name: [str(value) for value in values] + [""] * (length - len(values))
+                          for name, values in columns.items()})
+    table.index = pd.RangeIndex(1, length + 1, name="rank")
+    return table
+
+
 @dataclass(frozen=True)
 class Split:
     """Two disjoint parts of a corpus and what each one is, in words."""

@@ -1,0 +1,298 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,scripts//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 5. Collocations and keyness: the company words keep, and what sets two parts of a corpus apart
+#
+# **What you will learn:** how to find the words that keep company with a term (collocates)
+# and the word pairs that belong together across a corpus, measured four ways (PMI, t-score,
+# log-likelihood G², logDice); how to compare two parts of a corpus (two periods, one outlet
+# against the others) with keyness: G² for the evidence, log ratio for the size of a
+# difference, and a correction for testing thousands of words at once.
+#
+# **Level:** intermediate.
+#
+# **Time:** about 45 minutes.
+#
+# **Prerequisites:** lesson 2 (term frequency, bigrams); lesson 3 helps.
+#
+# **Data:** the two bundled seed articles by default; any corpus through `corpus_path`
+# (the ANT corpus: 31,525 articles from five outlets).
+#
+# Frequencies show what a corpus talks about. They do not show how words combine (مجلس
+# comes with الامن, كاس with العالم), or what one outlet or one period says that another
+# does not. Those are the questions of this lesson. Everything is computed on normalised
+# terms (lesson 1), and every word is *shown* in its usual written form.
+
+# %% tags=["parameters"]
+corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
+figures_dir = "../figures"
+node_term = "روسيا"  # the term whose collocates we look for (as written)
+window = 5  # words on each side of the term
+collocation_min_freq = None  # None: 2 on a small corpus (under 50,000 tokens), 5 otherwise
+top_n = 12  # rows shown in each table
+outlet = None  # the outlet compared with all others; None: the one with the most articles
+alpha = 0.05  # significance level, after the Bonferroni correction
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+import arabic_news as an
+from arabic_news import analysis
+from arabic_news.plotting import lenses
+
+an.use_arabic_style()
+corpus = an.load_corpus(corpus_path)
+analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
+tokenized = analysis.TokenizedCorpus(corpus["text"], analyzer.tokens)  # tokenise once
+forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
+min_freq = collocation_min_freq or (2 if len(tokenized) < 50_000 else 5)
+print(f"{len(corpus)} articles, {len(tokenized):,} terms after cleaning; "
+      f"pairs must occur at least {min_freq} times")
+
+# %% [markdown]
+# ## Part 1. Collocations
+#
+# ### The company of one term
+#
+# Around every occurrence of the term we open a *window* of `window` words on each side (in
+# the same article, after stop words are removed) and count the words found there. A count
+# alone misleads: frequent words are found near everything. So each count is compared with
+# the count **expected** if the word were scattered at random: the size of the windows
+# times the word's share of the corpus.
+#
+# Four measures turn observed and expected counts into a score:
+#
+# | measure | formula | favours |
+# |---|---|---|
+# | PMI | log₂(observed / expected) | rare, exclusive pairs (one shared occurrence can score high) |
+# | t-score | (observed − expected) / √observed | frequent pairs |
+# | G² (log-likelihood) | 2 Σ O ln(O/E) over the 2×2 table | strong evidence; grows with frequency |
+# | logDice | 14 + log₂(2·f(xy) / (f(x) + f(y))) | exclusive *and* frequent; comparable across corpora (max 14) |
+#
+# We sort by logDice and keep only words seen more often than expected.
+
+# %%
+collocates = analysis.collocations(tokenized, node_term, window=window, min_freq=min_freq)
+shown = collocates.head(top_n).assign(written=lambda t: [forms.get(w, w) for w in t["collocate"]])
+an.rtl_table(shown[["written", "freq", "before", "after", "expected", "pmi", "t_score", "g2",
+                    "log_dice"]], decimals=2)
+
+# %% [markdown]
+# `before` and `after` count where the collocate stands: an Arabic reader meets a word that
+# comes *before* the term to its right. The chart keeps that order: before on the right,
+# after on the left.
+
+# %%
+if len(collocates):
+    best = collocates.iloc[0]
+    side = "before" if best["before"] >= best["after"] else "after"
+    print(f"{an.isolate(forms.get(node_term, node_term))}: {len(collocates)} collocates seen at least "
+          f"{min_freq} times and more often than chance. The strongest by logDice is "
+          f"{an.isolate(forms.get(best['collocate'], best['collocate']))}: {best['freq']} times in the "
+          f"windows against {best['expected']:.1f} expected, mostly {side} the term.")
+    ax = lenses.collocation_chart(collocates, forms=forms, n=top_n,
+                                  title=f"ما يرافق كلمة «{forms.get(node_term, node_term)}»")
+    an.save_figure(ax.figure, "05-collocates", directory=figures_dir)
+    plt.show()
+else:
+    print(f"{an.isolate(node_term)} has no collocate seen {min_freq} times here: choose another node_term")
+
+# %% [markdown]
+# ### Pairs across the corpus, and what each measure prefers
+#
+# Without a node term, we score every pair of adjacent words (adjacent once stop words are
+# gone, like the bigrams of lesson 2). The same pairs rank differently under each measure:
+# the table puts the top pairs of each side by side.
+
+# %%
+pairs = analysis.collocations(tokenized, min_freq=min_freq)
+pairs["written"] = [forms.get(pair, pair) for pair in pairs["pair"]]
+leaders = {measure: pairs.sort_values([measure, "freq", "pair"], ascending=[False, False, True])
+           ["written"].head(top_n).tolist() for measure in ("pmi", "t_score", "g2", "log_dice")}
+an.rtl_table(analysis.side_by_side(leaders))
+
+# %%
+by_pmi = pairs.sort_values(["pmi", "freq", "pair"], ascending=[False, False, True]).head(top_n)
+by_t = pairs.sort_values(["t_score", "freq", "pair"], ascending=[False, False, True]).head(top_n)
+print(f"{len(pairs)} pairs occur at least {min_freq} times and more often than chance. "
+      f"PMI's top {top_n} occur {by_pmi['freq'].median():.0f} times (median), "
+      f"the t-score's top {top_n} {by_t['freq'].median():.0f} times: "
+      "PMI rewards exclusivity, the t-score frequency.")
+
+# %% [markdown]
+# On a small corpus every pair is rare and the measures mostly agree; on a large one PMI
+# fills its top with names and one-off phrases, the t-score with frequent phrases of the
+# genre (news agencies, titles), and logDice sits between them. There is no single right
+# measure: say which one you used and why, and set a minimum frequency.
+#
+# ## Part 2. Keyness: what one part of a corpus says more than another
+#
+# ### Two periods
+#
+# We split the articles at the median publication date: the earlier half against the later
+# half. (On the seeds each half is one article, so this compares the two articles.) For
+# every term we count its occurrences on each side and ask two questions:
+#
+# - **Is there evidence of a difference?** G² (log-likelihood, Rayson & Garside 2000)
+#   compares the counts with those expected if both sides used the term at the same rate.
+#   Its p-value says how surprising such a G² would be by chance.
+# - **How big is the difference?** Log ratio (Hardie 2014) is log₂ of the ratio of the two
+#   relative frequencies: 1 = twice as frequent on side A, −1 = half as frequent, 0 = the
+#   same. A term absent from one side is counted as 0.5 there, so it stays finite. %DIFF
+#   (Gabrielatos & Marchi 2012) says the same as a percentage.
+#
+# Testing thousands of terms at once, some would pass p < 0.05 by chance alone. We use the
+# **Bonferroni correction**: a term is significant only if its p-value times the number of
+# terms tested stays under `alpha`.
+
+# %%
+periods = analysis.split_by_date(corpus)
+counts_a = tokenized.term_counts(corpus.index.isin(periods.a.index))  # no second tokenising
+counts_b = tokenized.term_counts(corpus.index.isin(periods.b.index))
+by_period = analysis.keyness(counts_a, counts_b, alpha=alpha)
+print(f"A: {periods.label_a} ({len(periods.a)} articles, {sum(counts_a.values()):,} terms)")
+print(f"B: {periods.label_b} ({len(periods.b)} articles, {sum(counts_b.values()):,} terms)")
+table = by_period.head(top_n).assign(written=lambda t: [forms.get(w, w) for w in t["term"]])
+an.rtl_table(table[["written", "freq_a", "freq_b", "g2", "p_value", "p_adjusted", "log_ratio",
+                    "pct_diff", "used_more_in"]], decimals=3)
+
+# %%
+significant = int(by_period["significant"].sum())
+top = by_period.iloc[0]
+print(f"{len(by_period):,} terms tested; {significant} significant after the correction. "
+      f"The largest G² is {top['g2']:.1f} ({an.isolate(forms.get(top['term'], top['term']))}, "
+      f"{top['freq_a']} against {top['freq_b']}): raw p = {top['p_value']:.3g}, corrected "
+      f"p = {top['p_adjusted']:.3g}.")
+if significant == 0:
+    print("No term passes: with so few words, even a word found only on one side is weak "
+          "evidence once every term's test is taken into account. The log ratios still show "
+          "which words differ most, but as a description of these texts, not as a finding.")
+
+# %%
+ax = lenses.keyness_chart(by_period, "الفترة الأولى", "الفترة الثانية", forms=forms,
+                          title="ما يميز كل فترة: حجم الفرق وقوة الدليل")
+an.save_figure(ax.figure, "05-keyness-periods", directory=figures_dir)
+plt.show()
+
+# %% [markdown]
+# Read the chart from the top: points high up carry the most evidence; points far from the
+# middle show the biggest differences. A word can be high but near the middle (frequent on
+# both sides, a little more on one) or far out but low (rare, found on one side only).
+# Keyness needs both: significance decides *whether* a term is key, the log ratio *how much*.
+#
+# ### One outlet against the others
+#
+# The same comparison between one outlet and all the others shows each outlet's vocabulary:
+# its subjects, its spellings, its boilerplate (agency credits, the outlet's own name).
+
+# %%
+sources = corpus["source"].dropna()
+if sources.nunique() >= 2:
+    chosen = outlet or sources.value_counts().index[0]
+    parts = analysis.split_corpus(corpus, {"source": chosen})
+    by_outlet = analysis.keyness(tokenized.term_counts(corpus.index.isin(parts.a.index)),
+                                 tokenized.term_counts(corpus.index.isin(parts.b.index)), alpha=alpha)
+    over = analysis.key_terms(by_outlet, "a", n=top_n, min_log_ratio=1)
+    under = analysis.key_terms(by_outlet, "b", n=top_n, min_log_ratio=1)
+    print(f"{chosen} ({len(parts.a)} articles) against the others ({len(parts.b)}): "
+          f"{int(by_outlet['significant'].sum()):,} of {len(by_outlet):,} terms significant; "
+          f"{len(over)} shown over-used and {len(under)} under-used (at least twice as frequent).")
+    display(an.rtl_table(analysis.side_by_side({
+        f"more in {chosen}": [forms.get(w, w) for w in over["term"]],
+        "more in the others": [forms.get(w, w) for w in under["term"]],
+    })))
+    ax = lenses.keyness_chart(by_outlet, chosen, "المصادر الأخرى", forms=forms,
+                              title="ما يميز مصدرا عن المصادر الأخرى")
+    an.save_figure(ax.figure, "05-keyness-outlet", directory=figures_dir)
+    plt.show()
+else:
+    print(f"This corpus names {sources.nunique()} outlet(s): comparing outlets needs at least two "
+          "(run the lesson on ANT, which has five).")
+
+# %% [markdown]
+# ## Summary
+#
+# - **Collocations** compare how often two words meet with how often chance would bring them
+#   together. PMI favours rare exclusive pairs, the t-score frequent ones, G² strong
+#   evidence, logDice a balance that does not depend on the corpus size. Always set a
+#   minimum frequency, and say which measure you used.
+# - **Keyness** compares two parts of a corpus term by term: G² and its p-value for the
+#   evidence, log ratio for the size of the difference. With thousands of terms, correct for
+#   multiple testing (here Bonferroni) or chance differences will look like findings.
+# - **Pitfalls:** two short texts give little evidence, however different they look; a
+#   "key" word of an outlet is often boilerplate (its name, its agency credits); normalised
+#   keys must be shown in their written forms; a window counts words after stop-word removal.
+# - **Next:** lesson 6 finds themes (topics) and follows them over time.
+#
+# ## Exercises
+
+# %% [markdown]
+# ### Exercise 1: the most frequent company
+#
+# Among the collocates of `node_term` (same window and minimum frequency as above), which
+# one has the highest **t-score**? Give the normalised term, as in the `collocate` column.
+
+# %% tags=["solution"]
+answer_5_1 = collocates.sort_values(["t_score", "collocate"], ascending=[False, True])["collocate"].iloc[0]
+
+# %%
+from arabic_news.exercises import check
+
+check("5.1", answer_5_1, tokenized=tokenized, term=node_term, window=window, min_freq=min_freq)
+
+# %% [markdown]
+# ### Exercise 2: log ratio by hand
+#
+# Take the term with the largest G² in the comparison of the two periods. Compute its log
+# ratio yourself from its counts (`freq_a`, `freq_b`) and the sizes of the two parts (the
+# totals of `counts_a` and `counts_b`), with the 0.5 rule for a zero count. Give a number.
+
+# %% tags=["solution"]
+import math
+
+term = by_period.iloc[0]
+freq_a, freq_b = term["freq_a"] or 0.5, term["freq_b"] or 0.5
+answer_5_2 = math.log2((freq_a / sum(counts_a.values())) / (freq_b / sum(counts_b.values())))
+
+# %%
+check("5.2", answer_5_2, counts_a=counts_a, counts_b=counts_b, term=by_period.iloc[0]["term"])
+
+# %% [markdown]
+# ### Exercise 3: what the later period says more
+#
+# In the comparison of the two periods, which term used more in the **later** period (side
+# B) has the largest G²? Give the normalised term.
+
+# %% tags=["solution"]
+answer_5_3 = by_period[by_period["used_more_in"] == "b"]["term"].iloc[0]
+
+# %%
+check("5.3", answer_5_3, counts_a=counts_a, counts_b=counts_b)
+
+# %% [markdown]
+# ### Exercise 4: a less strict correction
+#
+# Bonferroni guards against *any* false key term. Benjamini–Hochberg (`correction="fdr_bh"`)
+# only keeps the expected share of false ones among those reported under `alpha`. How many
+# terms are significant in the comparison of the two periods with Benjamini–Hochberg?
+# Give a whole number.
+
+# %% tags=["solution"]
+answer_5_4 = int(analysis.keyness(counts_a, counts_b, alpha=alpha, correction="fdr_bh")["significant"].sum())
+
+# %%
+check("5.4", answer_5_4, counts_a=counts_a, counts_b=counts_b, alpha=alpha)
