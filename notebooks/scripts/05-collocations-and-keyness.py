@@ -16,23 +16,20 @@
 # %% [markdown]
 # # 5. Collocations and keyness: the company words keep, and what sets two parts of a corpus apart
 #
-# **What you will learn:** how to find the words that keep company with a term (collocates)
+# **What you will learn**: how to find the words that keep company with a term (collocates)
 # and the word pairs that belong together across a corpus, measured four ways (PMI, t-score,
 # log-likelihood G², logDice); how to compare two parts of a corpus (two periods, one outlet
 # against the others) with keyness: G² for the evidence, log ratio for the size of a
 # difference, and a correction for testing thousands of words at once.
 #
-# **Level:** intermediate.
+# - **Level**: intermediate.
+# - **Time**: about 45 minutes.
+# - **Prerequisites**: lesson 2 (term frequency, bigrams); lesson 3 helps.
+# - **Data**: the two bundled seed articles by default; any corpus through `corpus_path`
+#   (the ANT corpus: 31,525 articles from five outlets).
 #
-# **Time:** about 45 minutes.
-#
-# **Prerequisites:** lesson 2 (term frequency, bigrams); lesson 3 helps.
-#
-# **Data:** the two bundled seed articles by default; any corpus through `corpus_path`
-# (the ANT corpus: 31,525 articles from five outlets).
-#
-# Frequencies show what a corpus talks about. They do not show how words combine (مجلس
-# comes with الامن, كاس with العالم), or what one outlet or one period says that another
+# Frequencies show what a corpus talks about. They do not show how words combine
+# (<bdi>مجلس</bdi> comes with <bdi>الأمن</bdi>, <bdi>كأس</bdi> with <bdi>العالم</bdi>), or what one outlet or one period says that another
 # does not. Those are the questions of this lesson. Everything is computed on normalised
 # terms (lesson 1), and every word is *shown* in its usual written form.
 
@@ -226,19 +223,33 @@ else:
 # %% [markdown]
 # ## Summary
 #
-# - **Collocations** compare how often two words meet with how often chance would bring them
-#   together. PMI favours rare exclusive pairs, the t-score frequent ones, G² strong
-#   evidence, logDice a balance that does not depend on the corpus size. Always set a
-#   minimum frequency, and say which measure you used.
-# - **Keyness** compares two parts of a corpus term by term: G² and its p-value for the
-#   evidence, log ratio for the size of the difference. With thousands of terms, correct for
-#   multiple testing (here Bonferroni) or chance differences will look like findings.
-# - **Pitfalls:** two short texts give little evidence, however different they look; a
-#   "key" word of an outlet is often boilerplate (its name, its agency credits); normalised
-#   keys must be shown in their written forms; a window counts words after stop-word removal.
-# - **Next:** lesson 6 finds themes (topics) and follows them over time.
+# **What you learned**
+# - Collocations compare how often two words meet with how often chance would bring them
+#   together: PMI favours rare exclusive pairs, the t-score frequent ones, G² strong evidence,
+#   logDice a balance that does not depend on the size of the corpus.
+# - Keyness compares two parts of a corpus term by term: G² and its p-value for the evidence
+#   of a difference, log ratio (and %DIFF) for its size.
+# - With thousands of terms tested at once, a correction for multiple testing (here
+#   Bonferroni) keeps chance differences from looking like findings.
+#
+# **Pitfalls**
+# - Two short texts give little evidence, however different they look: on the seeds no term
+#   is significant, and the log ratios only describe these two texts.
+# - An outlet's "key" words are often boilerplate (its name, agency credits, app prompts).
+# - PMI without a minimum frequency ranks one-off pairs first; say which measure you used.
+# - Windows and pairs are counted after stop-word removal, on normalised terms: show the
+#   words in their written forms, not as keys.
+#
+# **Where next**: lesson 6 finds the themes (topics) of a corpus and follows them over time.
 #
 # ## Exercises
+#
+# Each exercise ends with a cell that assigns your answer to a variable, and a cell that checks
+# it: the check says whether you are right, or what is wrong, without giving the answer away.
+# Run this cell first.
+
+# %%
+from arabic_news.exercises import check
 
 # %% [markdown]
 # ### Exercise 1: the most frequent company
@@ -250,8 +261,6 @@ else:
 answer_5_1 = collocates.sort_values(["t_score", "collocate"], ascending=[False, True])["collocate"].iloc[0]
 
 # %%
-from arabic_news.exercises import check
-
 check("5.1", answer_5_1, tokenized=tokenized, term=node_term, window=window, min_freq=min_freq)
 
 # %% [markdown]

@@ -16,19 +16,16 @@
 # %% [markdown]
 # # 6. Topics over time: the themes of a corpus, and how they rise and fall
 #
-# **What you will learn:** how to find the themes (topics) of a corpus with non-negative
+# **What you will learn**: how to find the themes (topics) of a corpus with non-negative
 # matrix factorisation (NMF) of TF-IDF; how to read a topic from its words and its closest
 # articles; how to choose the number of topics with a stability check; how to follow each
 # topic's share of the articles over time, as lesson 4 followed single words.
 #
-# **Level:** intermediate.
-#
-# **Time:** about 40 minutes.
-#
-# **Prerequisites:** lesson 3 (TF-IDF) and lesson 4 (timelines).
-#
-# **Data:** the two bundled seed articles by default (split into passages, see below); any
-# corpus through `corpus_path` (the ANT corpus: 31,525 articles, 2018).
+# - **Level**: intermediate.
+# - **Time**: about 40 minutes.
+# - **Prerequisites**: lesson 3 (TF-IDF) and lesson 4 (timelines).
+# - **Data**: the two bundled seed articles by default (split into passages, see below); any
+#   corpus through `corpus_path` (the ANT corpus: 31,525 articles, 2018).
 #
 # A topic model looks for groups of words that tend to appear in the same documents. NMF
 # writes the TF-IDF matrix (documents × terms) as the product of two smaller non-negative
@@ -178,20 +175,33 @@ if len(shares) >= 2:
 #
 # ## Summary
 #
-# - **NMF on TF-IDF** finds topics as groups of words that share documents; started from
-#   an SVD (`init="nndsvda"`) it is deterministic. A topic is named by reading its words *and* its
-#   closest documents.
-# - **The number of topics** is a choice: check that the topics are stable across random
-#   starts, then read them.
-# - **Topic share over time** follows themes as lesson 4 followed words: each period's
-#   articles divide their weight among the topics.
-# - **Pitfalls:** too few documents (two articles: use passages, and read the result as a
-#   demonstration); boilerplate topics; shares hide the volume of articles; a sample used
-#   for stability must be large enough to hold every theme.
-# - **Next:** run the lesson on your own corpus (`corpus_path`), and compare its topics with
-#   the keyness of its outlets (lesson 5).
+# **What you learned**
+# - NMF on TF-IDF finds topics as groups of words that share documents; started from an SVD
+#   (`init="nndsvda"`) it gives the same topics on every run.
+# - A topic is named by reading its words *and* its closest documents.
+# - The number of topics is a choice: check that the topics come back the same from
+#   different random starts, then read them.
+# - Topic share over time follows themes as lesson 4 followed words.
+#
+# **Pitfalls**
+# - Two articles are too few for topics: use passages, and read the result as a
+#   demonstration.
+# - Boilerplate and function words make topics of their own: a stop-word list or a lower
+#   `max_df` removes them.
+# - A share hides volume: a topic can lose share while its number of articles grows.
+# - A sample used for the stability check must be large enough to hold every theme.
+#
+# **Where next**: run the lesson on your own corpus (`corpus_path`), and compare its topics
+# with the keyness of its outlets (lesson 5).
 #
 # ## Exercises
+#
+# Each exercise ends with a cell that assigns your answer to a variable, and a cell that checks
+# it: the check says whether you are right, or what is wrong, without giving the answer away.
+# Run this cell first.
+
+# %%
+from arabic_news.exercises import check
 
 # %% [markdown]
 # ### Exercise 1: the steadiest number of topics
@@ -203,8 +213,6 @@ if len(shares) >= 2:
 answer_6_1 = int(stability.sort_values(["mean_similarity", "n_topics"], ascending=[False, True])["n_topics"].iloc[0])
 
 # %%
-from arabic_news.exercises import check
-
 check("6.1", answer_6_1, stability=stability)
 
 # %% [markdown]
