@@ -35,6 +35,7 @@ _PUBLIC = {
     "ar": "arabic_news.plotting.bidi",
     "use_arabic_style": "arabic_news.plotting.style",
     "set_chart_language": "arabic_news.plotting.language",
+    "chart_word": "arabic_news.plotting.language",
     "bar_terms": "arabic_news.plotting.charts",
     "heatmap": "arabic_news.plotting.charts",
     "timeline": "arabic_news.plotting.charts",

@@ -75,6 +75,11 @@ def word(text: str, language: str | None = None) -> str:
     return "unknown" if text == "(unknown)" else text
 
 
+def chart_word(text: str) -> str:
+    """``text`` (an English furniture phrase) in the current chart language."""
+    return word(text)
+
+
 def format_date(value: dt.date, granularity: str = "day", language: str | None = None,
                 weekday: bool = False) -> str:
     """A date at its granularity in words: «17 نوفمبر 2016», «أسبوع 14 نوفمبر 2016»,

@@ -77,6 +77,12 @@ class DisplayForms(Mapping):
         """:meth:`label` of each key, in order (for chart tick labels and table columns)."""
         return [self.label(str(key)) for key in keys]
 
+    def with_key(self, key: str) -> str:
+        """``"form (key)"`` when the written form differs from the key, else the form: for
+        lessons about normalisation, where the reader should see both."""
+        form = self.label(key)
+        return form if form == key else f"{form} ({key})"
+
     def spellings(self, key: str) -> list[tuple[str, int]]:
         """Every written form of a single term with its count, most frequent first."""
         found = self._spellings.get(key, Counter())
