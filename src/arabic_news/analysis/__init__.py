@@ -11,6 +11,7 @@ from .cleaning import (
     merged_spellings,
     stage_counts,
     stemming_examples,
+    visible,
     written_words,
 )
 from .collocations import TokenizedCorpus, association_measures, collocations
@@ -86,5 +87,6 @@ __all__ = [
     "tfidf_settings_effects",
     "top_terms",
     "top_terms_by_document",
+    "visible",
     "written_words",
 ]
