@@ -134,3 +134,8 @@ def test_shares_need_the_same_table():
     corpus = themed_corpus()
     with pytest.raises(ValueError, match="same table"):
         topic_share_over_time(fit(corpus), corpus.head(3))
+
+
+def test_shares_record_their_period_length():
+    corpus = themed_corpus()
+    assert topic_share_over_time(fit(corpus), corpus, frequency="W").attrs["frequency"] == "W"

@@ -50,6 +50,8 @@ def test_keyness_chart_labels_key_terms_on_their_side():
     assert ar("حلب") in texts and ar("روسيا") in texts
     assert texts[ar("حلب")].get_position()[0] > 0 > texts[ar("روسيا")].get_position()[0]
     assert ar("أكثر في أ") in texts and ar("أكثر في ب") in texts
+    english = keyness_chart(table, "A", "B", language="en")
+    assert {"more in A", "more in B"} <= {text.get_text() for text in english.texts}
 
 
 def test_topic_share_chart_has_one_row_per_topic():
@@ -58,7 +60,11 @@ def test_topic_share_chart_has_one_row_per_topic():
     ax = topic_share_chart(shares, ["حلب، روسيا", "النفط، الاسعار"])
     assert [tick.get_text() for tick in ax.get_yticklabels()] == [
         ar("حلب، روسيا"), ar("النفط، الاسعار")]
-    assert [tick.get_text() for tick in ax.get_xticklabels()] == ["2018-01", "2018-02"]
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == [ar("يناير 2018"),
+                                                                  ar("فبراير 2018")]
+    english = topic_share_chart(shares, ["a", "b"], language="en")
+    assert [tick.get_text() for tick in english.get_xticklabels()] == ["January 2018",
+                                                                       "February 2018"]
 
 
 def test_figures_are_byte_identical_when_made_twice(tmp_path):

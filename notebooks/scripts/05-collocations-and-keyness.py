@@ -42,6 +42,13 @@ collocation_min_freq = None  # None: 2 on a small corpus (under 50,000 tokens), 
 top_n = 12  # rows shown in each table
 outlet = None  # the outlet compared with all others; None: the one with the most articles
 alpha = 0.05  # significance level, after the Bonferroni correction
+outlet_names = {  # outlets' names in Arabic, for the charts (ANT's five; others as written)
+    "BBC": "بي بي سي",
+    "CNN": "سي إن إن",
+    "alarabia": "العربية",
+    "france24": "فرانس 24",
+    "skynews": "سكاي نيوز",
+}
 
 # %%
 import matplotlib.pyplot as plt
@@ -212,7 +219,7 @@ if sources.nunique() >= 2:
         f"more in {chosen}": [forms.get(w, w) for w in over["term"]],
         "more in the others": [forms.get(w, w) for w in under["term"]],
     })))
-    ax = lenses.keyness_chart(by_outlet, chosen, "المصادر الأخرى", forms=forms,
+    ax = lenses.keyness_chart(by_outlet, outlet_names.get(chosen, chosen), "المصادر الأخرى", forms=forms,
                               title="ما يميز مصدرا عن المصادر الأخرى")
     an.save_figure(ax.figure, "05-keyness-outlet", directory=figures_dir)
     plt.show()

@@ -173,7 +173,8 @@ def topic_share_over_time(model: TopicModel, corpus: pd.DataFrame, frequency: st
     documents of each period, so a row sums to 1 (documents with no topic weight at all are
     left out). ``corpus`` is the table the model was fitted on, in the same order (its
     ``published`` column dates each document); ``frequency``, ``start`` and ``end`` work as
-    in :func:`articles_per_period`. Periods without documents are left out.
+    in :func:`articles_per_period`. Periods without documents are left out. The table's
+    ``attrs["frequency"]`` records the period length used.
     """
     if len(corpus) != model.document_topics.shape[0]:
         raise ValueError(f"the corpus has {len(corpus)} rows but the model "
@@ -188,7 +189,9 @@ def topic_share_over_time(model: TopicModel, corpus: pd.DataFrame, frequency: st
     chosen = chosen[chosen.sum(axis=1) > 0]
     table = chosen.groupby(periods.loc[chosen.index]).mean()
     table.columns = pd.RangeIndex(model.n_topics, name="topic")
-    return table.rename_axis("period")
+    table = table.rename_axis("period")
+    table.attrs["frequency"] = frequency  # lets a chart name the periods (week of …, month …)
+    return table
 
 
 def match_topics(first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -1,7 +1,9 @@
 """Charts of lessons 05-06: collocates around a term, keyness, topic shares over time.
 
 Every label goes through ``ar()``; callers pass words in their written form (see
-``an.display_forms``) and Arabic titles, so that each chart reads in one language.
+``an.display_forms``). One language per chart: the furniture (axis labels, side captions,
+dates) is written in ``language`` ("ar" by default, see :mod:`.language`), and the caller
+gives the title and the parts' names in the same language.
 Right-to-left conventions: what comes *before* a word in Arabic is written to its right, so
 the collocation chart puts "before" on the right; the keyness chart puts part A (positive
 log ratio) on the right, where an Arabic reader starts.
@@ -18,6 +20,27 @@ from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
 from .charts import shorten
+from .language import check_language, format_date
+
+FURNITURE = {
+    "before": {"ar": "قبلها", "en": "before"},
+    "after": {"ar": "بعدها", "en": "after"},
+    "window count": {"ar": "عدد المرات في النافذة: بعد الكلمة (يسارا) وقبلها (يمينا)",
+                     "en": "occurrences in the window: after the word (left), before it (right)"},
+    "threshold": {"ar": "عتبة الدلالة", "en": "significance threshold"},
+    "none significant": {"ar": "لا فرق دالّ إحصائيا بعد التصحيح",
+                         "en": "no significant difference after the correction"},
+    "more in": {"ar": "أكثر في {}", "en": "more in {}"},
+    "effect": {"ar": "حجم الفرق: لوغاريتم نسبة التكرارين (أساس 2)",
+               "en": "size of the difference: log ratio (base 2)"},
+    "evidence": {"ar": "قوة الدليل: نسبة الأرجحية اللوغاريتمية",
+                 "en": "evidence: log-likelihood G²"},
+    "share": {"ar": "النسبة المئوية من المقالات", "en": "percentage of the articles"},
+}
+
+
+def _say(key: str, language: str) -> str:
+    return FURNITURE[key][language]
 
 BEFORE_COLOR, AFTER_COLOR = "#2a6f97", "#c9733b"
 SIDE_COLORS = {"a": "#2a6f97", "b": "#c44e52"}
@@ -37,13 +60,14 @@ def _written(terms, forms: Mapping[str, str] | None) -> list[str]:
 
 
 def collocation_chart(table: pd.DataFrame, *, forms: Mapping[str, str] | None = None, n=15,
-                      title=None, ax=None):
+                      title=None, ax=None, language=None):
     """Collocates of a term as two-sided bars: occurrences before it (right) and after (left).
 
     ``table`` comes from ``collocations(..., term=...)`` (columns collocate, before, after),
     in the order to show (rank 1 at the top); ``forms`` maps each collocate to its written
     form. Returns the Axes.
     """
+    language = check_language(language)
     missing = {"collocate", "before", "after"} - set(table.columns)
     if missing:
         raise ValueError(f"table lacks {sorted(missing)}: pass collocations(..., term=...)")
@@ -55,8 +79,8 @@ def collocation_chart(table: pd.DataFrame, *, forms: Mapping[str, str] | None = 
     after = shown["after"].to_numpy(dtype=float)
     ax = _axes(ax, (8, 1.2 + 0.34 * len(shown)))
     positions = np.arange(len(shown))
-    ax.barh(positions, before, color=BEFORE_COLOR, label=ar("قبلها"))
-    ax.barh(positions, -after, color=AFTER_COLOR, label=ar("بعدها"))
+    ax.barh(positions, before, color=BEFORE_COLOR)
+    ax.barh(positions, -after, color=AFTER_COLOR)
     ax.axvline(0, color="#555555", linewidth=0.8)
     ax.set_yticks(positions, [ar(label) for label in labels])
     ax.yaxis.tick_right()
@@ -64,11 +88,11 @@ def collocation_chart(table: pd.DataFrame, *, forms: Mapping[str, str] | None = 
     limit = max(before.max(), after.max()) * 1.1 or 1.0
     ax.set_xlim(-limit, limit)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
-    for x, text, color in ((0.75, "قبلها", BEFORE_COLOR), (0.25, "بعدها", AFTER_COLOR)):
-        ax.text(x, 1.01, ar(text), transform=ax.transAxes, ha="center", va="bottom",
+    for x, key, color in ((0.75, "before", BEFORE_COLOR), (0.25, "after", AFTER_COLOR)):
+        ax.text(x, 1.01, ar(_say(key, language)), transform=ax.transAxes, ha="center", va="bottom",
                 color=color, fontsize=11)
     ax.spines[["top", "left"]].set_visible(False)
-    ax.set_xlabel(ar("عدد المرات في النافذة: بعد الكلمة (يسارا) وقبلها (يمينا)"))
+    ax.set_xlabel(ar(_say("window count", language)))
     if title:
         ax.set_title(ar(title), pad=24)
     return ax
@@ -95,7 +119,7 @@ def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> N
 
 def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
                   forms: Mapping[str, str] | None = None, n_labels: int = 8,
-                  max_points: int = 3000, title=None, ax=None):
+                  max_points: int = 3000, title=None, ax=None, language=None):
     """Effect size (log ratio, x) against evidence (G², y) for every term of a keyness table.
 
     Part A's terms (positive log ratio) are on the right, part B's on the left; coloured
@@ -103,8 +127,10 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
     is the smallest significant G². The ``n_labels`` key terms of each side are labelled
     (the significant ones with the largest effect, or, when none is significant, those with
     the largest G²). Only the ``max_points`` terms with the largest G² are drawn. The y axis
-    is linear up to 10, logarithmic above. ``label_a`` and ``label_b`` name the parts.
+    is linear, or, when G² exceeds 30, linear up to 10 and logarithmic above. ``label_a``
+    and ``label_b`` name the parts.
     """
+    language = check_language(language)
     missing = {"term", "g2", "log_ratio", "significant", "used_more_in"} - set(table.columns)
     if missing:
         raise ValueError(f"table lacks {sorted(missing)}: pass a table made by keyness()")
@@ -117,20 +143,25 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
               for side, significant in zip(drawn["used_more_in"], drawn["significant"],
                                            strict=True)]
     ax.scatter(drawn["log_ratio"], drawn["g2"], s=14, c=colors, alpha=0.75, linewidths=0)
-    ax.set_yscale("symlog", linthresh=10)
-    ax.set_ylim(bottom=0, top=max(float(drawn["g2"].max()) * 1.8, 12))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    highest = float(drawn["g2"].max())
+    if highest > 30:  # evidence spans orders of magnitude: linear to 10, logarithmic above
+        ax.set_yscale("symlog", linthresh=10)
+        ax.set_ylim(bottom=0, top=highest * 1.8)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    else:
+        ax.set_ylim(bottom=0, top=max(highest * 1.25, 4.0))
     ax.axvline(0, color="#555555", linewidth=0.8)
     significant = table[table["significant"]]
     if len(significant):
         threshold = float(significant["g2"].min())
         ax.axhline(threshold, color="#555555", linewidth=0.8, linestyle="--")
-        ax.annotate(ar("عتبة الدلالة"), (1.0, threshold), xytext=(0, 3),
+        ax.annotate(ar(_say("threshold", language)), (1.0, threshold), xytext=(0, 3),
                     xycoords=ax.get_yaxis_transform(), textcoords="offset points",
                     ha="right", fontsize=8, color="#555555")
     else:
-        ax.text(0.5, 0.9, ar("لا فرق دالّ إحصائيا بعد التصحيح"), transform=ax.transAxes,
-                ha="center", va="top", color="#555555", fontsize=10)
+        ax.text(0.5, 0.9, ar(_say("none significant", language)), transform=ax.transAxes,
+                ha="center", va="top", color="#555555", fontsize=10, zorder=3,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
     span = max(float(drawn["log_ratio"].abs().max()), 1.0) * 1.35
     ax.set_xlim(-span, span)
     placed: list[tuple[float, float]] = []
@@ -141,39 +172,40 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
             chosen = chosen.assign(_effect=chosen["log_ratio"].abs()).sort_values(
                 ["_effect", "g2", "term"], ascending=[False, False, True], kind="stable")
         _label_points(ax, chosen.head(n_labels), forms, side, placed)
-    ax.text(0.98, 0.98, ar(f"أكثر في {label_a}"), transform=ax.transAxes, ha="right",
-            va="top", color=SIDE_COLORS["a"], fontsize=11)
-    ax.text(0.02, 0.98, ar(f"أكثر في {label_b}"), transform=ax.transAxes, ha="left",
-            va="top", color=SIDE_COLORS["b"], fontsize=11)
-    ax.set_xlabel(ar("حجم الفرق: لوغاريتم نسبة التكرارين (أساس 2)"))
-    ax.set_ylabel(ar("قوة الدليل: نسبة الأرجحية اللوغاريتمية"))
+    for x, align, side, name in ((0.98, "right", "a", label_a), (0.02, "left", "b", label_b)):
+        ax.text(x, 0.98, ar(_say("more in", language).format(name)), transform=ax.transAxes,
+                ha=align, va="top", color=SIDE_COLORS[side], fontsize=11)
+    ax.set_xlabel(ar(_say("effect", language)))
+    ax.set_ylabel(ar(_say("evidence", language)))
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(ar(title))
     return ax
 
 
-def _period_label(period: pd.Timestamp, step_days: float) -> str:
-    if step_days >= 28:
-        return f"{period:%Y-%m}"
-    return f"{period:%Y-%m-%d}"
+_GRANULARITY = {"D": "day", "W": "week", "MS": "month", "QS": "month", "YS": "year"}
 
 
 def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None, ax=None,
-                      max_label_chars: int = 36):
+                      max_label_chars: int = 36, language=None):
     """Topic shares over time as a grid: one row per topic, one column per period.
 
     ``shares`` comes from ``topic_share_over_time`` (rows: periods; columns: topics; values
     0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). Cells are
     annotated with their percentage when the grid is small enough to read.
     """
+    language = check_language(language)
     if shares.empty:
         raise ValueError("nothing to draw: the table of shares is empty")
     if len(labels) != shares.shape[1]:
         raise ValueError(f"{len(labels)} labels for {shares.shape[1]} topics")
     values = shares.to_numpy(dtype=float).T * 100
     periods = pd.DatetimeIndex(shares.index)
-    steps = (periods[1:] - periods[:-1]).days if len(periods) > 1 else np.array([31.0])
+    granularity = _GRANULARITY.get(shares.attrs.get("frequency"))
+    if granularity is None:  # guess from the spacing of the periods
+        steps = (periods[1:] - periods[:-1]).days if len(periods) > 1 else np.array([31.0])
+        step = float(np.median(steps))
+        granularity = "month" if step >= 28 else "week" if step >= 7 else "day"
     height = 1.5 + 0.42 * values.shape[0]
     width = min(16.0, 4.5 + 0.55 * values.shape[1])
     ax = _axes(ax, (width, height))
@@ -184,7 +216,8 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     ax.yaxis.tick_right()
     every = max(1, int(np.ceil(values.shape[1] / 14)))
     ticks = list(range(0, values.shape[1], every))
-    ax.set_xticks(ticks, [_period_label(periods[i], float(np.median(steps))) for i in ticks],
+    ax.set_xticks(ticks, [ar(format_date(periods[i].date(), granularity, language))
+                          for i in ticks],
                   rotation=45, ha="right", rotation_mode="anchor")
     if values.size <= 160:
         middle = float(values.max()) / 2
@@ -192,7 +225,7 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
             ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
                     color="white" if value > middle else "black")
     bar = ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8, pad=0.02)
-    bar.set_label(ar("النسبة المئوية من المقالات"))
+    bar.set_label(ar(_say("share", language)))
     if title:
         ax.set_title(ar(title))
     return ax
