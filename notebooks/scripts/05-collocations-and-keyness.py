@@ -120,7 +120,7 @@ else:
 #
 # Without a node term, we score every pair of adjacent words (adjacent once stop words are
 # gone, like the bigrams of lesson 2). The same pairs rank differently under each measure:
-# the table puts the top pairs of each side by side.
+# the table puts the top pairs of each measure side by side.
 
 # %%
 pairs = analysis.collocations(tokenized, min_freq=min_freq)
