@@ -104,7 +104,7 @@ an.rtl_table(closest, decimals=2)
 # %%
 shares_overall = model.document_topics.sum(axis=0) / model.document_topics.sum()
 largest = int(shares_overall.argmax())
-print(f"The largest topic, «{labels[largest]}», holds {shares_overall[largest]:.0%} of all topic "
+print(f"The largest topic, {an.isolate(labels[largest])}, holds {shares_overall[largest]:.0%} of all topic "
       f"weight; the smallest {shares_overall.min():.0%}. Its closest document: "
       f"{an.isolate(closest[closest['topic'] == largest]['document'].iloc[0])}")
 
@@ -163,9 +163,9 @@ plt.show()
 if len(shares) >= 2:
     change = shares.iloc[-1] - shares.iloc[0]
     rising, falling = int(change.idxmax()), int(change.idxmin())
-    print(f"From the first period to the last, «{labels[rising]}» gains the most "
+    print(f"From the first period to the last, {an.isolate(labels[rising])} gains the most "
           f"({shares.iloc[0][rising]:.0%} → {shares.iloc[-1][rising]:.0%}) and "
-          f"«{labels[falling]}» loses the most ({shares.iloc[0][falling]:.0%} → "
+          f"{an.isolate(labels[falling])} loses the most ({shares.iloc[0][falling]:.0%} → "
           f"{shares.iloc[-1][falling]:.0%}).")
 
 # %% [markdown]

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import PowerNorm
 from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
@@ -173,13 +174,13 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
                 ["_effect", "g2", "term"], ascending=[False, False, True], kind="stable")
         _label_points(ax, chosen.head(n_labels), forms, side, placed)
     for x, align, side, name in ((0.98, "right", "a", label_a), (0.02, "left", "b", label_b)):
-        ax.text(x, 0.98, ar(_say("more in", language).format(name)), transform=ax.transAxes,
-                ha=align, va="top", color=SIDE_COLORS[side], fontsize=11)
+        ax.text(x, 1.01, ar(_say("more in", language).format(name)), transform=ax.transAxes,
+                ha=align, va="bottom", color=SIDE_COLORS[side], fontsize=11)
     ax.set_xlabel(ar(_say("effect", language)))
     ax.set_ylabel(ar(_say("evidence", language)))
     ax.spines[["top", "right"]].set_visible(False)
     if title:
-        ax.set_title(ar(title))
+        ax.set_title(ar(title), pad=24)
     return ax
 
 
@@ -191,7 +192,8 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     """Topic shares over time as a grid: one row per topic, one column per period.
 
     ``shares`` comes from ``topic_share_over_time`` (rows: periods; columns: topics; values
-    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). Cells are
+    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). The colour
+    scale is a square root (small shares stay visible beside a large one); cells are
     annotated with their percentage when the grid is small enough to read.
     """
     language = check_language(language)
@@ -209,8 +211,9 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     height = 1.5 + 0.42 * values.shape[0]
     width = min(16.0, 4.5 + 0.55 * values.shape[1])
     ax = _axes(ax, (width, height))
-    image = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0,
-                      vmax=max(float(values.max()), 1e-9))
+    # a square-root colour scale, so that small topics' rises stay visible beside a big one
+    image = ax.imshow(values, aspect="auto", cmap="Blues",
+                      norm=PowerNorm(0.5, vmin=0, vmax=max(float(values.max()), 1e-9)))
     ax.set_yticks(range(values.shape[0]),
                   [ar(shorten(label, max_label_chars)) for label in labels])
     ax.yaxis.tick_right()
