@@ -5,7 +5,6 @@ import pytest
 
 import arabic_news as an
 
-
 # --- 11. remove_stop_words takes tokens, not one string -------------------------------------
 
 @pytest.mark.parametrize("tokens", ["في حلب", b"\xd9\x81\xd9\x8a"])

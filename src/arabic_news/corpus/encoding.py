@@ -2,10 +2,10 @@
 
 The detector is small, hand-written and deterministic, on purpose. The corpora this project
 meets come in a handful of encodings only: UTF-8 (with or without a BOM), UTF-16 and UTF-32
-with a BOM, and Windows-1256 (legacy Arabic). Generic detectors (chardet, charset-normalizer) guess among
-dozens of code pages from statistics and, on short Arabic texts, confuse Windows-1256 with
-ISO-8859-6 or Cyrillic pages; a wrong guess silently yields mojibake. Here the decision is a
-fixed sequence of checks, each of which can be explained in an error message:
+with a BOM, and Windows-1256 (legacy Arabic). Generic detectors (chardet, charset-normalizer)
+guess among dozens of code pages from statistics and, on short Arabic texts, confuse
+Windows-1256 with ISO-8859-6 or Cyrillic pages; a wrong guess silently yields mojibake. Here
+the decision is a fixed sequence of checks, each of which can be explained in an error message:
 
 1. a byte-order mark decides (UTF-8, UTF-32 LE, UTF-32 BE, UTF-16 LE, UTF-16 BE; the UTF-32
    LE mark ``FF FE 00 00`` begins with the UTF-16 LE one, so it is tested first);
@@ -54,8 +54,8 @@ def decode_bytes(data: bytes, where: str) -> str:
     """Decode one file's bytes to text with line endings normalised to ``\\n``.
 
     ``where`` names the file in error messages. A leading BOM is removed. Raises
-    :class:`CorpusError` (:class:`NoTextError` for an empty file) for a binary file, or bytes that are neither UTF-8,
-    UTF-16 with a BOM, nor Windows-1256 Arabic.
+    :class:`NoTextError` for an empty file and :class:`CorpusError` for a binary file or
+    bytes that are neither UTF-8, UTF-16/32 with a BOM, nor plausible Windows-1256 Arabic.
     """
     text = _decode(data, where)
     if not text.strip():
@@ -126,7 +126,7 @@ def _windows_1256(data: bytes, utf8_error: UnicodeDecodeError, where: str) -> st
 
 
 def _plausible_arabic(text: str) -> bool:
-    """Mostly Arabic where not ASCII, no replacement character, no Latin letter in an Arabic word."""
+    """Mostly Arabic where not ASCII, nothing unmapped, no Latin letter in an Arabic word."""
     non_ascii = len(_NON_ASCII.findall(text))
     arabic = len(_ARABIC.findall(text))
     return (

@@ -109,7 +109,7 @@ def _label(value: object, name: str, where: str) -> str:
         return value.strip()
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         return str(int(value))
-    if isinstance(value, numbers.Real) and not isinstance(value, bool) and float(value).is_integer():
+    if isinstance(value, numbers.Real) and float(value).is_integer():
         return str(int(value))
     raise CorpusError(
         f"{where}: {name} must be a string or an integer, got {type(value).__name__} "

@@ -29,7 +29,8 @@ def find_articles(
     The relative name is in posix form (``Outlet/sport/x.txt``) on every platform. Linked
     folders are walked only with ``follow_symlinks`` (each real folder once, so a link loop
     cannot hang the walk); without it, a linked folder that leads outside ``root`` is
-    reported in ``problems`` as ``(where, error)`` (one that stays inside is walked under its real name anyway).
+    reported in ``problems`` as ``(where, error)`` (one that stays inside is walked under
+    its real name anyway).
     Every entry ending in ``.txt`` is listed, whatever its kind: :func:`read_article` refuses
     FIFOs, sockets, devices and links that lead outside, without opening them.
     """
