@@ -107,9 +107,11 @@ def _label(value: object, name: str, where: str) -> str:
         return ""
     if isinstance(value, str):
         return value.strip()
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, numbers.Integral):
         return str(int(value))
-    if isinstance(value, numbers.Real) and float(value).is_integer():
+    elif isinstance(value, numbers.Real) and float(value).is_integer():  # 7.0, not inf
         return str(int(value))
     raise CorpusError(
         f"{where}: {name} must be a string or an integer, got {type(value).__name__} "
