@@ -177,6 +177,8 @@ def _json_object(line: str, where: str) -> dict[str, object]:
     except json.JSONDecodeError as error:
         message = f"{where}: broken JSON line: {error.msg} (column {error.colno})"
         raise CorpusError(message) from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        raise CorpusError(f"{where}: broken JSON line: {error}") from None
     except RecursionError:
         raise CorpusError(
             f"{where}: JSON line nested too deeply for Python's parser (about 1,000 levels)"
