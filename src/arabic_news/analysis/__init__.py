@@ -5,6 +5,7 @@ Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an an
 logic stays here, tested.
 """
 
+from ._checks import NotApplicable
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -22,7 +23,12 @@ from .frequency import (
     top_terms_by_document,
 )
 from .kwic import keyword_in_context
-from .overview import corpus_overview, documents_for_comparison, sample_articles
+from .overview import (
+    corpus_overview,
+    document_labels,
+    documents_for_comparison,
+    sample_articles,
+)
 from .segments import passages
 from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
 from .timelines import (
@@ -33,6 +39,8 @@ from .timelines import (
 )
 
 __all__ = [
+    "NotApplicable",
+    "document_labels",
     "cleaning_examples",
     "compare_cleanings",
     "core_date_range",
