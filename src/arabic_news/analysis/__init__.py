@@ -5,6 +5,7 @@ Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an an
 logic stays here, tested.
 """
 
+from ._checks import NotApplicable
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -25,7 +26,12 @@ from .frequency import (
 )
 from .keyness import Split, key_terms, keyness, side_by_side, split_by_date, split_corpus
 from .kwic import keyword_in_context
-from .overview import corpus_overview, documents_for_comparison, sample_articles
+from .overview import (
+    corpus_overview,
+    document_labels,
+    documents_for_comparison,
+    sample_articles,
+)
 from .segments import passages
 from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
 from .timelines import (
@@ -46,6 +52,8 @@ from .topics import (
 )
 
 __all__ = [
+    "NotApplicable",
+    "document_labels",
     "side_by_side",
     "TokenizedCorpus",
     "TopicModel",
