@@ -228,3 +228,14 @@ def test_side_by_side_pads_shorter_lists_and_ranks_from_one():
     table = side_by_side({"a": ["x", "y"], "b": ["z"]})
     assert table.index.tolist() == [1, 2]
     assert table["b"].tolist() == ["z", ""]
+
+
+def test_split_in_two_falls_back_to_corpus_order_without_dates():
+    from arabic_news.analysis import NotApplicable, split_in_two
+
+    corpus = corpus_frame().assign(published=pd.NaT)
+    with pytest.raises(NotApplicable, match="publication dates"):
+        split_by_date(corpus)
+    split = split_in_two(corpus)
+    assert split.a["doc_id"].tolist() == ["1", "2"] and split.b["doc_id"].tolist() == ["3", "4"]
+    assert split_in_two(corpus_frame()).label_a.startswith("published")

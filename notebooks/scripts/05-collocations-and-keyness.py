@@ -148,7 +148,8 @@ print(f"{len(pairs)} pairs occur at least {min_freq} times and more often than c
 # ### Two periods
 #
 # We split the articles at the median publication date: the earlier half against the later
-# half. (On the seeds each half is one article, so this compares the two articles.) For
+# half (a corpus without dates is split in corpus order). On the seeds each half is one
+# article, so this compares the two articles. For
 # every term we count its occurrences on each side and ask two questions:
 #
 # - **Is there evidence of a difference?** G² (log-likelihood, Rayson & Garside 2000)
@@ -164,7 +165,7 @@ print(f"{len(pairs)} pairs occur at least {min_freq} times and more often than c
 # terms tested stays under `alpha`.
 
 # %%
-periods = analysis.split_by_date(corpus)
+periods = analysis.split_in_two(corpus)  # by date; in corpus order when undated
 counts_a = tokenized.term_counts(corpus.index.isin(periods.a.index))  # no second tokenising
 counts_b = tokenized.term_counts(corpus.index.isin(periods.b.index))
 by_period = analysis.keyness(counts_a, counts_b, alpha=alpha)

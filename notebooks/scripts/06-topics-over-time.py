@@ -46,6 +46,7 @@ random_state = 0
 
 # %%
 import matplotlib.pyplot as plt
+from IPython.display import display
 
 import arabic_news as an
 from arabic_news import analysis
@@ -149,18 +150,26 @@ print(f"On {len(sample)} documents, {int(steadiest['n_topics'])} topics come bac
 # stretch of its row.
 
 # %%
-start, end = analysis.core_date_range(documents["published"])
-shares = analysis.topic_share_over_time(model, documents, frequency=frequency, start=start, end=end)
-print(f"{len(shares)} periods from {shares.index.min():%Y-%m-%d} to {shares.index.max():%Y-%m-%d}")
-an.rtl_table(shares.set_axis(labels, axis=1).tail(8), decimals=2, index=True)
+try:
+    start, end = analysis.core_date_range(documents["published"])
+    shares = analysis.topic_share_over_time(model, documents, frequency=frequency, start=start,
+                                            end=end)
+except analysis.NotApplicable as reason:
+    shares = None
+    print(f"No topics over time: {reason}")
+else:
+    print(f"{len(shares)} periods from {shares.index.min():%Y-%m-%d} to "
+          f"{shares.index.max():%Y-%m-%d}")
+    display(an.rtl_table(shares.set_axis(labels, axis=1).tail(8), decimals=2, index=True))
 
 # %%
-ax = lenses.topic_share_chart(shares, labels, title="حصة كل موضوع من المقالات عبر الزمن")
-an.save_figure(ax.figure, "06-topics-over-time", directory=figures_dir)
-plt.show()
+if shares is not None:
+    ax = lenses.topic_share_chart(shares, labels, title="حصة كل موضوع من المقالات عبر الزمن")
+    an.save_figure(ax.figure, "06-topics-over-time", directory=figures_dir)
+    plt.show()
 
 # %%
-if len(shares) >= 2:
+if shares is not None and len(shares) >= 2:
     change = shares.iloc[-1] - shares.iloc[0]
     rising, falling = int(change.idxmax()), int(change.idxmin())
     print(f"From the first period to the last, {an.isolate(labels[rising])} gains the most "

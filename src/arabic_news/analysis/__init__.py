@@ -24,7 +24,15 @@ from .frequency import (
     top_terms,
     top_terms_by_document,
 )
-from .keyness import Split, key_terms, keyness, side_by_side, split_by_date, split_corpus
+from .keyness import (
+    Split,
+    key_terms,
+    keyness,
+    side_by_side,
+    split_by_date,
+    split_corpus,
+    split_in_two,
+)
 from .kwic import keyword_in_context
 from .overview import (
     corpus_overview,
@@ -69,6 +77,7 @@ __all__ = [
     "keyness",
     "split_by_date",
     "split_corpus",
+    "split_in_two",
     "association_measures",
     "collocations",
     "cleaning_examples",

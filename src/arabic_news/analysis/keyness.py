@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
-from ._checks import check_positive_int
+from ._checks import NotApplicable, check_positive_int
 
 COLUMNS = ["term", "freq_a", "freq_b", "per_10k_a", "per_10k_b", "g2", "p_value",
            "p_adjusted", "significant", "log_ratio", "pct_diff", "used_more_in"]
@@ -292,7 +292,7 @@ def split_by_date(corpus: pd.DataFrame, at=None) -> Split:
     published = corpus["published"]
     dated = published.dropna()
     if dated.nunique() < 2:
-        raise ValueError("fewer than two distinct publication dates: no period to compare")
+        raise NotApplicable("fewer than two distinct publication dates: no periods to compare")
     if at is None:
         ordered = dated.sort_values(kind="stable").reset_index(drop=True)
         at = ordered.iloc[len(ordered) // 2]
@@ -301,3 +301,17 @@ def split_by_date(corpus: pd.DataFrame, at=None) -> Split:
     at = _timestamp(at, published)
     return split_corpus(corpus, {"published": (dated.min(), at)},
                         {"published": (at, dated.max() + pd.Timedelta(days=1))})
+
+
+def split_in_two(corpus: pd.DataFrame) -> Split:
+    """Two halves to compare: by date (:func:`split_by_date`) when the corpus has at least
+    two publication dates, else the first half of the articles (in corpus order) against
+    the second."""
+    try:
+        return split_by_date(corpus)
+    except NotApplicable:
+        if len(corpus) < 2:
+            raise NotApplicable("one article: nothing to compare it with") from None
+        first = np.arange(len(corpus)) < len(corpus) // 2
+        return Split(corpus[first], corpus[~first], "the first half of the articles",
+                     "the second half of the articles")

@@ -30,7 +30,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as unit_rows
 
-from ._checks import check_positive_int
+from ._checks import NotApplicable, check_positive_int
 from .timelines import _dated, _period_start, choose_frequency
 
 
@@ -58,8 +58,8 @@ def _tfidf(texts, analyzer, max_features, min_df, max_df):
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError as error:  # e.g. "After pruning, no terms remain"
-        raise ValueError(f"no vocabulary left for topics on {len(texts)} documents ({error}); "
-                         "lower min_df or raise max_df") from None
+        raise NotApplicable(f"no vocabulary left for topics on {len(texts)} documents "
+                            f"({error}); lower min_df or raise max_df") from None
     return matrix, vectorizer
 
 
@@ -182,7 +182,7 @@ def topic_share_over_time(model: TopicModel, corpus: pd.DataFrame, frequency: st
     shares = pd.DataFrame(_shares(model.document_topics), index=corpus.index)
     dated = _dated(corpus, start, end)
     if dated.empty:
-        raise ValueError("no dated document in the chosen range")
+        raise NotApplicable("no dated document in the chosen range: no topics over time")
     frequency = frequency or choose_frequency(dated["published"])
     periods = _period_start(dated["published"], frequency).rename("period")
     chosen = shares.loc[dated.index]
