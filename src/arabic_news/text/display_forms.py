@@ -83,6 +83,15 @@ class DisplayForms(Mapping):
         form = self.label(key)
         return form if form == key else f"{form} ({key})"
 
+    def regroup(self, key: Callable[[str], str]) -> DisplayForms:
+        """Display forms for coarser keys, such as stems: ``key`` maps each of these keys to
+        its new key (``lambda k: light_stem(k)``), the spellings of the keys it merges are
+        pooled, and each new key gets the most frequent of them. No pass over the corpus."""
+        pooled: dict[str, Counter] = defaultdict(Counter)
+        for old, found in self._spellings.items():
+            pooled[key(old)].update(found)
+        return _from_spellings(pooled)
+
     def spellings(self, key: str) -> list[tuple[str, int]]:
         """Every written form of a single term with its count, most frequent first."""
         found = self._spellings.get(key, Counter())
@@ -139,6 +148,11 @@ def display_forms(texts: Iterable[str], analyzer=None) -> DisplayForms:
         keys = terms_of(written)
         if len(keys) == 1:
             spellings[keys[0]][written] += count
+    return _from_spellings(spellings)
+
+
+def _from_spellings(spellings: dict[str, Counter]) -> DisplayForms:
+    # The most frequent spelling; ties go to the first in code-point order (deterministic).
     forms = {key: min(found.items(), key=lambda item: (-item[1], item[0]))[0]
              for key, found in spellings.items()}
     return DisplayForms(forms, dict(spellings))
