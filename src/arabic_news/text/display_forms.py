@@ -21,15 +21,11 @@ ANT this equals the most frequent written form of the n-gram itself for the top 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from arabic_news.text.tokenize import tokenize
 
-# Chunks of written text between ASCII whitespace: counting them first means each distinct
-# chunk is tokenised once, however often it occurs (tokens never span ASCII whitespace).
-_ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 class DisplayForms(Mapping):
@@ -125,8 +121,10 @@ def written_token_counts(texts: Iterable[str]) -> Counter:
         if not isinstance(text, str):
             raise TypeError(f"text {position} is {type(text).__name__}, not str; "
                             "drop missing texts or decode them first")
-        chunks.update(_ASCII_WHITESPACE.split(text))
-    chunks.pop("", None)
+        # Chunks between whitespace: counting them first means each distinct chunk is
+        # tokenised once, however often it occurs. Whitespace (str.split's, which includes
+        # U+00A0) is never part of a token, so no token is cut.
+        chunks.update(text.split())
     written: Counter = Counter()
     for chunk, count in chunks.items():
         for token in tokenize(chunk, normalizer=None):
