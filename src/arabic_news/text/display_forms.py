@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from arabic_news.text.tokenize import tokenize
 
 
-
 class DisplayForms(Mapping):
     """A read-only mapping ``normalised key -> usual written form``, from :func:`display_forms`.
 
