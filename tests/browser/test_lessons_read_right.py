@@ -69,6 +69,10 @@ def check(result, lesson):
 def test_exported_lesson_reads_right(browser, exported_lessons, screenshots_dir, lesson):
     browser.get(exported_lessons[lesson.stem].as_uri())
     result = probe_and_save(browser, "export", lesson, screenshots_dir)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height, 16000))  # the whole lesson, for a person to read
+    browser.save_screenshot(str(screenshots_dir / f"export-{lesson.stem}-page.png"))
+    browser.set_window_size(1280, 900)
     check(result, lesson)
 
 
