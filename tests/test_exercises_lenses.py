@@ -17,9 +17,11 @@ def test_lessons_5_and_6_have_three_to_five_exercises(lesson):
 
 
 def test_5_1_the_collocate_with_the_highest_t_score():
-    tokenized = analysis.TokenizedCorpus([["a", "n", "b"], ["a", "n", "c", "a", "n"]])
-    inputs = {"tokenized": tokenized, "term": "n", "window": 1, "min_freq": 1}
-    table = analysis.collocations(tokenized, "n", window=1, min_freq=1)
+    filler = ["قال", "اليوم", "مصدر", "رسمي", "بيان"] * 4
+    tokenized = analysis.TokenizedCorpus([["حلب", "روسيا", "سوريا", *filler, "سوريا"],
+                                          ["حلب", "روسيا", "موسكو", "حلب", "روسيا", *filler]])
+    inputs = {"tokenized": tokenized, "term": "روسيا", "window": 1, "min_freq": 1}
+    table = analysis.collocations(tokenized, "روسيا", window=1, min_freq=1)
     best = table.sort_values("t_score", ascending=False)["collocate"].iloc[0]
     assert evaluate("5.1", best, **inputs).status == "right"
     other = next(term for term in table["collocate"] if term != best)

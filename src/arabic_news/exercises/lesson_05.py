@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 
-from arabic_news.exercises.compare import expect_number, expect_term, expect_type, isolated
-from arabic_news.exercises.core import Wrong, exercise
-
 from arabic_news.analysis.collocations import TokenizedCorpus, collocations
 from arabic_news.analysis.keyness import keyness
+from arabic_news.exercises.compare import expect_number, expect_term, expect_type, isolated
+from arabic_news.exercises.core import Wrong, exercise
 
 
 @exercise("5.1")
@@ -44,7 +43,7 @@ def log_ratio_by_hand(answer, *, counts_a, counts_b, term):
     if abs(answer - math.log(2 ** expected)) < 1e-6 and abs(expected) > 1e-6:
         raise Wrong("that is the natural logarithm: log ratio uses log base 2.")
     expect_number(answer, expected, tolerance=1e-6, what="the log ratio")
-    return f"{'Twice' if abs(expected) >= 1 else 'Less than twice'} as frequent on one side."
+    return f"The term is {2 ** abs(expected):.1f} times as frequent on one side."
 
 
 @exercise("5.3")
