@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-notebooks", action="store_true", help="skip lessons 05 and 06")
     args = parser.parse_args(argv)
     corpus = str(Path(args.corpus).resolve())
+    load_before = os.getloadavg()[0]
     rows = []
     for step, (what, target) in STEPS.items():
         result = subprocess.run([sys.executable, "-c", STEP, corpus, step],
@@ -115,6 +117,7 @@ def main(argv=None) -> int:
             print(f"{notebook.name}: {measured['wall_s']:.1f} s, "
                   f"kernel peak {measured['kernel_peak_mb']:.0f} MB")
         print(f"executed notebooks and figures in {output}")
+    load_after = os.getloadavg()[0]
     lines = [
         f"# Collocations, keyness and topics on {Path(args.corpus).name}, "
         f"{date.today().isoformat()}",
@@ -123,7 +126,9 @@ def main(argv=None) -> int:
         "Each step runs in a fresh process that first loads the corpus (not counted); peak",
         "memory is that process's peak resident set, corpus included (for a lesson: its",
         "kernel's). CPU time is the step's own user + system time, less sensitive than wall",
-        "time to other processes sharing the machine. Targets from issue 11.",
+        "time to other processes sharing the machine. Targets from issue 11. Load average",
+        f"(1 min) {load_before:.1f} before the run and {load_after:.1f} after it: other work was",
+        "sharing the two cores, so wall times on a quiet machine are lower.",
         "",
         "| step | wall time (s) | CPU time (s) | peak memory (MB) | target (s; 2 GB) | result |",
         "|---|---:|---:|---:|---:|---|",

@@ -123,7 +123,10 @@ print(f"The largest topic, {an.isolate(labels[largest])}, holds {shares_overall[
 
 # %%
 sample = analysis.sample_articles(documents, stability_documents, random_state=random_state)
-options = sorted({option for option in topic_options if option <= len(sample) // 5} | {k})
+options = [option for option in topic_options if option <= len(sample) // 5]
+if len(options) < 2:  # a small corpus: compare the few numbers of topics it can hold
+    options = list(range(2, max(3, len(sample) // 4) + 1))
+options = sorted(set(options) | {k})
 stability = analysis.topic_stability(sample["text"], analyzer, options, stability_seeds,
                                      min_df=min_df, max_df=max_df)
 an.rtl_table(stability, decimals=3)

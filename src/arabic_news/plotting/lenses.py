@@ -115,7 +115,9 @@ def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> N
         ax.annotate(ar(_written([row.term], forms)[0]), (row.log_ratio, row.g2),
                     xytext=(5 if side == "a" else -5, 2 + lift * 72 / ax.figure.dpi),
                     textcoords="offset points", fontsize=9,
-                    ha="left" if side == "a" else "right", va="bottom")
+                    ha="left" if side == "a" else "right", va="bottom",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                                "shrinkA": 0, "shrinkB": 2} if lift else None)
 
 
 def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
