@@ -160,8 +160,10 @@ def test_bad_input_is_refused_with_a_message(counts_a, kwargs, message):
         keyness(counts_a, {"a": 2}, **kwargs)
 
 
-def test_an_empty_part_is_refused():
-    with pytest.raises(ValueError, match="empty"):
+def test_an_empty_part_is_not_applicable():
+    from arabic_news.analysis import NotApplicable
+
+    with pytest.raises(NotApplicable, match="no term left"):
         keyness({}, {"a": 2})
 
 

@@ -68,3 +68,11 @@ def test_6_checks_read_the_tables_they_are_given():
     assert evaluate("6.3", strongest, model=model, topic=0).status == "right"
     written = evaluate("6.3", "zzz", model=model, topic=0)
     assert written.status == "wrong" and "normalised" in written.message
+
+
+def test_exercises_that_cannot_apply_say_so():
+    assert evaluate("5.2", None, counts_a=None, counts_b=None, term=None).status == (
+        "not applicable")
+    assert evaluate("6.1", None, stability=None).status == "not applicable"
+    assert evaluate("6.2", None, shares=None).status == "not applicable"
+    assert evaluate("6.3", None, model=None).status == "not applicable"

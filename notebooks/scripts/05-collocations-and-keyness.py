@@ -35,7 +35,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 node_term = "روسيا"  # the term whose collocates we look for (as written)
 window = 5  # words on each side of the term
 collocation_min_freq = None  # None: 2 on a small corpus (under 50,000 tokens), 5 otherwise
@@ -60,6 +60,7 @@ from arabic_news.plotting import lenses
 
 an.use_arabic_style()
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 tokenized = analysis.TokenizedCorpus(corpus["text"], analyzer.tokens)  # tokenise once
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
@@ -130,12 +131,16 @@ leaders = {measure: pairs.sort_values([measure, "freq", "pair"], ascending=[Fals
 an.rtl_table(analysis.side_by_side(leaders))
 
 # %%
-by_pmi = pairs.sort_values(["pmi", "freq", "pair"], ascending=[False, False, True]).head(top_n)
-by_t = pairs.sort_values(["t_score", "freq", "pair"], ascending=[False, False, True]).head(top_n)
-print(f"{len(pairs)} pairs occur at least {min_freq} times and more often than chance. "
-      f"PMI's top {top_n} occur {by_pmi['freq'].median():.0f} times (median), "
-      f"the t-score's top {top_n} {by_t['freq'].median():.0f} times: "
-      "PMI rewards exclusivity, the t-score frequency.")
+if len(pairs):
+    by_pmi = pairs.sort_values(["pmi", "freq", "pair"], ascending=[False, False, True]).head(top_n)
+    by_t = pairs.sort_values(["t_score", "freq", "pair"], ascending=[False, False, True]).head(top_n)
+    print(f"{len(pairs)} pairs occur at least {min_freq} times and more often than chance. "
+          f"PMI's top {top_n} occur {by_pmi['freq'].median():.0f} times (median), "
+          f"the t-score's top {top_n} {by_t['freq'].median():.0f} times: "
+          "PMI rewards exclusivity, the t-score frequency.")
+else:
+    print(f"No pair of words occurs {min_freq} times here: lower collocation_min_freq, or use a "
+          "larger corpus.")
 
 # %% [markdown]
 # On a small corpus every pair is rare and the measures mostly agree; on a large one PMI
@@ -165,33 +170,40 @@ print(f"{len(pairs)} pairs occur at least {min_freq} times and more often than c
 # terms tested stays under `alpha`.
 
 # %%
-periods = analysis.split_in_two(corpus)  # by date; in corpus order when undated
-counts_a = tokenized.term_counts(corpus.index.isin(periods.a.index))  # no second tokenising
-counts_b = tokenized.term_counts(corpus.index.isin(periods.b.index))
-by_period = analysis.keyness(counts_a, counts_b, alpha=alpha)
-print(f"A: {periods.label_a} ({len(periods.a)} articles, {sum(counts_a.values()):,} terms)")
-print(f"B: {periods.label_b} ({len(periods.b)} articles, {sum(counts_b.values()):,} terms)")
-table = by_period.head(top_n).assign(written=lambda t: [forms.get(w, w) for w in t["term"]])
-an.rtl_table(table[["written", "freq_a", "freq_b", "g2", "p_value", "p_adjusted", "log_ratio",
-                    "pct_diff", "used_more_in"]], decimals=3)
+try:
+    periods = analysis.split_in_two(corpus)  # by date; in corpus order when undated
+    counts_a = tokenized.term_counts(corpus.index.isin(periods.a.index))  # no second tokenising
+    counts_b = tokenized.term_counts(corpus.index.isin(periods.b.index))
+    by_period = analysis.keyness(counts_a, counts_b, alpha=alpha)
+except analysis.NotApplicable as reason:
+    counts_a = counts_b = by_period = None
+    print(f"No comparison of two parts: {reason}")
+else:
+    print(f"A: {periods.label_a} ({len(periods.a)} articles, {sum(counts_a.values()):,} terms)")
+    print(f"B: {periods.label_b} ({len(periods.b)} articles, {sum(counts_b.values()):,} terms)")
+    table = by_period.head(top_n).assign(written=lambda t: [forms.get(w, w) for w in t["term"]])
+    display(an.rtl_table(table[["written", "freq_a", "freq_b", "g2", "p_value", "p_adjusted",
+                                "log_ratio", "pct_diff", "used_more_in"]], decimals=3))
 
 # %%
-significant = int(by_period["significant"].sum())
-top = by_period.iloc[0]
-print(f"{len(by_period):,} terms tested; {significant} significant after the correction. "
-      f"The largest G² is {top['g2']:.1f} ({an.isolate(forms.get(top['term'], top['term']))}, "
-      f"{top['freq_a']} against {top['freq_b']}): raw p = {top['p_value']:.3g}, corrected "
-      f"p = {top['p_adjusted']:.3g}.")
-if significant == 0:
-    print("No term passes: with so few words, even a word found only on one side is weak "
-          "evidence once every term's test is taken into account. The log ratios still show "
-          "which words differ most, but as a description of these texts, not as a finding.")
+if by_period is not None:
+    significant = int(by_period["significant"].sum())
+    top = by_period.iloc[0]
+    print(f"{len(by_period):,} terms tested; {significant} significant after the correction. "
+          f"The largest G² is {top['g2']:.1f} ({an.isolate(forms.get(top['term'], top['term']))}, "
+          f"{top['freq_a']} against {top['freq_b']}): raw p = {top['p_value']:.3g}, corrected "
+          f"p = {top['p_adjusted']:.3g}.")
+    if significant == 0:
+        print("No term passes: with so few words, even a word found only on one side is weak "
+              "evidence once every term's test is taken into account. The log ratios still show "
+              "which words differ most, but as a description of these texts, not as a finding.")
 
 # %%
-ax = lenses.keyness_chart(by_period, "الفترة الأولى", "الفترة الثانية", forms=forms,
-                          title="ما يميز كل فترة: حجم الفرق وقوة الدليل")
-an.save_figure(ax.figure, "05-keyness-periods", directory=figures_dir)
-plt.show()
+if by_period is not None:
+    ax = lenses.keyness_chart(by_period, "الفترة الأولى", "الفترة الثانية", forms=forms,
+                              title="ما يميز كل فترة: حجم الفرق وقوة الدليل")
+    an.save_figure(ax.figure, "05-keyness-periods", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # Read the chart from the top: points high up carry the most evidence; points far from the
@@ -206,11 +218,17 @@ plt.show()
 
 # %%
 sources = corpus["source"].dropna()
-if sources.nunique() >= 2:
-    chosen = outlet or sources.value_counts().index[0]
+chosen = outlet or (sources.value_counts().index[0] if len(sources) else None)
+try:
+    if sources.nunique() < 2:
+        raise analysis.NotApplicable(f"this corpus names {sources.nunique()} outlet(s); comparing "
+                                     "outlets needs at least two (ANT has five)")
     parts = analysis.split_corpus(corpus, {"source": chosen})
     by_outlet = analysis.keyness(tokenized.term_counts(corpus.index.isin(parts.a.index)),
                                  tokenized.term_counts(corpus.index.isin(parts.b.index)), alpha=alpha)
+except analysis.NotApplicable as reason:
+    print(f"No comparison of outlets: {reason}")
+else:
     over = analysis.key_terms(by_outlet, "a", n=top_n, min_log_ratio=1)
     under = analysis.key_terms(by_outlet, "b", n=top_n, min_log_ratio=1)
     print(f"{chosen} ({len(parts.a)} articles) against the others ({len(parts.b)}): "
@@ -224,9 +242,6 @@ if sources.nunique() >= 2:
                               title="ما يميز مصدرا عن المصادر الأخرى")
     an.save_figure(ax.figure, "05-keyness-outlet", directory=figures_dir)
     plt.show()
-else:
-    print(f"This corpus names {sources.nunique()} outlet(s): comparing outlets needs at least two "
-          "(run the lesson on ANT, which has five).")
 
 # %% [markdown]
 # ## Summary
@@ -266,7 +281,9 @@ from arabic_news.exercises import check
 # one has the highest **t-score**? Give the normalised term, as in the `collocate` column.
 
 # %% tags=["solution"]
-answer_5_1 = collocates.sort_values(["t_score", "collocate"], ascending=[False, True])["collocate"].iloc[0]
+# Hint: sort the collocates table by its t_score column.
+answer_5_1 = (collocates.sort_values(["t_score", "collocate"], ascending=[False, True])["collocate"].iloc[0]
+              if len(collocates) else None)
 
 # %%
 check("5.1", answer_5_1, tokenized=tokenized, term=node_term, window=window, min_freq=min_freq)
@@ -279,14 +296,18 @@ check("5.1", answer_5_1, tokenized=tokenized, term=node_term, window=window, min
 # totals of `counts_a` and `counts_b`), with the 0.5 rule for a zero count. Give a number.
 
 # %% tags=["solution"]
+# Hint: a relative frequency is a count divided by the size of its part.
 import math
 
-term = by_period.iloc[0]
-freq_a, freq_b = term["freq_a"] or 0.5, term["freq_b"] or 0.5
-answer_5_2 = math.log2((freq_a / sum(counts_a.values())) / (freq_b / sum(counts_b.values())))
+answer_5_2 = None  # the exercise does not apply when the two parts could not be compared
+if by_period is not None:
+    term = by_period.iloc[0]
+    freq_a, freq_b = term["freq_a"] or 0.5, term["freq_b"] or 0.5
+    answer_5_2 = math.log2((freq_a / sum(counts_a.values())) / (freq_b / sum(counts_b.values())))
 
 # %%
-check("5.2", answer_5_2, counts_a=counts_a, counts_b=counts_b, term=by_period.iloc[0]["term"])
+check("5.2", answer_5_2, counts_a=counts_a, counts_b=counts_b,
+      term=None if by_period is None else by_period.iloc[0]["term"])
 
 # %% [markdown]
 # ### Exercise 3: what the later period says more
@@ -295,7 +316,9 @@ check("5.2", answer_5_2, counts_a=counts_a, counts_b=counts_b, term=by_period.il
 # B) has the largest G²? Give the normalised term.
 
 # %% tags=["solution"]
-answer_5_3 = by_period[by_period["used_more_in"] == "b"]["term"].iloc[0]
+# Hint: keep the rows used more in "b"; the table is already sorted by G².
+side_b = None if by_period is None else by_period[by_period["used_more_in"] == "b"]
+answer_5_3 = side_b["term"].iloc[0] if side_b is not None and len(side_b) else None
 
 # %%
 check("5.3", answer_5_3, counts_a=counts_a, counts_b=counts_b)
@@ -309,7 +332,10 @@ check("5.3", answer_5_3, counts_a=counts_a, counts_b=counts_b)
 # Give a whole number.
 
 # %% tags=["solution"]
-answer_5_4 = int(analysis.keyness(counts_a, counts_b, alpha=alpha, correction="fdr_bh")["significant"].sum())
+# Hint: analysis.keyness(..., correction="fdr_bh"), then count the significant rows.
+answer_5_4 = None
+if counts_a is not None:
+    answer_5_4 = int(analysis.keyness(counts_a, counts_b, alpha=alpha, correction="fdr_bh")["significant"].sum())
 
 # %%
 check("5.4", answer_5_4, counts_a=counts_a, counts_b=counts_b, alpha=alpha)

@@ -35,7 +35,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 n_topics = 10  # topics to fit (at most one per 5 documents on a small corpus)
 topic_options = [5, 10, 20]  # numbers of topics compared for stability
 stability_seeds = [0, 1, 2]  # random starts compared for each number of topics
@@ -54,6 +54,7 @@ from arabic_news.plotting import lenses
 
 an.use_arabic_style()
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
 documents = analysis.documents_for_comparison(corpus, len(corpus), random_state=random_state)
@@ -78,12 +79,17 @@ print(f"{len(corpus)} articles; modelling {len(documents)} "
 # %%
 min_df = 1 if passages else 2
 max_df = 0.9 if passages else 0.5
-model = analysis.fit_topics(documents["text"], analyzer, k, min_df=min_df, max_df=max_df,
-                            random_state=random_state)
-terms = analysis.topic_terms(model, n=top_terms, forms=forms)
-labels = analysis.topic_labels(model, n=3, forms=forms)
-words = terms.groupby("topic")["written"].agg("، ".join)
-an.rtl_table(words.rename_axis("topic").to_frame("words"), index=True)
+try:
+    model = analysis.fit_topics(documents["text"], analyzer, k, min_df=min_df, max_df=max_df,
+                                random_state=random_state)
+except analysis.NotApplicable as reason:
+    model = terms = labels = None
+    print(f"No topics: {reason}")
+else:
+    terms = analysis.topic_terms(model, n=top_terms, forms=forms)
+    labels = analysis.topic_labels(model, n=3, forms=forms)
+    words = terms.groupby("topic")["written"].agg("، ".join)
+    display(an.rtl_table(words.rename_axis("topic").to_frame("words"), index=True))
 
 # %% [markdown]
 # Each row is a topic, its words in order of weight. Read them as a theme and give it a name
@@ -97,17 +103,19 @@ an.rtl_table(words.rename_axis("topic").to_frame("words"), index=True)
 # share of it (their topic weights scaled to sum to 1).
 
 # %%
-names = (documents["text"].str.slice(0, 70) + "…") if passages else documents["title"]
-closest = analysis.topic_documents(model, names.tolist(), n=2)
-closest.insert(1, "label", [labels[topic] for topic in closest["topic"]])
-an.rtl_table(closest, decimals=2)
+if model is not None:
+    names = (documents["text"].str.slice(0, 70) + "…") if passages else documents["title"]
+    closest = analysis.topic_documents(model, names.tolist(), n=2)
+    closest.insert(1, "label", [labels[topic] for topic in closest["topic"]])
+    display(an.rtl_table(closest, decimals=2))
 
 # %%
-shares_overall = model.document_topics.sum(axis=0) / model.document_topics.sum()
-largest = int(shares_overall.argmax())
-print(f"The largest topic, {an.isolate(labels[largest])}, holds {shares_overall[largest]:.0%} of all topic "
-      f"weight; the smallest {shares_overall.min():.0%}. Its closest document: "
-      f"{an.isolate(closest[closest['topic'] == largest]['document'].iloc[0])}")
+if model is not None and model.document_topics.sum() > 0:
+    shares_overall = model.document_topics.sum(axis=0) / model.document_topics.sum()
+    largest = int(shares_overall.argmax())
+    print(f"The largest topic, {an.isolate(labels[largest])}, holds {shares_overall[largest]:.0%} "
+          f"of all topic weight; the smallest {shares_overall.min():.0%}. Its closest document: "
+          f"{an.isolate(closest[closest['topic'] == largest]['document'].iloc[0])}")
 
 # %% [markdown]
 # ## How many topics? Stability across random starts
@@ -127,17 +135,25 @@ options = [option for option in topic_options if option <= len(sample) // 5]
 if len(options) < 2:  # a small corpus: compare the few numbers of topics it can hold
     options = list(range(2, max(3, len(sample) // 4) + 1))
 options = sorted(set(options) | {k})
-stability = analysis.topic_stability(sample["text"], analyzer, options, stability_seeds,
-                                     min_df=min_df, max_df=max_df)
-an.rtl_table(stability, decimals=3)
+try:
+    stability = analysis.topic_stability(sample["text"], analyzer, options, stability_seeds,
+                                         min_df=min_df, max_df=max_df)
+except analysis.NotApplicable as reason:
+    stability = None
+    print(f"No stability check: {reason}")
+else:
+    display(an.rtl_table(stability, decimals=3))
 
 # %%
-steadiest = stability.sort_values(["mean_similarity", "n_topics"], ascending=[False, True]).iloc[0]
-chosen = stability.set_index("n_topics").loc[k]
-print(f"On {len(sample)} documents, {int(steadiest['n_topics'])} topics come back most alike "
-      f"across seeds (mean similarity {steadiest['mean_similarity']:.2f}); the {k} topics used "
-      f"here score {chosen['mean_similarity']:.2f}, their least stable topic "
-      f"{chosen['worst_topic']:.2f}.")
+if stability is not None:
+    steadiest = stability.sort_values(["mean_similarity", "n_topics"],
+                                      ascending=[False, True]).iloc[0]
+    print(f"On {len(sample)} documents, {int(steadiest['n_topics'])} topics come back most alike "
+          f"across seeds (mean similarity {steadiest['mean_similarity']:.2f}).")
+    if k in set(stability["n_topics"]):
+        chosen = stability.set_index("n_topics").loc[k]
+        print(f"The {k} topics used here score {chosen['mean_similarity']:.2f}, their least "
+              f"stable topic {chosen['worst_topic']:.2f}.")
 
 # %% [markdown]
 # Stability is one argument among others: fewer topics are usually more stable, but too
@@ -154,6 +170,8 @@ print(f"On {len(sample)} documents, {int(steadiest['n_topics'])} topics come bac
 
 # %%
 try:
+    if model is None:
+        raise analysis.NotApplicable("there are no topics (see above)")
     start, end = analysis.core_date_range(documents["published"])
     shares = analysis.topic_share_over_time(model, documents, frequency=frequency, start=start,
                                             end=end)
@@ -222,7 +240,9 @@ from arabic_news.exercises import check
 # whole number (if two are equal, the smaller).
 
 # %% tags=["solution"]
-answer_6_1 = int(stability.sort_values(["mean_similarity", "n_topics"], ascending=[False, True])["n_topics"].iloc[0])
+# Hint: sort the stability table (the smaller number first on a tie).
+answer_6_1 = None if stability is None else int(
+    stability.sort_values(["mean_similarity", "n_topics"], ascending=[False, True])["n_topics"].iloc[0])
 
 # %%
 check("6.1", answer_6_1, stability=stability)
@@ -234,7 +254,8 @@ check("6.1", answer_6_1, stability=stability)
 # topic's number (the column name).
 
 # %% tags=["solution"]
-answer_6_2 = int(shares.iloc[-1].idxmax())
+# Hint: the last row of `shares`; idxmax gives the column of its largest value.
+answer_6_2 = None if shares is None else int(shares.iloc[-1].idxmax())
 
 # %%
 check("6.2", answer_6_2, shares=shares)
@@ -246,7 +267,9 @@ check("6.2", answer_6_2, shares=shares)
 # column of `terms` (not the written form).
 
 # %% tags=["solution"]
-answer_6_3 = terms[terms["topic"] == 0].sort_values("rank")["term"].iloc[0]
+# Hint: the rows of `terms` for topic 0, in order of rank.
+topic_0 = None if terms is None else terms[terms["topic"] == 0].sort_values("rank")
+answer_6_3 = topic_0["term"].iloc[0] if topic_0 is not None and len(topic_0) else None
 
 # %%
 check("6.3", answer_6_3, model=model, topic=0)

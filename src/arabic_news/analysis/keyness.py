@@ -134,7 +134,8 @@ def keyness(
             raise ValueError(f"total_{side}={totals[side]!r} must be an integer at least the sum "
                              f"of counts_{side} ({sums[side]})")
         if totals[side] == 0:
-            raise ValueError(f"part {side} is empty (no tokens): nothing to compare")
+            raise NotApplicable(f"part {side} has no term left once stop words are removed: "
+                                "nothing to compare")
     terms = sorted(set(counts_a) | set(counts_b))
     a = np.array([counts_a.get(term, 0) for term in terms], dtype=np.int64)
     b = np.array([counts_b.get(term, 0) for term in terms], dtype=np.int64)

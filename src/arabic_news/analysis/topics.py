@@ -66,8 +66,9 @@ def _tfidf(texts, analyzer, max_features, min_df, max_df):
 def _check_topics(n_topics: int, matrix) -> None:
     check_positive_int("n_topics", n_topics)
     if n_topics > min(matrix.shape):
-        raise ValueError(f"n_topics={n_topics} is more than the {matrix.shape[0]} documents or "
-                         f"{matrix.shape[1]} terms allow: choose fewer topics")
+        raise NotApplicable(f"{n_topics} topics need at least {n_topics} documents and terms; "
+                            f"this corpus has {matrix.shape[0]} documents and {matrix.shape[1]} "
+                            "terms: choose fewer topics")
 
 
 def fit_topics(
@@ -223,14 +224,20 @@ def topic_stability(
     n_topics, mean_similarity (mean over topics and pairs of fits: 1 = the same topics every
     time), worst_topic (the lowest matched similarity of a pair of fits, averaged over the
     pairs: how far the least reproducible topic drifts). A fit that reaches ``max_iter``
-    before converging is compared as it stands (scikit-learn's warning is silenced).
+    before converging is compared as it stands (scikit-learn's warning is silenced). A
+    number of topics larger than the documents or terms allow is left out of the table.
     """
     if len(seeds) < 2:
         raise ValueError("give at least two seeds to compare fits")
     matrix, _ = _tfidf(texts, analyzer, max_features, min_df, max_df)
-    rows = []
     for n_topics in n_topics_options:
-        _check_topics(n_topics, matrix)
+        check_positive_int("n_topics", n_topics)
+    fitting = [n for n in n_topics_options if n <= min(matrix.shape)]
+    if not fitting:
+        raise NotApplicable(f"{matrix.shape[0]} documents and {matrix.shape[1]} terms are too "
+                            f"few for {min(n_topics_options, default=0)} topics or more")
+    rows = []
+    for n_topics in fitting:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
             warnings.filterwarnings("ignore", "invalid value encountered in sqrt",

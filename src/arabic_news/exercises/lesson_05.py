@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import math
 
+from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.collocations import TokenizedCorpus, collocations
 from arabic_news.analysis.keyness import keyness
 from arabic_news.exercises.compare import expect_number, expect_term, expect_type, isolated
 from arabic_news.exercises.core import Wrong, exercise
+
+
+def _compared(counts_a, counts_b) -> None:
+    if counts_a is None or counts_b is None:
+        raise NotApplicable("the corpus could not be split into two parts to compare")
 
 
 @exercise("5.1")
@@ -17,7 +23,7 @@ def collocate_with_the_highest_t_score(answer, *, tokenized, term, window=5, min
         raise TypeError("pass tokenized=analysis.TokenizedCorpus(...) as made in the lesson")
     table = collocations(tokenized, term, window=window, min_freq=min_freq)
     if table.empty:
-        raise ValueError(f"{term!r} has no collocate in this corpus: choose another node_term")
+        raise NotApplicable(f"{isolated(term)} has no collocate seen {min_freq} times here")
     best = table["t_score"].max()
     tied = table.loc[table["t_score"] >= best - 1e-9, "collocate"].tolist()
     expect_type(answer, str, "a collocate (a normalised term)")
@@ -31,6 +37,7 @@ def collocate_with_the_highest_t_score(answer, *, tokenized, term, window=5, min
 @exercise("5.2")
 def log_ratio_by_hand(answer, *, counts_a, counts_b, term):
     """The log ratio of ``term`` between the two parts, zero counts taken as 0.5."""
+    _compared(counts_a, counts_b)
     row = keyness(counts_a, counts_b).set_index("term")
     if term not in row.index:
         raise ValueError(f"{term!r} is in neither part: pass a term of the keyness table")
@@ -49,10 +56,11 @@ def log_ratio_by_hand(answer, *, counts_a, counts_b, term):
 @exercise("5.3")
 def strongest_evidence_for_side_b(answer, *, counts_a, counts_b):
     """The term used more in part B with the largest G² (ties: any of them)."""
+    _compared(counts_a, counts_b)
     table = keyness(counts_a, counts_b)
     side_b = table[table["used_more_in"] == "b"]
     if side_b.empty:
-        raise ValueError("no term is used more in part B")
+        raise NotApplicable("no term is used more in part B")
     tied = side_b.loc[side_b["g2"] >= side_b["g2"].max() - 1e-9, "term"].tolist()
     expect_type(answer, str, "a term")
     if answer.strip() in set(table.loc[table["used_more_in"] == "a", "term"]):
@@ -63,6 +71,7 @@ def strongest_evidence_for_side_b(answer, *, counts_a, counts_b):
 @exercise("5.4")
 def significant_with_benjamini_hochberg(answer, *, counts_a, counts_b, alpha=0.05):
     """How many terms are significant with the Benjamini-Hochberg correction."""
+    _compared(counts_a, counts_b)
     table = keyness(counts_a, counts_b, alpha=alpha, correction="fdr_bh")
     expected = int(table["significant"].sum())
     bonferroni = int(keyness(counts_a, counts_b, alpha=alpha)["significant"].sum())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.topics import TopicModel
 from arabic_news.exercises.compare import expect_number, expect_term, expect_type, isolated
 from arabic_news.exercises.core import Wrong, exercise
@@ -18,6 +19,8 @@ def _whole(answer, what):
 @exercise("6.1")
 def steadiest_number_of_topics(answer, *, stability):
     """The number of topics with the highest mean similarity (the smaller one on a tie)."""
+    if stability is None:
+        raise NotApplicable("the stability check could not run on this corpus")
     if not {"n_topics", "mean_similarity"} <= set(stability.columns):
         raise ValueError("pass stability= the table made by analysis.topic_stability")
     answer = _whole(answer, "a number of topics (a whole number)")
@@ -32,6 +35,8 @@ def steadiest_number_of_topics(answer, *, stability):
 @exercise("6.2")
 def leading_topic_of_the_last_period(answer, *, shares):
     """The topic with the largest share in the last period of ``shares``."""
+    if shares is None:
+        raise NotApplicable("there are no topic shares over time for this corpus")
     if not isinstance(shares, pd.DataFrame) or shares.empty:
         raise ValueError("pass shares= the table made by analysis.topic_share_over_time")
     answer = _whole(answer, "a topic number (a whole number)")
@@ -48,9 +53,13 @@ def leading_topic_of_the_last_period(answer, *, shares):
 @exercise("6.3")
 def strongest_word_of_a_topic(answer, *, model, topic=0):
     """The term with the largest weight in ``topic`` (normalised, as in the term column)."""
+    if model is None:
+        raise NotApplicable("no topic model could be fitted on this corpus")
     if not isinstance(model, TopicModel):
         raise TypeError("pass model= the TopicModel made by analysis.fit_topics")
     weights = model.topic_terms[topic]
+    if weights.max() <= 0:
+        raise NotApplicable(f"topic {topic} has no word of positive weight")
     tied = model.terms[weights >= weights.max() - 1e-12].tolist()
     expect_type(answer, str, "a term")
     if answer.strip() not in set(model.terms):
