@@ -1,0 +1,76 @@
+"""Checkers for lesson 1, the corpus and how we clean Arabic text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from arabic_news.exercises.compare import (
+    expect_number,
+    expect_term,
+    expect_top,
+    expect_type,
+    isolated,
+)
+from arabic_news.exercises.core import Wrong, exercise
+from arabic_news.text.normalize import Normalizer, normalize
+from arabic_news.text.stemming import light_stem
+from arabic_news.text.stopwords import stop_words
+from arabic_news.text.tokenize import tokenize
+
+
+def _token_counts(corpus, normalizer="default") -> Counter:
+    counts: Counter = Counter()
+    for text in corpus["text"]:
+        if normalizer == "default":
+            counts.update(tokenize(text))
+        else:
+            counts.update(tokenize(text, normalizer=normalizer))
+    return counts
+
+
+@exercise("1.1")
+def types_with_hamza_folded(answer, *, corpus):
+    """The number of types (distinct terms) when the normaliser also folds hamza (ؤ ئ)."""
+    expected = len(_token_counts(corpus, Normalizer(hamza=True)))
+    expect_number(answer, expected, what="the number of types with hamza folded")
+    default = len(_token_counts(corpus))
+    return f"Folding hamza merges {default - expected} more types than the default cleaning."
+
+
+@exercise("1.2")
+def top_stop_words(answer, *, corpus, n=5):
+    """The ``n`` most frequent stop words of the corpus (normalised tokens)."""
+    stops = stop_words()
+    counts = Counter({t: c for t, c in _token_counts(corpus).items() if t in stops})
+    expect_top(answer, counts, n, what=f"the {n} most frequent stop words")
+
+
+@exercise("1.3")
+def word_cut_by_proclitic_mode_only(answer, *, corpus):
+    """A word the proclitic mode of light stemming shortens but the article mode keeps."""
+    expect_type(answer, str, "one word (a string)")
+    counts = _token_counts(corpus)
+    word = normalize(answer.strip())
+    if word not in counts:
+        raise Wrong(f"{isolated(answer.strip())} is not a word of this corpus (after cleaning).")
+    if light_stem(word, "article") != word:
+        raise Wrong(f"the article mode already shortens {isolated(word)}: "
+                    "look for a word that only the proclitic mode changes.")
+    if light_stem(word, "proclitic", counts) == word:
+        raise Wrong(f"the proclitic mode keeps {isolated(word)} whole.")
+
+
+@exercise("1.4")
+def two_spellings_of_one_word(answer, *, corpus):
+    """Two different written spellings, both found in the corpus, that normalise to one term."""
+    if isinstance(answer, str) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
+        raise Wrong("two spellings are expected, as a tuple of two strings: (first, second).")
+    first, second = (expect_type(s, str, "each spelling (a string)").strip() for s in answer)
+    written = _token_counts(corpus, None)
+    unseen = [s for s in (first, second) if s not in written]
+    if unseen:
+        raise Wrong("not written this way in the corpus: "
+                    + ", ".join(isolated(s) for s in unseen) + ".")
+    if first == second:
+        raise Wrong("the two spellings are the same string.")
+    expect_term(second, normalize(first), what="a spelling of the same word as the first")

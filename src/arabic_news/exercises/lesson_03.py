@@ -1,0 +1,70 @@
+"""Checkers for lesson 3, TF-IDF."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from arabic_news.analysis.tfidf import similarity_table, tfidf_matrix
+from arabic_news.exercises.compare import expect_number, expect_top, expect_type
+from arabic_news.exercises.core import Wrong, exercise
+from arabic_news.text.analyzer import ArabicAnalyzer
+
+
+def _position(corpus, doc_id) -> int:
+    matches = np.flatnonzero((corpus["doc_id"] == doc_id).to_numpy())
+    if len(matches) != 1:
+        raise ValueError(f"doc_id {doc_id!r} names {len(matches)} articles of the corpus; "
+                         "pass the doc_id of one article")
+    return int(matches[0])
+
+
+@exercise("3.1")
+def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
+    """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)."""
+    matrix, vectorizer = tfidf_matrix(corpus["text"], ArabicAnalyzer(), sublinear_tf=False)
+    row = matrix[_position(corpus, doc_id)].toarray().ravel()
+    names = vectorizer.get_feature_names_out()
+    weights = Counter({term: w for term, w in zip(names, row, strict=True) if w > 0})
+    expect_top(answer, weights, 1, what="the highest-weighted term with raw counts")
+
+
+@exercise("3.2")
+def share_of_vocabulary_kept_by_min_df(answer, *, documents, min_df=2):
+    """The share (0 to 1) of the vocabulary's terms found in at least ``min_df`` documents."""
+    analyzer = ArabicAnalyzer()
+    document_frequency: Counter = Counter()
+    for text in documents:
+        document_frequency.update(set(analyzer(text)))
+    kept = sum(count >= min_df for count in document_frequency.values())
+    expect_number(answer, kept / len(document_frequency), tolerance=0.005,
+                  what=f"the share of terms kept by min_df={min_df}, between 0 and 1")
+
+
+@exercise("3.3")
+def terms_in_most_documents(answer, *, documents, n=3):
+    """The ``n`` terms found in the most documents: the first that ``max_df`` drops."""
+    analyzer = ArabicAnalyzer()
+    document_frequency: Counter = Counter()
+    for text in documents:
+        document_frequency.update(set(analyzer(text)))
+    expect_top(answer, document_frequency, n, what=f"the {n} terms found in the most documents")
+
+
+@exercise("3.4")
+def most_similar_article(answer, *, corpus, doc_id, sublinear_tf=True):
+    """The doc_id of the article most similar to article ``doc_id`` (not itself)."""
+    if len(corpus) < 2:
+        raise ValueError("this exercise needs a corpus of at least two articles")
+    expect_type(answer, (str, int, np.integer), "a doc_id (as in the corpus's doc_id column)")
+    if not (corpus["doc_id"] == answer).any():
+        raise Wrong(f"{answer!r} is not a doc_id of this corpus.")
+    if answer == doc_id:
+        raise Wrong("every article is most similar to itself: look for another one.")
+    matrix, _ = tfidf_matrix(corpus["text"], ArabicAnalyzer(), sublinear_tf=sublinear_tf)
+    similarity = similarity_table(matrix, corpus["doc_id"].tolist())
+    row = similarity.loc[doc_id].drop(index=doc_id)
+    if row[answer] < row.max() - 1e-12:
+        raise Wrong(f"another article is more similar to {doc_id!r} than {answer!r}.")
+    return f"Cosine similarity {row[answer]:.3f}."
