@@ -76,6 +76,11 @@ student-copies: $(STAMP)
 # re-execute on the seeds, regenerate the student copies.
 lessons: sync-notebooks execute-notebooks student-copies
 
+# The lessons' website, from the committed notebooks and their outputs (nothing is executed),
+# into build/site/ (open build/site/index.html; works offline). Sphinx + myst-nb + Furo.
+site: $(STAMP)
+	$(BIN)/python docs/build_site.py --out build/site
+
 bench: $(STAMP)
 	@test -n "$(CORPUS)" || (echo "usage: make bench CORPUS=/path/to/unpacked/antcorpus-v2.1"; exit 2)
 	$(BIN)/python -m pip install --quiet pyarabic dateparser
