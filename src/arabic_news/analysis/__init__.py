@@ -22,6 +22,7 @@ from .frequency import (
     top_terms_by_document,
 )
 from .kwic import keyword_in_context
+from .min_df import min_df_effect
 from .overview import corpus_overview, documents_for_comparison, sample_articles
 from .segments import passages
 from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
@@ -37,6 +38,7 @@ __all__ = [
     "compare_cleanings",
     "core_date_range",
     "merged_spellings",
+    "min_df_effect",
     "ngram_counts",
     "stage_counts",
     "stemming_examples",
