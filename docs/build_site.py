@@ -73,7 +73,8 @@ def build(out: Path, source: Path) -> float:
     if out.exists():
         shutil.rmtree(out)
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT / "docs"),
-               "--fail-on-warning", "--keep-going", "-q", "-E", str(source), str(out)]
+               "--fail-on-warning", "--keep-going", "-q", "-E", "-d", str(source / ".doctrees"),
+               str(source), str(out)]
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode:
         raise SystemExit(f"sphinx-build failed (exit {result.returncode}); see the messages above")

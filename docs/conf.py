@@ -17,7 +17,7 @@ author = "Arabic news notebooks team"
 copyright = "the Arabic news notebooks team, Apache-2.0"
 language = "en"
 
-extensions = ["myst_nb", "arabic_prose"]
+extensions = ["myst_nb", "sphinx.ext.githubpages", "arabic_prose"]  # githubpages: .nojekyll
 root_doc = "index"
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 
