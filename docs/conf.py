@@ -24,6 +24,9 @@ exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 # The notebooks hold their outputs (nbval holds them to a fresh run): never re-execute here.
 nb_execution_mode = "off"
 nb_merge_streams = True
+# Only the solution cells are collapsed (build_site.py tags them hide-input).
+nb_code_prompt_show = "Show the solution"
+nb_code_prompt_hide = "Hide the solution"
 # Rendered as committed; the HTML outputs of the display API carry their own dir="rtl".
 nb_render_markdown_format = "commonmark"
 myst_enable_extensions = ["colon_fence"]
