@@ -122,3 +122,21 @@ def test_open_question_checks_hold_on_any_corpus():
     assert evaluate("2.4", "في", corpus=corpus).status == "wrong"      # a stop word
     assert evaluate("1.4", ("الأمن", "الامن"), corpus=_corpus("الأمن و الامن")).status == "right"
     assert evaluate("1.4", ("الأمن", "الامن"), corpus=_corpus("الأمن")).status == "wrong"
+
+
+def test_tfidf_exercises_on_documents_counted_by_hand():
+    documents = ["روسيا حلب", "روسيا موسكو", "داعش"]  # 4 terms, one of them in two documents
+    assert evaluate("3.2", 0.25, documents=documents).status == "right"
+    assert "too high" in evaluate("3.2", 0.5, documents=documents).message
+    # روسيا is in two documents, the three others in one: any two of those complete the top 3
+    assert evaluate("3.3", ["روسيا", "حلب", "داعش"], documents=documents).status == "right"
+    assert evaluate("3.3", ["حلب", "موسكو", "داعش"], documents=documents).status == "wrong"
+
+
+def test_date_exercises_on_a_corpus_dated_by_hand():
+    corpus = _corpus("وصل الوفد اليوم الإثنين", "قال أمس الأحد إن الوفد وصل اليوم الإثنين")
+    assert evaluate("4.1", 3, corpus=corpus).status == "right"        # two Mondays, one Sunday
+    assert evaluate("4.2", "2016-08-01", corpus=corpus).status == "right"
+    wrong = evaluate("4.2", "2016-07-31", corpus=corpus)
+    assert wrong.status == "wrong" and "another day is mentioned more often" in wrong.message
+    assert "YYYY-MM-DD" in evaluate("4.2", "Monday", corpus=corpus).message

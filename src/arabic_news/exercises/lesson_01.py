@@ -54,6 +54,8 @@ def word_cut_by_proclitic_mode_only(answer, *, corpus):
     """A word the proclitic mode of light stemming shortens but the article mode keeps."""
     expect_type(answer, str, "one word (a string)")
     counts = _token_counts(corpus)
+    if not answer.strip():
+        raise Wrong("one word is expected, and you gave an empty string.")
     word = normalize(answer.strip())
     if word not in counts:
         raise Wrong(f"{isolated(answer.strip())} is not a word of this corpus (after cleaning).")
