@@ -31,7 +31,8 @@ def test_solution_cells_keep_their_hint_and_assign_the_placeholder(tmp_path):
     assert solution.source == "# Hint: count them.\nanswer_9_1 = ...  # your answer here"
     assert solution.outputs == [] and solution.execution_count is None
     assert copy.cells[-1].source == 'check("9.1", answer_9_1)'
-    assert "len(terms)" not in nbformat.writes(copy) and "secret output" not in nbformat.writes(copy)
+    written = nbformat.writes(copy)
+    assert "len(terms)" not in written and "secret output" not in written
 
 
 def test_the_copy_is_one_folder_deeper_unpaired_and_says_what_it_is(tmp_path):
@@ -68,6 +69,7 @@ def test_check_finds_drift_and_a_rewrite_fixes_it(tmp_path, capsys):
     nb = nbformat.read(path, as_version=4)
     nb.cells[2].source += " them all"          # the lesson changes ...
     nbformat.write(nb, path)
-    assert student.out_of_sync(tmp_path) == ["exercises/09-a-lesson.ipynb"]   # ... the copy is stale
+    assert student.out_of_sync(tmp_path) == ["exercises/09-a-lesson.ipynb"]  # ... copy is stale
     start = nbformat.read(tmp_path / "start-here.ipynb", as_version=4).cells[0].source
-    assert "[9. A lesson](09-a-lesson.ipynb) | counting. | [your copy](exercises/09-a-lesson.ipynb)" in start
+    assert ("[9. A lesson](09-a-lesson.ipynb) | counting. | "
+            "[your copy](exercises/09-a-lesson.ipynb)") in start
