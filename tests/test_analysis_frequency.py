@@ -54,8 +54,8 @@ def test_keyword_in_context_matches_normalised_words_and_shows_them_as_written()
     strip_fatha = lambda word: word.replace("\u064e", "")  # noqa: E731
     table = analysis.keyword_in_context(corpus, "حلب", strip_fatha, window=2)
     assert table["keyword"].tolist() == ["حلبَ", "حلب"]
-    assert table["left"].tolist() == ["الوفد إلى", "ثم غادر"]
-    assert table["right"].tolist() == ["أمس ثم", ""]
+    assert table["before"].tolist() == ["الوفد إلى", "ثم غادر"]
+    assert table["after"].tolist() == ["أمس ثم", ""]
 
 
 def test_keyword_in_context_stops_at_the_limit_and_validates():

@@ -18,20 +18,23 @@
 #
 # Before counting anything we need two things: the articles, with their metadata, and a clear
 # idea of what "the same word" means in Arabic. The same word can be written with or without
-# short vowels (harakat), with different forms of alef (أ إ آ ا), with a stretched line
-# (tatweel, ـ) or with ى where ي was meant. A computer sees different strings; a reader sees one
+# short vowels (harakat), with different forms of alef (<bdi>أ إ آ ا</bdi>), with a stretched line
+# (tatweel, <bdi>ـ</bdi>) or with <bdi>ى</bdi> where <bdi>ي</bdi> was meant. A computer sees different strings; a reader sees one
 # word. Cleaning, or *normalisation*, maps these spellings to one form.
 #
 # This notebook loads the corpus, looks at it, and then applies the cleaning steps one at a
 # time, showing on the corpus's own words what each step changes.
 #
 # All the work is done by the `arabic_news` package (in `src/arabic_news/`); the notebook calls
-# it and shows the results.
+# it and shows the results. Tables are shown right to left with `an.rtl_table`, so that Arabic
+# reads as it is written; words are shown in their usual written form, with the normalised form
+# beside it where the point is normalisation.
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the two bundled seed articles; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = "../figures"  # where figures are written (PNG and SVG)
 examples_per_step = 3  # how many before/after examples to show for each cleaning step
+chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
@@ -40,8 +43,7 @@ import pandas as pd
 import arabic_news as an
 from arabic_news import analysis
 
-an.use_arabic_style()
-pd.set_option("display.max_colwidth", 80)
+an.use_arabic_style(language=chart_language)
 
 # %% [markdown]
 # ## Loading the corpus
@@ -53,16 +55,16 @@ pd.set_option("display.max_colwidth", 80)
 
 # %%
 corpus = an.load_corpus(corpus_path)
-corpus[["doc_id", "title", "source", "published"]].head(10)
+an.rtl_table(corpus[["doc_id", "title", "source", "published"]].head(10))
 
 # %% [markdown]
 # ## A first look: how many articles, from where, when, how long
 
 # %%
-analysis.corpus_overview(corpus)
+an.rtl_table(analysis.corpus_overview(corpus).rename_axis("fact"))
 
 # %%
-sources = corpus["source"].fillna("(unknown)").value_counts()
+sources = corpus["source"].fillna(an.chart_word("(unknown)")).value_counts()
 ax = an.bar_terms(sources.index, sources.values, title="المقالات حسب المصدر", xlabel="articles")
 an.save_figure(ax.figure, "01-articles-by-source", directory=figures_dir)
 plt.show()
@@ -72,58 +74,67 @@ plt.show()
 #
 # `arabic_news.normalize` applies every step below by default; each one can be switched off by
 # name. For each step we look for words of the corpus that this step alone changes, and show
-# them before and after. Hamza on waw and yaa (ؤ ئ) is kept by default, because folding it
+# them before and after. Hamza on waw and yaa (<bdi>ؤ ئ</bdi>) is kept by default, because folding it
 # merges different words; the last step shows what folding would do.
 
 # %%
 words = analysis.written_words(corpus["text"])  # every written word and its count
-analysis.cleaning_examples(words, per_step=examples_per_step)
+an.rtl_table(analysis.cleaning_examples(words, per_step=examples_per_step))
 
 # %% [markdown]
+# Invisible characters are shown as markers such as `<U+00A0>` (a no-break space); each
+# marker is isolated from the Arabic around it, so it stays where the character was.
+#
 # Two traps are worth seeing in full. The seeds contain non-breaking spaces (U+00A0), which
-# look like spaces but are not matched by a plain `split(" ")`, and `الـ15`, a definite article
-# stretched with tatweel before digits. Curly quotes “ ” and Arabic punctuation « » ، ؛ ؟ are
+# look like spaces but are not matched by a plain `split(" ")`, and <bdi>الـ15</bdi>, a definite article
+# stretched with tatweel before digits. Curly quotes “ ” and Arabic punctuation <bdi>« » ، ؛ ؟</bdi> are
 # separators, never parts of a word.
 
 # %%
 sample = "قال “المتحدث”\u00a0إنّ الـ15 جندياً، عادوا فى يوم الأحد؟"
-pd.DataFrame({
+an.rtl_table(pd.DataFrame({
     "step": ["as written", "normalised", "tokens"],
-    "text": [repr(sample), repr(an.normalize(sample)), " | ".join(an.tokenize(sample))],
-})
+    "text": [analysis.visible(sample), analysis.visible(an.normalize(sample)),
+             " | ".join(an.tokenize(sample))],
+}))
 
 # %% [markdown]
 # ## How much does cleaning shrink the vocabulary?
 #
 # Every spelling variant that the normaliser merges is one fewer *type* (distinct word) for the
-# same number of *tokens* (running words). Stop words (function words such as في، من، على) are
+# same number of *tokens* (running words). Stop words (function words such as <bdi>في، من، على</bdi>) are
 # the most frequent tokens of any Arabic text and carry little topic; removing them shortens
 # every frequency table to the words that matter. Light stemming then merges a word with its
-# forms carrying the definite article (ال، وال، بال …) and, in its second mode, a single
-# attached conjunction or preposition (و ف ب ك ل), but only when what remains is itself a word
-# of the corpus, so that names such as بوتين or لبنان are not cut.
+# forms carrying the definite article (<bdi>ال، وال، بال</bdi> …) and, in its second mode, a single
+# attached conjunction or preposition (<bdi>و ف ب ك ل</bdi>), but only when what remains is itself a word
+# of the corpus, so that names such as <bdi>بوتين</bdi> or <bdi>لبنان</bdi> are not cut.
 
 # %%
 stages = analysis.stage_counts(words)  # term counts after each stage
 sizes, top_by_stage = analysis.compare_cleanings(stages, n=10)
-sizes
+an.rtl_table(sizes)
 
 # %% [markdown]
 # ## What stop words and stemming change at the top of the list
 #
 # The ten most frequent terms at each stage: without stop-word removal the list is made of
-# function words (and, before normalisation, of two spellings of the same one: فى and في);
-# after it, of the corpus's subjects. Stemming then gathers الروسي and روسي into one term.
+# function words (and, before normalisation, of two spellings of the same one: <bdi>فى</bdi> and <bdi>في</bdi>);
+# after it, of the corpus's subjects. Stemming then gathers <bdi>الروسي</bdi> and <bdi>روسي</bdi> into one term.
+# After the first column each term is shown in its usual written form in the corpus, with the
+# normalised form the computer counts in brackets when the two differ.
 
 # %%
-top_by_stage
+forms = an.display_forms(corpus["text"])  # normalised form -> most frequent written form
+an.rtl_table(top_by_stage.iloc[:, :1].join(top_by_stage.iloc[:, 1:].map(forms.with_key)))
 
 # %% [markdown]
-# Stemming in detail: the article mode strips ال and its attached forms (وال، بال، كال، فال،
-# لل) when at least three letters remain. The proclitic mode also strips one leading و ف ب ك ل,
+# Stemming in detail: the article mode strips <bdi>ال</bdi> and its attached forms
+# (<bdi>وال، بال، كال، فال، لل</bdi>) when at least three letters remain. The proclitic mode also strips one leading <bdi>و ف ب ك ل</bdi>,
 # but only when the rest is itself a word of the corpus, at least as frequent as the whole
-# word. That is why names that happen to begin with these letters (بوتين، فلاديمير، بيروت) are
-# kept whole, while لموسكو becomes موسكو.
+# word. That is why names that happen to begin with these letters (<bdi>بوتين، فلاديمير، بيروت</bdi>) are
+# kept whole, while <bdi>لموسكو</bdi> becomes <bdi>موسكو</bdi>.
 
 # %%
-analysis.stemming_examples(stages["normalised"], n=8)
+stemming = analysis.stemming_examples(stages["normalised"], n=8)
+stemming.insert(1, "written", forms.labels(stemming["word"]))
+an.rtl_table(stemming, headers={"word": "normalised"})

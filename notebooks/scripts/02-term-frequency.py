@@ -17,8 +17,8 @@
 # # 2. Term frequency: what the articles talk about
 #
 # Counting words is the oldest method of text analysis and still the first thing to do with a
-# new corpus. In Arabic it only works after cleaning (notebook 1): without it, «الأمن» and
-# «الامن» are counted as two words, and the top of every list is filled with في، من، على.
+# new corpus. In Arabic it only works after cleaning (notebook 1): without it, <bdi>«الأمن»</bdi> and
+# <bdi>«الامن»</bdi> are counted as two words, and the top of every list is filled with <bdi>في، من، على</bdi>.
 #
 # Here we count terms over the whole corpus and per article, count two-word phrases (bigrams),
 # read a chosen term in its contexts, and measure how much normalisation changes the counts.
@@ -32,6 +32,7 @@ max_articles = 6  # articles shown in the per-article table (the first ones by d
 kwic_term = "حلب"  # the term to read in context
 kwic_window = 6  # words of context on each side
 kwic_limit = 12  # occurrences shown
+chart_language = "ar"  # language of the charts' axis labels: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
@@ -39,9 +40,10 @@ import matplotlib.pyplot as plt
 import arabic_news as an
 from arabic_news import analysis
 
-an.use_arabic_style()
+an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
+forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
 print(f"{len(corpus)} articles")
 
 # %% [markdown]
@@ -50,14 +52,19 @@ print(f"{len(corpus)} articles")
 # `ArabicAnalyzer` turns a text into terms: it normalises, splits at spaces and punctuation of
 # every script, and drops stop words. We count single terms and pairs of adjacent terms
 # (bigrams, below) in one pass over the corpus. `share` is the term's part of all terms.
+#
+# Counting needs the normalised form (the *key*), but a normalised word often looks like a typo
+# (<bdi>الروسيه</bdi> for <bdi>الروسية</bdi>). So each term is shown in its most frequent written
+# form in the corpus (`an.display_forms`), with its key beside it.
 
 # %%
 counts = analysis.ngram_counts(corpus["text"], analyzer.tokens, sizes=(1, 2))
 top = analysis.ranked_terms(counts[1], n=top_n)
-top
+top.insert(0, "written", forms.labels(top["term"]))
+an.rtl_table(top, headers={"term": "normalised key"})
 
 # %%
-ax = an.bar_terms(top["term"], top["count"], title="الكلمات الأكثر تكرارا", xlabel="occurrences")
+ax = an.bar_terms(top["written"], top["count"], title="الكلمات الأكثر تكرارا", xlabel="occurrences")
 an.save_figure(ax.figure, "02-top-terms", directory=figures_dir)
 plt.show()
 
@@ -70,22 +77,24 @@ plt.show()
 # %%
 articles = corpus.sort_values("doc_id").head(max_articles)
 per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n, label="title")
-per_article.pivot(index="rank", columns="title", values="term")
+per_article["term"] = forms.labels(per_article["term"])
+an.rtl_table(per_article.pivot(index="rank", columns="title", values="term"))
 
 # %% [markdown]
 # ## Bigrams: names of institutions and places
 #
-# Many of the subjects of news are two-word names: وزارة الدفاع، مجلس الأمن، الجيش السوري. A
+# Many of the subjects of news are two-word names: <bdi>وزارة الدفاع، مجلس الأمن، الجيش السوري</bdi>. A
 # bigram count is a count of pairs of adjacent terms, the same as
 # `ArabicAnalyzer(ngram_range=(2, 2))` would give. Stop words are removed first, as
 # scikit-learn does, so a pair may bridge a removed function word.
 
 # %%
 top_bigrams = analysis.ranked_terms(counts[2], n=top_n)
-top_bigrams
+top_bigrams.insert(0, "written", forms.labels(top_bigrams["term"]))
+an.rtl_table(top_bigrams, headers={"term": "normalised key"})
 
 # %%
-ax = an.bar_terms(top_bigrams["term"], top_bigrams["count"], title="أكثر الثنائيات تكرارا",
+ax = an.bar_terms(top_bigrams["written"], top_bigrams["count"], title="أكثر الثنائيات تكرارا",
                   xlabel="occurrences")
 an.save_figure(ax.figure, "02-top-bigrams", directory=figures_dir)
 plt.show()
@@ -95,10 +104,13 @@ plt.show()
 #
 # A count says how often, not how. Reading every occurrence of a term with the words around it
 # (a *concordance*) shows its uses. The match is made on normalised words, so the search term
-# finds every spelling; the context is shown as written.
+# finds every spelling; the context is shown as written. Each row reads from right to left as
+# the sentence does: the words *before* the keyword on its right, the words *after* it on its
+# left.
 
 # %%
-analysis.keyword_in_context(corpus, kwic_term, an.normalize, window=kwic_window, limit=kwic_limit)
+an.kwic_table(analysis.keyword_in_context(corpus, kwic_term, an.normalize, window=kwic_window,
+                                          limit=kwic_limit))
 
 # %% [markdown]
 # ## How much normalisation changes the counts
@@ -108,4 +120,6 @@ analysis.keyword_in_context(corpus, kwic_term, an.normalize, window=kwic_window,
 # normalisation a frequency list undercounts exactly the words written in several ways.
 
 # %%
-analysis.merged_spellings(corpus["text"], top["term"].head(top_n))
+merged = analysis.merged_spellings(corpus["text"], top["term"].head(top_n))
+merged.insert(0, "written", forms.labels(merged["term"]))
+an.rtl_table(merged, headers={"term": "normalised key"})

@@ -33,6 +33,7 @@ distinctive_n = 10  # distinctive terms per article
 max_articles = 12  # articles compared (a fixed random sample when the corpus is larger)
 settings_documents = 2000  # documents used to compare weighting settings
 random_state = 0
+chart_language = "ar"  # language of the charts' text: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
@@ -40,10 +41,11 @@ import matplotlib.pyplot as plt
 import arabic_news as an
 from arabic_news import analysis
 
-an.use_arabic_style()
+an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()
+forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
 print(f"{len(corpus)} articles; comparing {len(articles)}")
 
 # %% [markdown]
@@ -51,14 +53,16 @@ print(f"{len(corpus)} articles; comparing {len(articles)}")
 #
 # We fit TF-IDF on the whole corpus, so that the document frequencies are the corpus's, and
 # show the articles being compared. With only two articles, a term found in both gets the
-# lowest IDF, so distinctive terms are the ones found in one article only.
+# lowest IDF, so distinctive terms are the ones found in one article only. Terms are shown in
+# their usual written form in the corpus.
 
 # %%
 matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
 positions = corpus.index.get_indexer(articles.index)
 distinctive = analysis.distinctive_terms(matrix[positions], vectorizer, articles["title"].tolist(),
                                          n=distinctive_n)
-distinctive.pivot(index="rank", columns="document", values="term")
+distinctive["term"] = forms.labels(distinctive["term"])
+an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term"))
 
 # %% [markdown]
 # ## How alike are the articles?
@@ -68,7 +72,7 @@ distinctive.pivot(index="rank", columns="document", values="term")
 
 # %%
 similarity = analysis.similarity_table(matrix[positions], articles["title"].tolist())
-similarity.round(3)
+an.rtl_table(similarity, decimals=3)
 
 # %%
 ax = an.heatmap(similarity.to_numpy(), similarity.index.tolist(), title="تشابه المقالات (جيب التمام)")
@@ -84,7 +88,7 @@ plt.show()
 # - `min_df` drops terms found in fewer than that many documents (typos, rare names);
 # - `max_df` drops terms found in more than that share of documents (words that say nothing
 #   about any one document).
-# N-grams are set on the analyzer: bigrams add phrases such as مجلس الامن to the vocabulary.
+# N-grams are set on the analyzer: bigrams add phrases such as <bdi>مجلس الامن</bdi> to the vocabulary.
 #
 # These settings need more than two documents to mean anything. When the corpus is that small,
 # we compare its *passages* (lines and sentences of at least 60 characters) instead; on a large
@@ -93,7 +97,7 @@ plt.show()
 # %%
 documents = analysis.documents_for_comparison(corpus, settings_documents, random_state=random_state)
 print(f"{len(documents)} documents")
-analysis.tfidf_settings_effects(
+effects = analysis.tfidf_settings_effects(
     documents["text"].tolist(),
     analyzers={"words": analyzer, "words + bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))},
     settings={
@@ -102,4 +106,5 @@ analysis.tfidf_settings_effects(
         "min_df=2": {"min_df": 2},
         "max_df=0.3": {"max_df": 0.3},
     },
-).round(3)
+)
+an.rtl_table(effects, decimals=3)

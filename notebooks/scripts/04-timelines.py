@@ -17,7 +17,7 @@
 # # 4. Timelines: when articles appear, what they talk about over time, and the events they date
 #
 # News has two clocks. One is the publication date: when each article appeared. The other is
-# inside the text: «اليوم الإثنين», «يوم السبت الماضي», «17 نوفمبر», dates that place the
+# inside the text: <bdi>«اليوم الإثنين»</bdi>, <bdi>«يوم السبت الماضي»</bdi>, <bdi>«17 نوفمبر»</bdi>, dates that place the
 # reported events, often relative to the publication date. This notebook charts both.
 
 # %% tags=["parameters"]
@@ -27,6 +27,7 @@ frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's
 timeline_terms = ["حلب", "روسيا", "داعش"]  # terms to follow over time (as written)
 max_events = 15  # events annotated on the event timeline
 event_granularities = ["day", "week", "month"]  # which kinds of mention make an event
+chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
@@ -34,7 +35,7 @@ import matplotlib.pyplot as plt
 import arabic_news as an
 from arabic_news import analysis
 
-an.use_arabic_style()
+an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
 dated = corpus[corpus["published"].notna()]
 print(f"{len(corpus)} articles, {len(dated)} with a publication date")
@@ -57,7 +58,7 @@ print(f"charting {start:%Y-%m-%d} to {end:%Y-%m-%d}; {outside} dated articles fa
 
 # %%
 per_period = analysis.articles_per_period(corpus, frequency=frequency, by="source", start=start, end=end)
-per_period.tail(12)
+an.rtl_table(per_period.tail(12))
 
 # %%
 ax = an.timeline(per_period, title="عدد المقالات عبر الزمن", ylabel="articles")
@@ -69,13 +70,17 @@ plt.show()
 #
 # Raw counts rise and fall with the number of articles; dividing by the number of terms
 # published in each period gives a *relative frequency* (here per 10,000 terms) that can be
-# compared across periods. The terms are normalised with the same cleaning as the texts.
+# compared across periods. The terms are normalised with the same cleaning as the texts, and
+# shown as you wrote them in `timeline_terms`. With few articles a term is seen in only a few
+# periods: the chart then draws each observation on its own (a stem and a dot) rather than a
+# line, which would suggest a trend between observations months apart.
 
 # %%
 analyzer = an.ArabicAnalyzer()
 terms = [an.normalize(term) for term in timeline_terms]
 shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency, start=start, end=end)
-shares.round(1).tail(12)
+shares.columns = timeline_terms  # show each term as written, not as its normalised key
+an.rtl_table(shares.tail(12), decimals=1)
 
 # %%
 ax = an.timeline(shares, title="تكرار الكلمات عبر الزمن", ylabel="per 10,000 terms")
@@ -85,26 +90,26 @@ plt.show()
 # %% [markdown]
 # ## The dates inside the text
 #
-# `extract_dates` finds date expressions in the three regional month systems (يناير، كانون
-# الثاني، جانفي …), weekdays, and relative expressions (أمس، الأسبوع الماضي، منذ ثلاثة أيام), and
+# `extract_dates` finds date expressions in the three regional month systems
+# (<bdi>يناير، كانون الثاني، جانفي</bdi> …), weekdays, and relative expressions (<bdi>أمس، الأسبوع الماضي، منذ ثلاثة أيام</bdi>), and
 # resolves each against the article's publication date. Each mention keeps its place in the
 # text, its resolved value and its granularity (day, week, month or year).
 
 # %%
 mentions = an.dates_table(corpus)
-mentions.head(20)
+an.rtl_table(mentions.head(20))
 
 # %% [markdown]
 # ## An event timeline
 #
 # Each point is a date mentioned in the articles, annotated with the words that named it and
-# the date they resolve to; the larger the point, the more mentions. On a large corpus only the
-# most-mentioned dates are shown. Bare years («عام 2016») are left out by default: they are
+# the date they resolve to (written in the chart's language); the larger the point, the more mentions. On a large corpus only the
+# most-mentioned dates are shown. Bare years (<bdi>«عام 2016»</bdi>) are left out by default: they are
 # frequent in any corpus and rarely name an event.
 
 # %%
 events = analysis.event_points(mentions, max_events=max_events, granularities=event_granularities)
-events
+an.rtl_table(events)
 
 # %%
 ax = an.timeline(events, kind="events", title="الأحداث المذكورة في النصوص")

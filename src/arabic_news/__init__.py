@@ -25,9 +25,17 @@ _PUBLIC = {
     "extract_dates": "arabic_news.dates",
     "DateMention": "arabic_news.dates",
     "dates_table": "arabic_news.dates",
+    # display in Jupyter: right-to-left tables, isolated Arabic, usual written forms
+    "rtl_table": "arabic_news.display",
+    "kwic_table": "arabic_news.display",
+    "isolate": "arabic_news.display",
+    "rtl_block": "arabic_news.display",
+    "display_forms": "arabic_news.text.display_forms",
     # charts
     "ar": "arabic_news.plotting.bidi",
     "use_arabic_style": "arabic_news.plotting.style",
+    "set_chart_language": "arabic_news.plotting.language",
+    "chart_word": "arabic_news.plotting.language",
     "bar_terms": "arabic_news.plotting.charts",
     "heatmap": "arabic_news.plotting.charts",
     "timeline": "arabic_news.plotting.charts",

@@ -11,6 +11,7 @@ from .cleaning import (
     merged_spellings,
     stage_counts,
     stemming_examples,
+    visible,
     written_words,
 )
 from .events import event_points
@@ -59,5 +60,6 @@ __all__ = [
     "tfidf_settings_effects",
     "top_terms",
     "top_terms_by_document",
+    "visible",
     "written_words",
 ]

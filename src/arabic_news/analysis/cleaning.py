@@ -26,12 +26,16 @@ _ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 def visible(text: str) -> str:
     """``text`` with invisible characters (spaces other than U+0020, controls, marks on their
-    own) written as ``<U+XXXX>``, so that a table shows what a step removed or replaced."""
+    own) written as ``<U+XXXX>``, so that a table shows what a step removed or replaced.
+
+    Each marker is a left-to-right isolate (LRI ... PDI): inside Arabic text it stays where
+    the invisible character was and cannot reorder the words around it, as a bare ``<``,
+    ``U+00A0`` and ``>`` would in a right-to-left paragraph."""
     shown = []
     for char in text:
         category = unicodedata.category(char)
         if char != " " and (category in {"Zs", "Cf", "Cc"}):
-            shown.append(f"<U+{ord(char):04X}>")
+            shown.append(f"\u2066<U+{ord(char):04X}>\u2069")
         else:
             shown.append(char)
     return "".join(shown)

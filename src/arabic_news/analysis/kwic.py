@@ -27,7 +27,9 @@ def keyword_in_context(
     A word matches when ``normalizer(word)`` equals ``normalizer(term)``, so «فى» finds «في»
     and «الأمن» finds «الامن». Give ``match`` (for example a light stemmer applied after the
     normaliser) to match inflected forms as well. Context is shown as written in the article.
-    Columns: doc_id, left, keyword, right (left and right in reading order).
+    Columns: doc_id, before, keyword, after: the words before and after the keyword in
+    reading order (for Arabic, *before* is to the right of the keyword on screen, which is why
+    the columns are not called left and right; show the table with ``kwic_table``).
     """
     if window < 0:
         raise ValueError(f"window must be zero or positive, got {window}")
@@ -50,10 +52,10 @@ def keyword_in_context(
                 continue
             rows.append({
                 "doc_id": doc_id,
-                "left": " ".join(words[max(0, position - window):position]),
+                "before": " ".join(words[max(0, position - window):position]),
                 "keyword": word,
-                "right": " ".join(words[position + 1:position + 1 + window]),
+                "after": " ".join(words[position + 1:position + 1 + window]),
             })
             if limit is not None and len(rows) >= limit:
                 return pd.DataFrame(rows)
-    return pd.DataFrame(rows, columns=["doc_id", "left", "keyword", "right"])
+    return pd.DataFrame(rows, columns=["doc_id", "before", "keyword", "after"])

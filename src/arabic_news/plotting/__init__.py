@@ -9,6 +9,7 @@ Importing this package needs only matplotlib, numpy, arabic-reshaper and python-
 
 from .bidi import NATIVE_SHAPING, ar
 from .charts import bar_terms, heatmap, timeline
+from .language import chart_language, format_date, set_chart_language
 from .save import save_figure
 from .style import ARABIC_FONT_FILE, use_arabic_style
 
@@ -17,6 +18,9 @@ __all__ = [
     "NATIVE_SHAPING",
     "ar",
     "bar_terms",
+    "chart_language",
+    "format_date",
+    "set_chart_language",
     "heatmap",
     "save_figure",
     "timeline",

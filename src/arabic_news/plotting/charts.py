@@ -2,6 +2,13 @@
 
 Right-to-left conventions: ranked bars read top-down (rank 1 first) with their labels
 right-aligned against the bars; long headlines are shortened at a word boundary.
+
+One language per chart: each helper takes ``language`` ("ar", the default set by
+``use_arabic_style``, or "en"); axis labels given as English furniture phrases
+("occurrences", "articles", "per 10,000 terms") and every date on the axes and in event
+labels are written in that language (see :mod:`.language`). Counts get integer ticks; a
+sparse time series is drawn as separate stems and markers, not as a line that would suggest
+a trend between two distant observations; annotations are 10 pt, readable at the saved size.
 """
 
 from __future__ import annotations
@@ -12,9 +19,13 @@ from collections.abc import Sequence
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import Formatter, MaxNLocator
 
 from .bidi import ar
+from .language import MONTHS, check_language, format_date, word
+
+#: Point size of value annotations and event labels (tick labels are 10 pt too).
+ANNOTATION_SIZE = 10
 
 
 def _axes(ax, figsize):
@@ -35,21 +46,25 @@ def shorten(label: str, max_chars: int = 40) -> str:
     return cut + "…"
 
 
-def _title(ax, title, xlabel=None, ylabel=None):
+def _title(ax, title, xlabel=None, ylabel=None, language=None):
     if title:
         ax.set_title(ar(title))
     if xlabel:
-        ax.set_xlabel(ar(xlabel))
+        ax.set_xlabel(ar(word(xlabel, language)))
     if ylabel:
-        ax.set_ylabel(ar(ylabel))
+        ax.set_ylabel(ar(word(ylabel, language)))
 
 
-def bar_terms(terms, values, *, ax=None, title=None, xlabel=None, top=None, color="#2a6f97"):
+def bar_terms(terms, values, *, ax=None, title=None, xlabel=None, top=None, color="#2a6f97",
+              language=None):
     """Horizontal bars of ``values`` per term, rank 1 at the top; returns the Axes.
 
     ``terms`` and ``values`` are sequences of the same length in rank order (as from a
-    frequency table); ``top`` keeps only the first ``top`` of them.
+    frequency table); ``top`` keeps only the first ``top`` of them. Show terms in their
+    written form (``display_forms``), not as normalised keys. Whole-number values get
+    integer ticks.
     """
+    language = check_language(language)
     terms = [str(term) for term in terms]
     values = np.asarray(values, dtype=float)
     if len(terms) != len(values):
@@ -67,9 +82,11 @@ def bar_terms(terms, values, *, ax=None, title=None, xlabel=None, top=None, colo
     for position, value in zip(positions, values, strict=True):
         text = f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
         ax.annotate(text, (value, position), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=8)
+                    va="center", fontsize=ANNOTATION_SIZE)
+    if all(float(value).is_integer() for value in values):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
-    _title(ax, title, xlabel=xlabel)
+    _title(ax, title, xlabel=xlabel, language=language)
     return ax
 
 
@@ -92,7 +109,8 @@ def heatmap(matrix, labels: Sequence[str], *, ax=None, title=None, fmt=".2f", cm
     if annotate and matrix.size <= 400:
         middle = (vmin + vmax) / 2
         for (row, col), value in np.ndenumerate(matrix):
-            ax.text(col, row, format(value, fmt), ha="center", va="center", fontsize=8,
+            ax.text(col, row, format(value, fmt), ha="center", va="center",
+                    fontsize=ANNOTATION_SIZE,
                     color="black" if value > middle else "white")
     ax.figure.colorbar(image, ax=ax, shrink=0.8)
     _title(ax, title)
@@ -116,32 +134,105 @@ def _as_datetimes(values) -> list[dt.datetime]:
     return converted
 
 
-def _date_axis(ax):
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+class DateTicks(Formatter):
+    """Date tick labels in the chart language, without the system locale.
+
+    Ticks on the first of January are years; on the first of a month, month names; other
+    midnights, «17 نوفمبر»; times of day, HH:MM. The year (or the date, under times) is added
+    on a second line to the first tick and wherever it changes.
+    """
+
+    def __init__(self, language=None):
+        self.language = check_language(language)
+
+    def __call__(self, x, pos=None):
+        return ar(format_date(mdates.num2date(x).replace(tzinfo=None), "day", self.language))
+
+    def format_ticks(self, values):
+        dates = [mdates.num2date(value).replace(tzinfo=None) for value in values]
+        months = MONTHS[self.language]
+        midnight = all(d.hour == d.minute == d.second == 0 for d in dates)
+        labels = []
+        for position, d in enumerate(dates):
+            previous = dates[position - 1] if position else None
+            if midnight and all(x.day == 1 and x.month == 1 for x in dates):
+                labels.append(f"{d.year}")
+                continue
+            if midnight and all(x.day == 1 for x in dates):
+                main = months[d.month - 1]
+            elif midnight:
+                main = f"{d.day} {months[d.month - 1]}"
+            else:
+                main = f"{d:%H:%M}"
+                if previous is None or previous.date() != d.date():
+                    main += "\n" + format_date(d, "day", self.language)
+                labels.append(ar(main))
+                continue
+            if previous is None or previous.year != d.year:
+                main += f"\n{d.year}"
+            labels.append(ar(main))
+        return labels
+
+
+def _date_axis(ax, language=None):
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(DateTicks(language))
 
 
-def timeline(data, *, kind="lines", ax=None, title=None, ylabel=None, max_series=8):
+def timeline(data, *, kind="lines", ax=None, title=None, ylabel=None, max_series=8,
+             language=None, sparse=None):
     """A chart over time; returns the Axes.
 
     ``kind="lines"``: ``data`` is a table indexed by date (a pandas DataFrame or Series, as
-    from ``articles_per_period``), one line per column with its name in the legend; only the
-    ``max_series`` columns with the largest totals are drawn.
+    from ``articles_per_period``), one series per column with its name in the legend (give
+    terms in their written form); only the ``max_series`` columns with the largest totals are
+    drawn. A series with values in fewer than 6 periods, or in fewer than half of them, is
+    *sparse*: it is drawn as stems and markers, never joined by lines (two observations
+    months apart are not a trend). ``sparse=True``/``False`` forces the choice. Dense series
+    are lines, broken wherever periods are missing from the table.
 
     ``kind="events"``: ``data`` has columns ``date`` and ``label`` (and optionally
-    ``mentions``, which sets the marker size, and ``when``, a second label line): each event
-    is a point on the time axis with its Arabic label, on alternating heights so that
-    neighbouring labels do not collide.
+    ``mentions``, which sets the marker size, and ``granularity``, day, week, month or year,
+    with which the resolved date is written under the label in the chart language; without
+    it, a ``when`` column is used as given): each event is a point on the time axis with its
+    Arabic label, on alternating heights so that neighbouring labels do not collide.
     """
+    language = check_language(language)
     if kind == "lines":
-        return _lines(data, ax=ax, title=title, ylabel=ylabel, max_series=max_series)
+        return _lines(data, ax=ax, title=title, ylabel=ylabel, max_series=max_series,
+                      language=language, sparse=sparse)
     if kind == "events":
-        return _events(data, ax=ax, title=title)
+        return _events(data, ax=ax, title=title, language=language)
     raise ValueError(f"kind must be 'lines' or 'events', got {kind!r}")
 
 
-def _lines(data, *, ax, title, ylabel, max_series):
+def is_sparse(values) -> bool:
+    """True when a series has data (a value that is neither missing nor 0) in fewer than 6
+    periods or in fewer than half of its periods: too few to be read as a trend."""
+    values = np.asarray(values, dtype=float)
+    observed = int(np.count_nonzero(np.nan_to_num(values, nan=0.0)))
+    return observed < 6 or observed < len(values) / 2
+
+
+def _with_gaps(dates, values):
+    """Insert a missing value wherever the step between periods exceeds 1.5 times the usual
+    one, so that a line breaks across periods absent from the table."""
+    if len(dates) < 3:
+        return dates, values
+    steps = np.diff(np.array(dates, dtype="datetime64[us]")).astype("int64")
+    usual = np.median(steps)
+    out_dates, out_values = [dates[0]], [values[0]]
+    for position in range(1, len(dates)):
+        if steps[position - 1] > 1.5 * usual:
+            out_dates.append(dates[position - 1] + (dates[position] - dates[position - 1]) / 2)
+            out_values.append(np.nan)
+        out_dates.append(dates[position])
+        out_values.append(values[position])
+    return out_dates, np.asarray(out_values, dtype=float)
+
+
+def _lines(data, *, ax, title, ylabel, max_series, language, sparse):
     if hasattr(data, "to_frame") and not hasattr(data, "columns"):
         data = data.to_frame()
     if len(data) == 0:
@@ -150,26 +241,47 @@ def _lines(data, *, ax, title, ylabel, max_series):
     columns = list(totals.index[:max_series])
     dates = _as_datetimes(data.index)
     ax = _axes(ax, (9, 4))
-    for column in columns:
-        ax.plot(dates, data[column].to_numpy(dtype=float), marker="o", markersize=3,
-                linewidth=1.4, label=ar(str(column)))
+    if sparse is None:
+        sparse = any(is_sparse(data[column].to_numpy(dtype=float)) for column in columns)
+    for number, column in enumerate(columns):
+        values = data[column].to_numpy(dtype=float)
+        label = ar(word(str(column), language))
+        color = f"C{number % 10}"
+        if sparse:
+            shown = ~np.isnan(values) & (values != 0)
+            when = [d for d, keep in zip(dates, shown, strict=True) if keep]
+            ax.vlines(when, 0, values[shown], color=color, linewidth=1.2, alpha=0.7)
+            ax.plot(when, values[shown], linestyle="none", marker="o", markersize=6,
+                    color=color, label=label)
+        else:
+            line_dates, line_values = _with_gaps(dates, values)
+            ax.plot(line_dates, line_values, marker="o", markersize=3, linewidth=1.4,
+                    color=color, label=label)
     if len(columns) > 1 or str(columns[0]) not in {"articles", "0"}:
-        ax.legend(frameon=False, fontsize=9)
+        ax.legend(frameon=False, fontsize=ANNOTATION_SIZE)
     ax.set_ylim(bottom=0)
-    if all(float(value).is_integer() for value in data[columns].to_numpy().ravel()):
+    if all(float(value).is_integer() for value in np.nan_to_num(data[columns].to_numpy(
+            dtype=float)).ravel()):
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _date_axis(ax)
+    if sparse and len(dates) > 1:
+        pad = (max(dates) - min(dates)) * 0.04
+        ax.set_xlim(min(dates) - pad, max(dates) + pad)
+    _date_axis(ax, language)
     ax.spines[["top", "right"]].set_visible(False)
-    _title(ax, title, ylabel=ylabel)
+    _title(ax, title, ylabel=ylabel, language=language)
     return ax
 
 
-def _events(data, *, ax, title):
+def _events(data, *, ax, title, language):
     if len(data) == 0:
         raise ValueError("nothing to draw: there are no events")
     dates = _as_datetimes(data["date"])
     labels = [shorten(str(label), 30) for label in data["label"]]
-    if "when" in data:
+    if "granularity" in data:
+        whens = [format_date(date, granularity, language)
+                 for date, granularity in zip(dates, data["granularity"], strict=True)]
+        labels = [f"{label}\n{when}" for label, when in zip(labels, whens, strict=True)]
+    elif "when" in data:
         labels = [f"{label}\n{when}" for label, when in zip(labels, data["when"], strict=True)]
     mentions = (np.asarray(data["mentions"], dtype=float) if "mentions" in data
                 else np.ones(len(dates)))
@@ -184,13 +296,14 @@ def _events(data, *, ax, title):
                    color="#c44e52", zorder=3)
         ax.annotate(ar(labels[index]), (dates[index], height),
                     xytext=(0, 4 if height > 0 else -4), textcoords="offset points",
-                    ha="center", va="bottom" if height > 0 else "top", fontsize=9)
+                    ha="center", va="bottom" if height > 0 else "top",
+                    fontsize=ANNOTATION_SIZE)
     ax.set_ylim(-1.9, 1.9)
     ax.yaxis.set_visible(False)
     ax.spines[["left", "top", "right"]].set_visible(False)
     span = max(dates) - min(dates)
     pad = max(span * 0.08, dt.timedelta(days=2))
     ax.set_xlim(min(dates) - pad, max(dates) + pad)
-    _date_axis(ax)
-    _title(ax, title)
+    _date_axis(ax, language)
+    _title(ax, title, language=language)
     return ax

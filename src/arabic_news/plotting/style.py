@@ -26,6 +26,7 @@ import matplotlib
 from matplotlib import font_manager
 
 from .bidi import NATIVE_SHAPING
+from .language import set_chart_language
 
 _FONT_FILES = Path(fontpkg_amiri.__file__).parent / "files"
 _DEJAVU_FILE = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
@@ -60,8 +61,11 @@ def register_fonts() -> None:
             font_manager.fontManager.addfont(str(path))
 
 
-def use_arabic_style() -> None:
+def use_arabic_style(language: str = "ar") -> None:
     """Register the fonts and set :data:`STYLE` in matplotlib's rcParams, for all later charts.
+
+    ``language`` ("ar" or "en") is the language of every later chart's furniture: axis
+    labels, month names, "week of", legends (see :mod:`.language`).
 
     Call it once at the top of a notebook or script. It is safe to call again. In Jupyter,
     importing pyplot first lets the inline backend apply its own settings before ours, so
@@ -69,5 +73,6 @@ def use_arabic_style() -> None:
     """
     import matplotlib.pyplot  # noqa: F401  (activates the backend before our settings)
 
+    set_chart_language(language)
     register_fonts()
     matplotlib.rcParams.update(STYLE)

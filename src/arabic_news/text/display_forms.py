@@ -1,0 +1,144 @@
+"""Display forms: the usual written form of each normalised key, for labels a person reads.
+
+Normalised text is the right key for counting (الامن and الأمن are one term) but the wrong
+text to show: to an Arabic reader «الروسيه», «وزاره الدفاع» or «ادلب» are typos. Every label a
+lesson shows therefore goes through :func:`display_forms`, which maps each key to its most
+frequent written form in the corpus (الروسية، وزارة الدفاع، إدلب).
+
+How: the corpus's written tokens are counted once (the package's tokeniser without
+normalisation), then the analyzer is applied to each distinct written token, once. A written
+token whose analysis is exactly one term is a spelling of that term; the spelling seen most
+often wins (ties: the first in code-point order, so the result is deterministic). Stop words
+give no term and are skipped. Working on distinct tokens keeps this at a few seconds on a
+corpus of 30,000 articles (see ``benchmarks/bench_display_forms.py``).
+
+N-gram keys (terms joined by one space, as ``ArabicAnalyzer(ngram_range=...)`` and
+``ngram_counts`` make them) are shown as the display forms of their terms, joined by a
+space: the same term then looks the same in every label, and no n-gram table is needed. On
+ANT this equals the most frequent written form of the n-gram itself for the top bigrams
+(checked by the benchmark).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+
+from arabic_news.text.tokenize import tokenize
+
+# Chunks of written text between ASCII whitespace: counting them first means each distinct
+# chunk is tokenised once, however often it occurs (tokens never span ASCII whitespace).
+_ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class DisplayForms(Mapping):
+    """A read-only mapping ``normalised key -> usual written form``, from :func:`display_forms`.
+
+    Iteration and ``len`` cover the single terms; a key of several terms joined by spaces
+    (an n-gram) is also found when each of its terms is (``"وزاره الدفاع" in forms``).
+    ``forms.get(key, key)`` or :meth:`label` fall back to the key itself for unknown keys.
+    ``spellings(key)`` lists every written form of a term with its count.
+    """
+
+    def __init__(self, forms: dict[str, str], spellings: dict[str, Counter]):
+        self._forms = forms
+        self._spellings = spellings
+
+    def __getitem__(self, key: str) -> str:
+        if not isinstance(key, str):
+            raise KeyError(key)
+        form = self._forms.get(key)
+        if form is not None:
+            return form
+        parts = key.split(" ")
+        if len(parts) > 1 and all(part in self._forms for part in parts):
+            return " ".join(self._forms[part] for part in parts)
+        raise KeyError(key)
+
+    def __contains__(self, key) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._forms)
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+    def label(self, key: str) -> str:
+        """The display form of ``key``, or ``key`` itself when the corpus never wrote it."""
+        return self.get(key, key)
+
+    def labels(self, keys: Iterable[str]) -> list[str]:
+        """:meth:`label` of each key, in order (for chart tick labels and table columns)."""
+        return [self.label(str(key)) for key in keys]
+
+    def with_key(self, key: str) -> str:
+        """``"form (key)"`` when the written form differs from the key, else the form: for
+        lessons about normalisation, where the reader should see both."""
+        form = self.label(key)
+        return form if form == key else f"{form} ({key})"
+
+    def spellings(self, key: str) -> list[tuple[str, int]]:
+        """Every written form of a single term with its count, most frequent first."""
+        found = self._spellings.get(key, Counter())
+        return sorted(found.items(), key=lambda item: (-item[1], item[0]))
+
+    def __repr__(self) -> str:
+        return f"DisplayForms({len(self)} terms)"
+
+
+def _term_function(analyzer) -> Callable[[str], list[str]]:
+    if analyzer is None:
+        from arabic_news.text.analyzer import ArabicAnalyzer
+
+        return ArabicAnalyzer(stop_words=None).tokens
+    tokens = getattr(analyzer, "tokens", None)
+    if callable(tokens):  # ArabicAnalyzer: its unigrams, whatever its ngram_range
+        return tokens
+    if callable(analyzer):
+        return analyzer
+    raise TypeError("analyzer must be None, an ArabicAnalyzer or a callable text -> list of "
+                    f"terms; got {type(analyzer).__name__}")
+
+
+def written_token_counts(texts: Iterable[str]) -> Counter:
+    """The corpus's tokens as written (no normalisation), with their counts."""
+    if isinstance(texts, str):
+        raise TypeError("display_forms() expects a collection of texts, not one string; "
+                        "wrap it in a list")
+    chunks: Counter = Counter()
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"text {position} is {type(text).__name__}, not str; "
+                            "drop missing texts or decode them first")
+        chunks.update(_ASCII_WHITESPACE.split(text))
+    chunks.pop("", None)
+    written: Counter = Counter()
+    for chunk, count in chunks.items():
+        for token in tokenize(chunk, normalizer=None):
+            written[token] += count
+    return written
+
+
+def display_forms(texts: Iterable[str], analyzer=None) -> DisplayForms:
+    """Map each term key of ``analyzer`` to its most frequent written form in ``texts``.
+
+    ``analyzer`` is what made the keys: an :class:`ArabicAnalyzer` (its unigrams after
+    normalisation, stop words and stemming; a stemmed key shows as its most frequent
+    full spelling) or any callable ``text -> list of terms``; ``None`` means the package's
+    default normalisation. N-gram keys are resolved term by term (see the module docstring).
+    """
+    terms_of = _term_function(analyzer)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for written, count in written_token_counts(texts).items():
+        keys = terms_of(written)
+        if len(keys) == 1:
+            spellings[keys[0]][written] += count
+    forms = {key: min(found.items(), key=lambda item: (-item[1], item[0]))[0]
+             for key, found in spellings.items()}
+    return DisplayForms(forms, dict(spellings))
