@@ -16,9 +16,12 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 _LETTER = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_DIGITS = "[0-9\u0660-\u0669]+"
 _WORD = f"[0-9\u0660-\u0669]*[{_LETTER}][{_LETTER}0-9\u0660-\u0669]*"
-# A run: Arabic words joined by spaces and Arabic commas or semicolons.
-RUN = re.compile(f"{_WORD}(?:[ \u00a0\u060c\u061b]+{_WORD})*")
+_GAP = "[ \u00a0\u060c\u061b]+"
+# A run: Arabic words joined by spaces and Arabic commas or semicolons, with the numbers that
+# stand between or beside them («17 نوفمبر», «عام 2016»).
+RUN = re.compile(f"(?:{_DIGITS}{_GAP})*{_WORD}(?:{_GAP}(?:{_WORD}|{_DIGITS}))*")
 _SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.title, nodes.Invisible)
 
 
@@ -50,13 +53,26 @@ def isolate(text: str) -> list[nodes.Node]:
     return parts
 
 
+def _inside_authors_bdi(text: nodes.Text) -> bool:
+    """Whether ``text`` stands between a ``<bdi>`` and its ``</bdi>`` written in the Markdown
+    (MyST keeps inline HTML tags as raw siblings): the author isolated it already, and a second
+    isolate inside would leave the outer one without a strong character, hence left to right."""
+    depth = 0
+    for sibling in text.parent.children:
+        if sibling is text:
+            return depth > 0
+        if isinstance(sibling, nodes.raw):
+            depth += sibling.astext().count("<bdi") - sibling.astext().count("</bdi>")
+    return False
+
+
 class IsolateArabicProse(SphinxPostTransform):
     default_priority = 900
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
         for text in list(self.document.findall(nodes.Text)):
-            if not RUN.search(text) or _skipped(text):
+            if not RUN.search(text) or _skipped(text) or _inside_authors_bdi(text):
                 continue
             text.parent.replace(text, isolate(str(text)))
 
