@@ -272,4 +272,4 @@ scores[position] = -1
 answer_3_4 = corpus["doc_id"].iloc[int(scores.argmax())]
 
 # %%
-check("3.4", answer_3_4, corpus=corpus, doc_id=articles["doc_id"].iloc[0])
+check("3.4", answer_3_4, corpus=corpus, doc_id=articles["doc_id"].iloc[0], matrix=matrix)
