@@ -140,3 +140,22 @@ def test_date_exercises_on_a_corpus_dated_by_hand():
     wrong = evaluate("4.2", "2016-07-31", corpus=corpus)
     assert wrong.status == "wrong" and "another day is mentioned more often" in wrong.message
     assert "YYYY-MM-DD" in evaluate("4.2", "Monday", corpus=corpus).message
+
+
+def test_the_memory_of_checkers_follows_the_texts_not_the_object():
+    from arabic_news.exercises import memo
+
+    calls = []
+
+    @memo.per_texts
+    def count(texts):
+        calls.append(texts)
+        return len(" ".join(texts).split())
+
+    corpus = _corpus("روسيا حلب", "موسكو")
+    assert count(corpus) == 3 and count(corpus) == 3 and len(calls) == 1   # asked twice, once done
+    corpus.loc[1, "text"] = "موسكو داعش"                                   # same frame, new text
+    assert count(corpus) == 4 and len(calls) == 2
+    assert count(["روسيا حلب", "موسكو"]) == 3 and len(calls) == 2          # same texts: remembered
+    memo.forget()
+    assert count(["روسيا حلب", "موسكو"]) == 3 and len(calls) == 3

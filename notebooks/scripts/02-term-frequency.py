@@ -262,11 +262,12 @@ answer_2_3 = merged.loc[merged["spellings"] > 1, "term"].tolist()
 check("2.3", answer_2_3, corpus=corpus, n=top_n)
 
 # %% [markdown]
-# ### Exercise 4: a term of your own, in context
+# ### Exercise 4: the most widespread term, in context
 #
-# On your own corpus (or the seeds), find a term, not a stop word, that appears in at least
-# half of the articles, and read it in context with `analysis.keyword_in_context`. Answer with
-# the term. Then look at its contexts: what do they tell you that its count does not?
+# On your own corpus (or the seeds): which term, not a stop word, is found in the most
+# articles? It need not be the most frequent one. Answer with the term, then read it in context
+# with `analysis.keyword_in_context`: is it a subject of the news, or a function word that the
+# stop-word list misses?
 
 # %% tags=["solution"]
 # Hint: count in how many articles each term appears: one set of terms per article.
@@ -275,7 +276,7 @@ from collections import Counter
 from IPython.display import display
 
 document_frequency = Counter(term for text in corpus["text"] for term in set(analyzer.tokens(text)))
-chosen = max(document_frequency, key=lambda term: (document_frequency[term], counts[1][term]))
+chosen = max(document_frequency, key=lambda term: (document_frequency[term], term))
 display(an.kwic_table(analysis.keyword_in_context(corpus, chosen, an.normalize,
                                                  window=kwic_window, limit=5)))
 answer_2_4 = chosen

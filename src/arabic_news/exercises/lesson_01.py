@@ -12,26 +12,29 @@ from arabic_news.exercises.compare import (
     isolated,
 )
 from arabic_news.exercises.core import Wrong, exercise
+from arabic_news.exercises.memo import per_texts
 from arabic_news.text.normalize import Normalizer, normalize
 from arabic_news.text.stemming import light_stem
 from arabic_news.text.stopwords import stop_words
 from arabic_news.text.tokenize import tokenize
 
+_NORMALIZERS = {"default": "default", "hamza": Normalizer(hamza=True), "written": None}
 
-def _token_counts(corpus, normalizer="default") -> Counter:
+
+@per_texts
+def _token_counts(texts, normalizer: str = "default") -> Counter:
+    """Token counts of ``texts`` with the default cleaning, hamza folded, or as written."""
     counts: Counter = Counter()
-    for text in corpus["text"]:
-        if normalizer == "default":
-            counts.update(tokenize(text))
-        else:
-            counts.update(tokenize(text, normalizer=normalizer))
+    chosen = _NORMALIZERS[normalizer]
+    for text in texts:
+        counts.update(tokenize(text) if chosen == "default" else tokenize(text, normalizer=chosen))
     return counts
 
 
 @exercise("1.1")
 def types_with_hamza_folded(answer, *, corpus):
     """The number of types (distinct terms) when the normaliser also folds hamza (ؤ ئ)."""
-    expected = len(_token_counts(corpus, Normalizer(hamza=True)))
+    expected = len(_token_counts(corpus, "hamza"))
     expect_number(answer, expected, what="the number of types with hamza folded")
     merged = len(_token_counts(corpus)) - expected
     if merged == 0:
@@ -72,7 +75,7 @@ def two_spellings_of_one_word(answer, *, corpus):
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
         raise Wrong("two spellings are expected, as a tuple of two strings: (first, second).")
     first, second = (expect_type(s, str, "each spelling (a string)").strip() for s in answer)
-    written = _token_counts(corpus, None)
+    written = _token_counts(corpus, "written")
     unseen = [s for s in (first, second) if s not in written]
     if unseen:
         raise Wrong("not written this way in the corpus: "

@@ -10,6 +10,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 from arabic_news.analysis.tfidf import tfidf_matrix
 from arabic_news.exercises.compare import expect_number, expect_top, expect_type
 from arabic_news.exercises.core import Wrong, exercise
+from arabic_news.exercises.memo import per_texts
 from arabic_news.text.analyzer import ArabicAnalyzer
 
 
@@ -21,12 +22,26 @@ def _position(corpus, doc_id) -> int:
     return int(matches[0])
 
 
+@per_texts
+def _raw_tfidf(texts):
+    matrix, vectorizer = tfidf_matrix(list(texts), ArabicAnalyzer(), sublinear_tf=False)
+    return matrix, vectorizer.get_feature_names_out()
+
+
+@per_texts
+def _document_frequency(texts):
+    analyzer = ArabicAnalyzer()
+    document_frequency: Counter = Counter()
+    for text in texts:
+        document_frequency.update(set(analyzer(text)))
+    return document_frequency
+
+
 @exercise("3.1")
 def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
     """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)."""
-    matrix, vectorizer = tfidf_matrix(corpus["text"], ArabicAnalyzer(), sublinear_tf=False)
+    matrix, names = _raw_tfidf(corpus)
     row = matrix[_position(corpus, doc_id)].toarray().ravel()
-    names = vectorizer.get_feature_names_out()
     weights = Counter({term: w for term, w in zip(names, row, strict=True) if w > 0})
     expect_top(answer, weights, 1, what="the highest-weighted term with raw counts")
 
@@ -34,10 +49,7 @@ def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
 @exercise("3.2")
 def share_of_vocabulary_kept_by_min_df(answer, *, documents, min_df=2):
     """The share (0 to 1) of the vocabulary's terms found in at least ``min_df`` documents."""
-    analyzer = ArabicAnalyzer()
-    document_frequency: Counter = Counter()
-    for text in documents:
-        document_frequency.update(set(analyzer(text)))
+    document_frequency = _document_frequency(documents)
     kept = sum(count >= min_df for count in document_frequency.values())
     expect_number(answer, kept / len(document_frequency), tolerance=0.005,
                   what=f"the share of terms kept by min_df={min_df}, between 0 and 1")
@@ -46,11 +58,8 @@ def share_of_vocabulary_kept_by_min_df(answer, *, documents, min_df=2):
 @exercise("3.3")
 def terms_in_most_documents(answer, *, documents, n=3):
     """The ``n`` terms found in the most documents: the first that ``max_df`` drops."""
-    analyzer = ArabicAnalyzer()
-    document_frequency: Counter = Counter()
-    for text in documents:
-        document_frequency.update(set(analyzer(text)))
-    expect_top(answer, document_frequency, n, what=f"the {n} terms found in the most documents")
+    expect_top(answer, _document_frequency(documents), n,
+               what=f"the {n} terms found in the most documents")
 
 
 @exercise("3.4")
