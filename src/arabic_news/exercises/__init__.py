@@ -50,6 +50,13 @@ hint that does not reveal the answer: ``expect_type``, ``expect_number``, ``expe
 n-th place is right). Arabic in hints is wrapped in Unicode isolates so it reads right
 inside the English sentence.
 
+A checker that recomputes something heavy from the corpus (token counts, a TF-IDF fit) puts
+that computation in a helper decorated with :func:`arabic_news.exercises.memo.per_texts`
+(first argument: the corpus or its texts), so that a student who tries again does not wait
+again; inputs the lesson already computed (``mentions=mentions``, ``matrix=matrix``) may be
+passed instead. ``tests/test_lesson_structure.py`` holds every lesson to this convention and
+checks that each solution passes its own check.
+
 Student copies (``notebooks/exercises/``) are made by ``python -m arabic_news.exercises.student``
 (``make student-copies``); see :mod:`arabic_news.exercises.student`.
 """
