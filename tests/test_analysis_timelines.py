@@ -24,7 +24,7 @@ def test_choose_frequency_picks_the_finest_period_that_fits():
     assert analysis.choose_frequency(days(30)) == "D"
     assert analysis.choose_frequency(days(200)) == "W"
     assert analysis.choose_frequency(days(800)) == "MS"
-    with pytest.raises(ValueError, match="no publication dates"):
+    with pytest.raises(analysis.NotApplicable, match="no article of this corpus has a publication"):
         analysis.choose_frequency(pd.Series([pd.NaT], dtype="datetime64[ns, UTC]"))
 
 

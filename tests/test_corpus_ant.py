@@ -30,7 +30,7 @@ def ant_folder(tmp_path):
         ),
         "Alarabia/sport/AL-sport-1-20180219.txt": ant_doc(
             "AL-sport-1-20180219", time="Mon, 19 Feb 2018 00:16:11 +0400", author="القاهرة",
-            src="alarabia", cat="sport", text="",
+            src="alarabia", cat="sport", text="هدف",
         ),
         "README.md": "# not an article\n",
     }
@@ -60,7 +60,7 @@ def test_ant_folder_loads_every_document(ant_folder):
     sport = df.loc["AL-sport-1-20180219"]
     assert sport.published == pd.Timestamp("2018-02-18T20:16:11Z")
     assert (sport.author, sport.text, sport.file) == (
-        "القاهرة", "", "Alarabia/sport/AL-sport-1-20180219.txt"
+        "القاهرة", "هدف", "Alarabia/sport/AL-sport-1-20180219.txt"
     )
     assert str(df.published.dtype) == "datetime64[us, UTC]"
 

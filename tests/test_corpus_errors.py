@@ -24,7 +24,6 @@ def messy_folder(tmp_path):
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("empty.txt", "empty file (0 bytes)"),
         ("binary.txt", "binary file (contains NUL bytes"),
         ("latin.txt", "undecodable bytes at line 2 (byte 11)"),
         ("bad-date.txt", "unparseable date 'soon'"),
@@ -68,6 +67,14 @@ def test_when_everything_is_skipped_the_columns_and_dtypes_remain(tmp_path):
     assert df.empty
     assert list(df.columns) == ["doc_id", "title", "source", "published", "text"]
     assert str(df.published.dtype) == "datetime64[us, UTC]"
+
+
+def test_empty_file_is_left_out_in_raise_mode_too(messy_folder):
+    for name in ("binary.txt", "latin.txt", "bad-date.txt"):
+        (messy_folder / name).unlink()
+    with pytest.warns(SkippedDocumentWarning, match=r"empty\.txt: empty file \(0 bytes\)"):
+        df = load_corpus(messy_folder)
+    assert list(df.doc_id) == ["good"]
 
 
 def test_raise_mode_emits_no_warning(messy_folder):

@@ -123,7 +123,8 @@ def test_duplicate_ids_are_rejected(tmp_path):
 def test_malformed_csv(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text('text,title\n"unclosed,x\n')
-    with pytest.raises(CorpusError, match=rf"^{path}: malformed CSV file"):
+    message = rf"^{path}, line 2: malformed CSV file: unexpected end of data"
+    with pytest.raises(CorpusError, match=message):
         load_corpus(path)
 
 

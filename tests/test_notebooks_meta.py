@@ -71,6 +71,6 @@ def test_runner_finds_the_lessons_in_order_and_refuses_a_missing_corpus(tmp_path
     from arabic_news import run_notebooks
 
     assert run_notebooks.notebook_paths() == NOTEBOOKS
-    with pytest.raises(SystemExit, match="does not exist"):
-        run_notebooks.main(["--corpus", str(tmp_path / "nowhere"), "--output", str(tmp_path)])
-    assert not (tmp_path / "corpus").exists()
+    code = run_notebooks.main(["--corpus", str(tmp_path / "nowhere"), "--output", str(tmp_path)])
+    assert code == 2
+    assert list(tmp_path.iterdir()) == [], "a run that cannot start writes nothing"

@@ -147,3 +147,53 @@ def test_byte_fast_path_leaves_harakat_to_the_pattern():
     # a haraka continues an Arabic token but never starts one: the pattern decides
     assert tokenize_module._split_encoded(_codepage.encode("بَ 1ُ")) is None
     assert tokenize("بَ 1ُ", normalizer=None) == ["بَ", "1"]
+
+
+# Long texts are cut into pieces (issue 9, case 14). A small piece size lets hypothesis reach
+# the cuts with short texts; words, spaces and line breaks make cuts likely.
+piece_text = st.lists(
+    st.one_of(codepage_text, st.sampled_from([" ", "\n", "  ", " \n", "حلب", "G20"])),
+    max_size=40,
+).map("".join)
+
+
+@given(piece_text, st.sampled_from([Normalizer(), Normalizer(casefold=True), None, str.upper]),
+       st.integers(min_value=1, max_value=12))
+def test_long_texts_cut_into_pieces_give_the_reference_tokens(text, normalizer, size):
+    source = text if normalizer is None else (
+        normalizer._reference(text) if isinstance(normalizer, Normalizer) else normalizer(text))
+    reference = tokenize_module._full_pattern().findall(source)
+    original = tokenize_module.CHUNK
+    tokenize_module.CHUNK = size
+    try:
+        assert tokenize(text, normalizer=normalizer) == reference
+    finally:
+        tokenize_module.CHUNK = original
+
+
+def test_pieces_cover_the_text_and_cut_before_spaces():
+    text = "ا" * 10 + " ب\nج" * 20
+    pieces = list(tokenize_module._pieces(text, 7))
+    assert "".join(pieces) == text
+    assert all(piece[0] in " \n" for piece in pieces[1:])
+    assert list(tokenize_module._pieces("x" * 50, 7)) == ["x" * 50]
+
+
+def test_one_rare_character_leaves_the_other_pieces_on_the_fast_path(monkeypatch):
+    words = ["حلب", "دمشق", "الموصل", "مجلس", "الامن"] * 40_000
+    text = " ".join(words)
+    rare = len(text) // 2
+    text = text[:rare] + "ڤ" + text[rare:]  # U+06A4 is outside code page 1256
+    calls = {"pattern": 0, "pieces": 0}
+    real_tokens = tokenize_module._tokens
+
+    def counting(piece, normalizer):
+        calls["pieces"] += 1
+        if _codepage.encode(piece) is None:
+            calls["pattern"] += 1
+        return real_tokens(piece, normalizer)
+
+    monkeypatch.setattr(tokenize_module, "_tokens", counting)
+    tokens = tokenize(text)
+    assert calls["pieces"] >= 10 and calls["pattern"] == 1
+    assert tokens == tokenize_module._full_pattern().findall(Normalizer()._reference(text))

@@ -169,11 +169,19 @@ print(f"Normalisation merges {types['as written'] - types['normalised']:,} spell
 # <bdi>فى</bdi> and <bdi>في</bdi>); after it, of the corpus's subjects. Stemming then gathers
 # forms such as <bdi>الروسي</bdi> and <bdi>روسي</bdi> into one term.
 # After the first column each term is shown in its usual written form in the corpus, with the
-# normalised form the computer counts in brackets when the two differ.
+# normalised form (or the stem) the computer counts in brackets when the two differ.
 
 # %%
 forms = an.display_forms(corpus["text"])  # normalised form -> most frequent written form
-an.rtl_table(top_by_stage.iloc[:, :1].join(top_by_stage.iloc[:, 1:].map(forms.with_key)))
+stem_forms = {  # the same for stems: the spellings of the words each stem merges, pooled
+    "definite article stripped": forms.regroup(lambda key: an.light_stem(key, "article")),
+    "one proclitic stripped": forms.regroup(
+        lambda key: an.light_stem(key, "proclitic", stages["normalised"])),
+}
+shown = top_by_stage.copy()
+for stage in shown.columns[1:]:
+    shown[stage] = shown[stage].map(stem_forms.get(stage, forms).with_key)
+an.rtl_table(shown)
 
 # %% [markdown]
 # The first column counts strings, not words: a word written two ways takes two places in it.

@@ -126,7 +126,7 @@ plt.show()
 # - `min_df` drops terms found in fewer than that many documents (typos, rare names);
 # - `max_df` drops terms found in more than that share of documents (words that say nothing
 #   about any one document).
-# N-grams are set on the analyzer: bigrams add phrases such as <bdi>مجلس الامن</bdi> to the vocabulary.
+# N-grams are set on the analyzer: bigrams add phrases such as <bdi>مجلس الأمن</bdi> to the vocabulary.
 #
 # These settings need more than two documents to mean anything. When the corpus is that small,
 # we compare its *passages* (lines and sentences of at least 60 characters) instead; on a large

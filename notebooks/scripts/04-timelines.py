@@ -36,7 +36,13 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = "../figures"
 frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's date range
-timeline_terms = ["حلب", "روسيا", "داعش"]  # terms to follow over time (as written)
+# terms to follow over time, as written (one per line: JupyterLab's editor shows a one-line
+# list of Arabic strings in reversed order)
+timeline_terms = [
+    "حلب",
+    "روسيا",
+    "داعش",
+]
 max_events = 15  # events annotated on the event timeline
 event_granularities = ["day", "week", "month"]  # which kinds of mention make an event
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"

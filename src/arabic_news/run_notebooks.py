@@ -3,16 +3,42 @@
 ``python -m arabic_news.run_notebooks`` is what ``make run`` and ``make run-corpus`` call. The
 committed notebooks are never modified: executed copies go to an output folder, figures to a
 figures folder. Each notebook's ``parameters`` cell receives ``corpus_path`` and ``figures_dir``.
+
+It fails early and leaves nothing half-written:
+
+* the corpus is loaded once before any notebook starts; a corpus that cannot be loaded (or
+  holds no article) is reported in one line, with exit code 2, and nothing is written;
+* the notebooks and figures are written into a temporary folder beside the output folder and
+  moved into place only when every notebook has run; when one fails, the runner prints one
+  line naming it and the error, keeps the failed notebook (with its traceback) in a temporary
+  folder outside the repository, and exits with code 1;
+* the figures of a corpus other than the seeds never go to the committed ``figures/``: by
+  default they go to ``OUTPUT/figures``, and ``--figures figures`` with ``--corpus`` is
+  refused (see :mod:`arabic_news.corpus.outputs`).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+class RunError(Exception):
+    """A run that cannot start (exit code 2) or did not finish (exit code 1).
+
+    The message is one line for the user.
+    """
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def notebook_paths(directory: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -23,31 +49,100 @@ def notebook_paths(directory: Path = NOTEBOOKS_DIR) -> list[Path]:
     return paths
 
 
-def run_all(corpus: str | None, output: Path, figures: Path, extra: dict | None = None) -> None:
-    """Execute every notebook into ``output`` with the corpus and figures folder as parameters."""
+def check_corpus(corpus: str | None) -> int:
+    """Load the corpus once; return its number of articles or raise :class:`RunError`.
+
+    Documents the loader leaves out (empty texts) are fine; a corpus left without any article
+    is not, since no lesson has anything to show.
+    """
+    from arabic_news.corpus import SkippedDocumentWarning, load_corpus
+    from arabic_news.errors import CorpusError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SkippedDocumentWarning)
+            frame = load_corpus(corpus, progress=False)
+    except (CorpusError, TypeError) as error:
+        raise RunError(f"corpus cannot be loaded: {_one_line(error)}") from None
+    if frame.empty:
+        skipped = frame.attrs.get("skipped", [])
+        detail = f" (left out: {skipped[0]['where']}: {skipped[0]['reason']})" if skipped else ""
+        raise RunError(f"corpus {corpus} holds no article with text{detail}")
+    return len(frame)
+
+
+def run_all(
+    corpus: str | None,
+    output: Path,
+    figures: Path,
+    extra: dict | None = None,
+    notebooks: list[Path] | None = None,
+) -> None:
+    """Execute every notebook into ``output``, figures into ``figures``, all or nothing.
+
+    Raises :class:`RunError` (one-line message) when the corpus cannot be loaded, the figures
+    folder would overwrite the committed seeds' figures, or a notebook fails.
+    """
     import papermill
 
-    if corpus is not None and not Path(corpus).exists():
-        raise SystemExit(f"corpus path does not exist: {corpus}")
-    output.mkdir(parents=True, exist_ok=True)
-    figures.mkdir(parents=True, exist_ok=True)
-    parameters = {
-        "corpus_path": None if corpus is None else str(Path(corpus).resolve()),
-        "figures_dir": str(figures.resolve()),
-        **(extra or {}),
-    }
-    for notebook in notebook_paths():
-        started = time.perf_counter()
-        papermill.execute_notebook(
-            str(notebook),
-            str(output / notebook.name),
-            parameters=parameters,
-            cwd=str(notebook.parent),
-            kernel_name="python3",
-            progress_bar=False,
-        )
-        print(f"{notebook.name}: {time.perf_counter() - started:.1f} s -> {output / notebook.name}")
+    from arabic_news.corpus.outputs import figures_folder
+
+    notebooks = notebook_paths() if notebooks is None else notebooks
+    try:
+        figures = figures_folder(corpus, figures)
+    except ValueError as error:
+        raise RunError(str(error)) from None
+    articles = check_corpus(corpus)
+    print(f"corpus: {articles} articles; running {len(notebooks)} notebooks")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
+    try:
+        parameters = {
+            "corpus_path": None if corpus is None else str(Path(corpus).resolve()),
+            "figures_dir": str(staging / "figures"),
+            **(extra or {}),
+        }
+        for notebook in notebooks:
+            started = time.perf_counter()
+            target = staging / "notebooks" / notebook.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                papermill.execute_notebook(
+                    str(notebook), str(target), parameters=parameters,
+                    cwd=str(notebook.parent), kernel_name="python3", progress_bar=False,
+                )
+            except Exception as error:  # papermill raises PapermillExecutionError and others
+                kept = Path(tempfile.mkdtemp(prefix="arabic-news-failed-")) / notebook.name
+                if target.is_file():
+                    shutil.copyfile(target, kept)
+                raise RunError(
+                    f"{notebook.name} failed: {_one_line(error)} (executed notebook with the "
+                    f"traceback: {kept}); nothing was written to {output} or {figures}",
+                    exit_code=1,
+                ) from None
+            print(f"{notebook.name}: {time.perf_counter() - started:.1f} s")
+        _move_files(staging / "notebooks", output)
+        _move_files(staging / "figures", figures)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"notebooks in {output}")
     print(f"figures in {figures}")
+
+
+def _move_files(source: Path, target: Path) -> None:
+    """Move every file of ``source`` into ``target``, replacing files of the same name only."""
+    if not source.is_dir():
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.iterdir()):
+        shutil.move(path, target / path.name)  # a rename on the same file system
+
+
+def _one_line(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    name = getattr(error, "ename", None) or type(error).__name__
+    message = getattr(error, "evalue", None) or (lines[-1] if lines else "")
+    return f"{name}: {message}" if message else name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         figures = Path("figures")
     else:
         figures = Path(args.output) / "figures"
-    run_all(args.corpus, output, figures)
+    try:
+        run_all(args.corpus, output, figures)
+    except RunError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
     return 0
 
 

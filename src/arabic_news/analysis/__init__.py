@@ -5,6 +5,7 @@ Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an an
 logic stays here, tested.
 """
 
+from ._checks import NotApplicable
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -24,7 +25,12 @@ from .frequency import (
 )
 from .kwic import keyword_in_context
 from .min_df import min_df_effect
-from .overview import corpus_overview, documents_for_comparison, sample_articles
+from .overview import (
+    corpus_overview,
+    document_labels,
+    documents_for_comparison,
+    sample_articles,
+)
 from .segments import passages
 from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
 from .timelines import (
@@ -35,6 +41,8 @@ from .timelines import (
 )
 
 __all__ = [
+    "NotApplicable",
+    "document_labels",
     "cleaning_examples",
     "compare_cleanings",
     "core_date_range",

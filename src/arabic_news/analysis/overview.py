@@ -26,6 +26,25 @@ def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.Series(facts, dtype=object).to_frame("value")
 
 
+def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series:
+    """A readable, unique label for each document, indexed by ``doc_id``.
+
+    Tables and charts are keyed on ``doc_id`` (unique by construction) and show these labels:
+    the ``column`` value (the headline), followed by `` (doc_id)`` where two documents share
+    it, as reprints of one wire story do, or where it is empty.
+    """
+    for name in ("doc_id", column):
+        if name not in documents.columns:
+            columns = list(documents.columns)
+            raise ValueError(f"documents need a {name!r} column; columns: {columns}")
+    ids = documents["doc_id"].astype(str)
+    values = documents[column].fillna("").astype(str).str.strip()
+    repeated = values.duplicated(keep=False) | (values == "")
+    labels = values.where(~repeated, values + " (" + ids + ")").str.strip()
+    return pd.Series(labels.to_numpy(), index=pd.Index(ids.to_numpy(), name="doc_id"),
+                     name="label")
+
+
 def sample_articles(corpus: pd.DataFrame, n: int, random_state: int = 0) -> pd.DataFrame:
     """All articles when there are at most ``n``, else a fixed random sample, sorted by doc_id."""
     check_positive_int("n", n)

@@ -9,18 +9,31 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from arabic_news.analysis._checks import NotApplicable
+
 
 def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **settings):
     """Fit a ``TfidfVectorizer`` using ``analyzer``; return (document-term matrix, vectorizer).
 
     ``settings`` go to ``TfidfVectorizer`` (``sublinear_tf``, ``min_df``, ``max_df``, ...).
     N-grams are the analyzer's business (its ``ngram_range``), as scikit-learn ignores
-    ``ngram_range`` when the analyzer is a callable.
+    ``ngram_range`` when the analyzer is a callable. Raises :class:`NotApplicable` when no
+    term is left (every text is stop words, or ``min_df``/``max_df`` prune every term).
     """
     if "analyzer" in settings or "ngram_range" in settings:
         raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
     vectorizer = TfidfVectorizer(analyzer=analyzer, **settings)
-    matrix = vectorizer.fit_transform(texts)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError as error:
+        message = str(error)
+        if "empty vocabulary" in message:
+            raise NotApplicable(
+                "no term is left in any text once stop words are removed"
+            ) from None
+        if "no terms remain" in message:
+            raise NotApplicable(f"no term is left after pruning with {settings}") from None
+        raise
     return matrix, vectorizer
 
 
@@ -60,21 +73,35 @@ def tfidf_settings_effects(
 
     For every named analyzer and every named settings dict, fit TF-IDF on ``texts`` and report
     the number of terms kept and the mean and maximum cosine similarity between different
-    documents (how alike the documents look under that weighting).
+    documents (how alike the documents look under that weighting). A setting that prunes
+    every term gives a vocabulary of 0 and no similarity (NaN). Raises :class:`NotApplicable`
+    for fewer than three documents (``min_df``/``max_df`` need them) or when no text has a
+    term at all.
     """
     if len(texts) < 3:
-        raise ValueError("compare settings on at least three documents (min_df/max_df need them)")
+        raise NotApplicable(
+            f"comparing weighting settings needs at least three documents, this corpus "
+            f"gives {len(texts)}"
+        )
     rows = []
     for analyzer_name, analyzer in analyzers.items():
         for settings_name, kwargs in settings.items():
-            matrix, vectorizer = tfidf_matrix(texts, analyzer, **kwargs)
-            similarity = cosine_similarity(matrix)
-            off_diagonal = similarity[~np.eye(len(texts), dtype=bool)]
+            try:
+                matrix, vectorizer = tfidf_matrix(texts, analyzer, **kwargs)
+            except NotApplicable:
+                if not kwargs:  # raw counts keep every term: no text has one
+                    raise
+                vocabulary, mean, best = 0, float("nan"), float("nan")
+            else:
+                similarity = cosine_similarity(matrix)
+                off_diagonal = similarity[~np.eye(len(texts), dtype=bool)]
+                vocabulary = len(vectorizer.vocabulary_)
+                mean, best = float(off_diagonal.mean()), float(off_diagonal.max())
             rows.append({
                 "terms": analyzer_name,
                 "weighting": settings_name,
-                "vocabulary": len(vectorizer.vocabulary_),
-                "mean similarity": float(off_diagonal.mean()),
-                "max similarity": float(off_diagonal.max()),
+                "vocabulary": vocabulary,
+                "mean similarity": mean,
+                "max similarity": best,
             })
     return pd.DataFrame(rows).set_index(["terms", "weighting"])

@@ -6,6 +6,9 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from arabic_news.analysis._checks import NotApplicable
+
+_NO_DATES = "no article of this corpus has a publication date"
 _FREQUENCIES = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}
 
 
@@ -13,7 +16,7 @@ def choose_frequency(published: pd.Series, max_periods: int = 60) -> str:
     """The finest of day, week, month, quarter, year giving at most ``max_periods`` periods."""
     dates = published.dropna()
     if dates.empty:
-        raise ValueError("no publication dates: every 'published' value is missing")
+        raise NotApplicable(_NO_DATES)
     span_days = (dates.max() - dates.min()).days + 1
     for frequency, days in (("D", 1), ("W", 7), ("MS", 31), ("QS", 92)):
         if span_days / days <= max_periods:
@@ -34,7 +37,7 @@ def core_date_range(
         raise ValueError(f"share must be in (0, 1], got {share}")
     dates = published.dropna()
     if dates.empty:
-        raise ValueError("no publication dates: every 'published' value is missing")
+        raise NotApplicable(_NO_DATES)
     if len(dates) < min_articles:
         first, last = dates.min(), dates.max()
     else:
@@ -44,13 +47,20 @@ def core_date_range(
 
 
 def _dated(corpus: pd.DataFrame, start, end) -> pd.DataFrame:
-    """Articles with a publication date, within [start, end] where those are given."""
+    """Articles with a publication date, within [start, end] where those are given.
+
+    Raises :class:`NotApplicable` when there is none.
+    """
     published = corpus["published"]
     keep = published.notna()
+    if not keep.any():
+        raise NotApplicable(_NO_DATES)
     if start is not None:
         keep &= published >= pd.Timestamp(start)
     if end is not None:
         keep &= published <= pd.Timestamp(end)
+    if not keep.any():
+        raise NotApplicable(f"no article was published between {start} and {end}")
     return corpus[keep]
 
 

@@ -6,5 +6,6 @@ See :func:`load_corpus` for the accepted layouts, encodings, date formats and co
 from arabic_news.corpus.loader import load_corpus
 from arabic_news.corpus.policy import SkippedDocumentWarning
 from arabic_news.corpus.seeds import seeds_path
+from arabic_news.errors import NoTextError
 
-__all__ = ["SkippedDocumentWarning", "load_corpus", "seeds_path"]
+__all__ = ["NoTextError", "SkippedDocumentWarning", "load_corpus", "seeds_path"]

@@ -41,7 +41,7 @@ def read_trec(text: str, where: str, fallback_id: str) -> list[tuple[str, dict]]
         found.append((here, {
             "doc_id": doc_id,
             "title": tags.get("TITLE"),
-            "text": tags.get("TEXT", ""),
+            "text": tags.get("TEXT"),  # None when absent: make_record reports "no text"
             "published": tags.get("TIME"),
             "source": tags.get("SRC"),
             "extras": {name: tags.get(tag, "") for tag, name in EXTRA_COLUMNS.items()},

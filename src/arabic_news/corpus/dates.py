@@ -6,6 +6,13 @@ RFC 2822 (``Mon, 26 Feb 2018 02:20:10 GMT``, also without weekday or time),
 and ``YYYY/MM/DD``, each with or without a time and a zone. A value without a zone is taken
 as UTC: the corpus gives no better clue, and one fixed rule keeps results reproducible.
 
+Dates outside 1800-01-01 .. the last day of next year (UTC) are refused with an error, like
+unparseable ones: no news corpus holds them, so they are placeholders (``0001-01-01``,
+``9999-12-31``) or data errors, and letting them through would stretch every timeline over
+millennia and overflow date arithmetic downstream. Refusing (rather than flagging in a
+column) keeps ``published`` trustworthy for every analysis; ``on_error="skip"`` leaves such
+documents out and lists them.
+
 The rules are explicit rather than delegated to a guessing parser (``dateutil``,
 ``dateparser``) because ``03/04/2018`` must always mean 3 April, and a value that fits no rule
 must be reported, not silently read as something else.
@@ -33,20 +40,46 @@ _MONTHS = {m: i for i, m in enumerate(
 _ISO_ZONE_WORD = re.compile(r"\s*(?:UTC|GMT)$")
 
 
+#: Earliest publication date accepted.
+EARLIEST = datetime(1800, 1, 1, tzinfo=UTC)
+
+
+def latest() -> datetime:
+    """Latest publication date accepted: the last moment of next year (UTC)."""
+    return datetime(datetime.now(UTC).year + 1, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+
+
 def parse_date(value: object) -> datetime | None:
     """Return ``value`` as an aware UTC datetime, or None when it is empty or missing.
 
-    Raises ValueError naming the value when it fits none of the accepted formats; callers
-    add the file and row.
+    Raises ValueError naming the value when it fits none of the accepted formats or lies
+    outside :data:`EARLIEST` .. :func:`latest`; callers add the file and row.
     """
     if is_missing(value):
         return None
     if isinstance(value, datetime):
-        return _as_utc(value)
+        try:
+            moment = _as_utc(value)
+        except OverflowError:
+            raise _out_of_range(str(value)) from None
+        return _check_range(moment, str(value))
     text = str(value).strip()
     if not text:
         return None
-    return _parse_text(text)
+    return _check_range(_parse_text(text), text)
+
+
+def _check_range(moment: datetime, shown: str) -> datetime:
+    if not EARLIEST <= moment <= latest():
+        raise _out_of_range(shown)
+    return moment
+
+
+def _out_of_range(shown: str) -> ValueError:
+    return ValueError(
+        f"publication date {shown!r} is outside the accepted range {EARLIEST.date()} .. "
+        f"{latest().date()}: fix or remove the date"
+    )
 
 
 def is_missing(value: object) -> bool:
@@ -57,9 +90,12 @@ def is_missing(value: object) -> bool:
 @lru_cache(maxsize=65536)
 def _parse_text(text: str) -> datetime:
     for parser in (_parse_iso, _parse_numeric, _parse_rfc2822):
-        parsed = parser(text)
-        if parsed is not None:
-            return _as_utc(parsed)
+        try:
+            parsed = parser(text)
+            if parsed is not None:
+                return _as_utc(parsed)
+        except OverflowError:  # a zone shift past year 1 or 9999
+            raise _out_of_range(text) from None
     raise ValueError(
         f"unparseable date {text!r}: expected ISO 8601 (YYYY-MM-DD[THH:MM[:SS]][zone]), "
         "RFC 2822 (Mon, 26 Feb 2018 02:20:10 GMT) or DD/MM/YYYY [HH:MM[:SS]] [zone]"

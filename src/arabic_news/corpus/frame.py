@@ -5,6 +5,7 @@ Every reader (text files, tables, ANT XML) produces plain dict records through
 :func:`assemble` turns them into a DataFrame with a fixed column contract.
 """
 
+import numbers
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -12,10 +13,13 @@ import pandas as pd
 from arabic_news.corpus.dates import is_missing, parse_date
 from arabic_news.corpus.encoding import normalise_newlines
 from arabic_news.corpus.policy import ErrorPolicy
-from arabic_news.errors import CorpusError
+from arabic_news.errors import CorpusError, NoTextError
 
 CORE_COLUMNS = ("doc_id", "title", "source", "published", "text")
 PUBLISHED_DTYPE = "datetime64[us, UTC]"
+#: A title taken from the first line of the text is cut to this many characters (plus "…"):
+#: a one-line file of 200 MB must not become a 200 MB title.
+MAX_DERIVED_TITLE = 200
 
 
 def make_record(
@@ -31,22 +35,29 @@ def make_record(
     """Return one document as a dict with the core columns first, then ``extras``.
 
     ``where`` names the file (and row) for error messages. The title falls back to the first
-    non-empty line of the text; ``published`` is parsed to an aware UTC datetime (None when
-    empty); line endings in the text become LF. Raises :class:`CorpusError` for an
-    empty id or an unparseable date.
+    non-empty line of the text (cut to :data:`MAX_DERIVED_TITLE` characters);
+    ``published`` is parsed to an aware UTC datetime (None when empty); line endings in the
+    text become LF.
+
+    Types, checked rather than stringified (a JSON ``123`` or ``["x"]`` is a data error, not
+    a text): ``text`` must be a ``str``; ``doc_id``, ``title`` and ``source`` a ``str`` or an
+    integer (an integral float counts: a Parquet integer column with a gap is read as
+    floats), written in decimal. Raises :class:`NoTextError` for a document without text
+    (missing, empty or blank; the loader skips those in both modes) and
+    :class:`CorpusError` for a value of the wrong type, an empty id or a bad date.
     """
-    doc_id = _clean(doc_id)
+    text = _text(text, where)
+    doc_id = _label(doc_id, "doc_id", where)
     if not doc_id:
         raise CorpusError(f"{where}: empty doc_id")
-    text = normalise_newlines(_clean(text, strip=False))
     try:
         moment = parse_date(published)
     except ValueError as error:
         raise CorpusError(f"{where}: {error}") from None
     record = {
         "doc_id": doc_id,
-        "title": _clean(title) or first_line(text),
-        "source": _clean(source),
+        "title": _label(title, "title", where) or derived_title(text),
+        "source": _label(source, "source", where),
         "published": moment,
         "text": text,
     }
@@ -61,6 +72,56 @@ def first_line(text: str) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+def derived_title(text: str, limit: int = MAX_DERIVED_TITLE) -> str:
+    """The first non-blank line of ``text``, cut at a space to at most ``limit`` characters."""
+    start = len(text) - len(text.lstrip())
+    head = first_line(text[start : start + 4 * limit + 1])
+    if len(head) <= limit:
+        return head
+    cut = head[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
+def _text(value: object, where: str) -> str:
+    if is_missing(value):
+        raise _no_text(where, "missing")
+    if not isinstance(value, str):
+        raise CorpusError(
+            f"{where}: text must be a string, got {type(value).__name__} {_preview(value)}"
+        )
+    if not value.strip():
+        raise _no_text(where, "empty" if not value else "blank")
+    return normalise_newlines(value)
+
+
+def _no_text(where: str, how: str) -> NoTextError:
+    return NoTextError(f"{where}: no text ({how} text); documents without text are left out")
+
+
+def _label(value: object, name: str, where: str) -> str:
+    """An id, title or source as stripped text ('' when missing); see :func:`make_record`."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, numbers.Integral):
+        return str(int(value))
+    elif isinstance(value, numbers.Real) and float(value).is_integer():  # 7.0, not inf
+        return str(int(value))
+    raise CorpusError(
+        f"{where}: {name} must be a string or an integer, got {type(value).__name__} "
+        f"{_preview(value)}"
+    )
+
+
+def _preview(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.DataFrame:
@@ -96,13 +157,6 @@ def _column_order(records: list[dict]) -> list[str]:
     for record in records:
         order.update(dict.fromkeys(record))
     return list(order)
-
-
-def _clean(value: object, strip: bool = True) -> str:
-    if is_missing(value):
-        return ""
-    text = str(value)
-    return text.strip() if strip else text
 
 
 def _free_name(name: str, record: Mapping[str, object]) -> str:

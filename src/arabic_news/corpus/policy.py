@@ -3,7 +3,7 @@
 import warnings
 from dataclasses import dataclass, field
 
-from arabic_news.errors import CorpusError
+from arabic_news.errors import CorpusError, NoTextError
 
 ON_ERROR_CHOICES = ("raise", "skip")
 
@@ -32,8 +32,11 @@ class ErrorPolicy:
             )
 
     def handle(self, error: CorpusError, where: str) -> None:
-        """Re-raise ``error``, or record it as a skipped document at ``where``."""
-        if self.on_error == "raise":
+        """Re-raise ``error``, or record it as a skipped document at ``where``.
+
+        A :class:`NoTextError` (a document without text) is recorded in both modes.
+        """
+        if self.on_error == "raise" and not isinstance(error, NoTextError):
             raise error
         message = str(error)
         prefix = f"{where}: "

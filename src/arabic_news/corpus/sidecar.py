@@ -11,6 +11,7 @@ from pathlib import Path
 
 from arabic_news.corpus.columns import resolve_columns
 from arabic_news.corpus.dates import is_missing
+from arabic_news.corpus.files import FileAccess
 from arabic_news.corpus.policy import ErrorPolicy
 from arabic_news.corpus.tables import read_rows
 from arabic_news.errors import CorpusError
@@ -24,7 +25,8 @@ Entry = tuple[str, dict[str, object]]
 
 def find_sidecar(root: Path) -> Path | None:
     """The sidecar at ``root``, if there is one; several candidates are an error."""
-    present = [root / name for name in SIDECAR_NAMES if (root / name).is_file()]
+    present = [root / name for name in SIDECAR_NAMES if (root / name).exists()
+               or (root / name).is_symlink()]
     if len(present) > 1:
         names = ", ".join(path.name for path in present)
         raise CorpusError(
@@ -34,10 +36,13 @@ def find_sidecar(root: Path) -> Path | None:
 
 
 def read_sidecar(
-    path: Path, explicit: Mapping[str, str | None], policy: ErrorPolicy
+    path: Path,
+    explicit: Mapping[str, str | None],
+    policy: ErrorPolicy,
+    access: FileAccess | None = None,
 ) -> dict[str, Entry]:
     """Map each relative file name to ``(where, fields)`` from the sidecar's rows."""
-    columns, rows = read_rows(path, policy)
+    columns, rows = read_rows(path, policy, access)
     found = resolve_columns(columns, explicit, str(path), FIELDS)
     if "file" not in found:
         raise CorpusError(

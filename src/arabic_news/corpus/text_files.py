@@ -13,6 +13,7 @@ from pathlib import Path
 
 from arabic_news.corpus.ant import looks_like_trec, read_trec
 from arabic_news.corpus.encoding import decode_bytes
+from arabic_news.corpus.files import FileAccess, is_inside
 from arabic_news.errors import CorpusError
 
 ARTICLE_SUFFIX = ".txt"
@@ -20,35 +21,61 @@ ARTICLE_SUFFIX = ".txt"
 Fields = dict[str, object]
 
 
-def find_articles(root: Path) -> list[tuple[Path, str]]:
+def find_articles(
+    root: Path, follow_symlinks: bool = False, problems: list[tuple[str, CorpusError]] | None = None
+) -> list[tuple[Path, str]]:
     """``(path, relative name)`` of each ``.txt`` under ``root``, sorted by relative name.
 
-    The relative name is in posix form (``Outlet/sport/x.txt``) on every platform.
+    The relative name is in posix form (``Outlet/sport/x.txt``) on every platform. Linked
+    folders are walked only with ``follow_symlinks`` (each real folder once, so a link loop
+    cannot hang the walk); without it, a linked folder that leads outside ``root`` is
+    reported in ``problems`` as ``(where, error)`` (one that stays inside is walked under
+    its real name anyway).
+    Every entry ending in ``.txt`` is listed, whatever its kind: :func:`read_article` refuses
+    FIFOs, sockets, devices and links that lead outside, without opening them.
     """
+    real_root = root.resolve()
+    visited: set[Path] = set()
     found = []
-    for folder, subfolders, files in os.walk(root):
+    for folder, subfolders, files in os.walk(root, followlinks=follow_symlinks):
+        here = Path(folder)
+        real = here.resolve()
+        if real in visited:
+            subfolders[:] = []
+            continue
+        visited.add(real)
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        prefix = Path(folder).relative_to(root).as_posix() + "/"
+        if not follow_symlinks and problems is not None:
+            for name in subfolders:
+                link = here / name
+                if link.is_symlink() and not is_inside(link, real_root):
+                    problems.append((str(link), CorpusError(
+                        f"{link}: symbolic link to {link.resolve()}, outside the corpus folder "
+                        f"{real_root}; refused (pass follow_symlinks=True to load_corpus to "
+                        "follow such links)"
+                    )))
+        prefix = here.relative_to(root).as_posix() + "/"
         prefix = "" if prefix == "./" else prefix
         found.extend(
-            (Path(folder, name), prefix + name) for name in files
+            (here / name, prefix + name) for name in files
             if name.lower().endswith(ARTICLE_SUFFIX) and not name.startswith(".")
         )
     return sorted(found, key=lambda item: item[1])
 
 
-def read_article(path: Path, rel: str) -> list[tuple[str, Fields]]:
+def read_article(
+    path: Path, rel: str, access: FileAccess | None = None
+) -> list[tuple[str, Fields]]:
     """Return ``(where, fields)`` for each document in one ``.txt`` file.
 
     ``rel`` is the path relative to the corpus root; ``fields`` holds doc_id, title, text,
-    published, source and extras (always ``file`` = ``rel``). Raises :class:`CorpusError`
-    for an unreadable, empty, binary or undecodable file.
+    published, source and extras (always ``file`` = ``rel``). ``access`` says how the file
+    may be read (see :mod:`arabic_news.corpus.files`). Raises :class:`CorpusError` for an
+    unreadable, non-regular, too large, empty, binary or undecodable file, or a link that
+    leads outside the corpus.
     """
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CorpusError(f"{where}: cannot read the file: {error.strerror}") from None
+    data = (access or FileAccess()).read(path, where)
     text = decode_bytes(data, where)
     fallback_id = rel[: -len(ARTICLE_SUFFIX)]
     if looks_like_trec(text):

@@ -1,10 +1,10 @@
 """``extract_dates``: find and resolve every date expression in one text."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .folding import fold
-from .interpret import INTERPRETERS, Context
+from .interpret import INTERPRETERS, OUTSIDE_CALENDAR, Context
 from .patterns import DATE_PATTERN
 from .resolve import coerce_published
 
@@ -44,14 +44,26 @@ def extract_dates(text: str, published: object = None) -> list[DateMention]:
     ``value=None`` and ``relative=True``, so a caller can count or inspect them.
     Matching tolerates diacritics, tatweel, hamza and ى/ي/ة variants, Arabic-Indic digits
     and attached و/ف/ب/ل/ك; offsets always refer to the text as given.
+
+    A relative expression whose value would fall outside the calendar of Python's ``date``
+    (years 1 to 9999: أمس for a text published 0001-01-01) is returned unresolved,
+    ``value=None``, with a ``flag`` saying so, rather than raising.
     """
     ref = coerce_published(published)
     folded = fold(text)
     context = Context(folded, ref)
+    unresolved = Context(folded, None)
     mentions: list[DateMention] = []
     for match in DATE_PATTERN.finditer(folded.folded):
         kind = match.lastgroup[2:]
-        for found in INTERPRETERS[kind](match, context):
+        try:
+            found_here = INTERPRETERS[kind](match, context)
+        except (OverflowError, ValueError):  # date arithmetic beyond year 1 or 9999
+            found_here = [
+                replace(found, flag=OUTSIDE_CALENDAR) if found.value is None else found
+                for found in INTERPRETERS[kind](match, unresolved)
+            ]
+        for found in found_here:
             start, end = folded.span(found.start, found.end)
             mentions.append(DateMention(
                 start, end, text[start:end], found.value, found.granularity, found.relative,

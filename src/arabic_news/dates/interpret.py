@@ -14,6 +14,8 @@ from . import lexicon as lx
 from . import resolve as rs
 from .folding import FoldedText
 
+#: The flag of a relative mention whose value would lie outside ``datetime.date``'s range.
+OUTSIDE_CALENDAR = "cannot be resolved: the result lies outside the calendar (years 1 to 9999)"
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CLAUSE_END = re.compile(r"[.،؛!?؟:\n«»\"“”]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -266,7 +268,7 @@ def _ago(m: re.Match, ctx: Context) -> list[Found]:
     try:
         value = rs.shift(ctx.ref, sign * count, unit)
     except (ValueError, OverflowError):
-        return []
+        return [Found(start, end, None, unit, True, OUTSIDE_CALENDAR)]
     return [Found(start, end, value, unit, True)]
 
 

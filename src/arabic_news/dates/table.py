@@ -54,7 +54,7 @@ def dates_table(documents: object, published: object = None) -> pd.DataFrame:
                              f"{type(text).__name__}; drop or fill missing texts first")
         try:
             mentions = extract_dates(text, day)
-        except (TypeError, ValueError) as err:
+        except (TypeError, ValueError, OverflowError) as err:
             raise ValueError(f"document {doc_id!r}: {err}") from err
         rows.extend(
             (doc_id, m.start, m.end, m.text, m.value, m.granularity, m.relative, m.flag,

@@ -40,8 +40,7 @@ class ArabicAnalyzer:
         latin: bool = True,
     ) -> None:
         _check_normalizer(normalizer)
-        if stem is not None and stem not in MODES:
-            raise ValueError(f"stem must be None, 'article' or 'proclitic', got {stem!r}")
+        _check_stem(stem)
         self.ngram_range = _check_ngram_range(ngram_range)
         for name, value in (("numbers", numbers), ("latin", latin)):
             if not isinstance(value, bool):
@@ -80,6 +79,7 @@ class ArabicAnalyzer:
 
     def tokens(self, doc: str) -> list[str]:
         """Unigrams of ``doc`` after stop-word removal and stemming."""
+        _check_stem(self.stem)
         stop = self.stop_words
         tokens = [token for token in self._raw_tokens(doc) if token not in stop]
         if self.stem == "article":
@@ -96,8 +96,10 @@ class ArabicAnalyzer:
         return tokens
 
     def __call__(self, doc: str) -> list[str]:
+        # Checked here, where it is used (as scikit-learn does): the attribute may have been
+        # set after construction.
+        min_n, max_n = _check_ngram_range(self.ngram_range)
         tokens = self.tokens(doc)
-        min_n, max_n = self.ngram_range
         if max_n == 1:
             return tokens
         terms = tokens[:] if min_n == 1 else []
@@ -113,6 +115,11 @@ class ArabicAnalyzer:
             f"stem={self.stem!r}, ngram_range={self.ngram_range}, numbers={self.numbers}, "
             f"latin={self.latin}{fitted})"
         )
+
+
+def _check_stem(stem) -> None:
+    if stem is not None and stem not in MODES:
+        raise ValueError(f"stem must be None, 'article' or 'proclitic', got {stem!r}")
 
 
 def _check_ngram_range(ngram_range) -> tuple[int, int]:

@@ -76,7 +76,14 @@ def remove_stop_words(tokens: Iterable[str], stop_words: Iterable[str] | None = 
 
     ``stop_words`` defaults to :func:`stop_words` for the default normaliser; any other
     collection is used as given (build it with :func:`stop_words` to normalise it).
+    ``tokens`` is a list (or any iterable) of tokens, such as :func:`tokenize` returns; one
+    string or bytes object is refused, since iterating it would yield its characters.
     """
+    if isinstance(tokens, str | bytes | bytearray):
+        raise TypeError(
+            f"remove_stop_words expects a list of tokens, not one {type(tokens).__name__}; "
+            "pass tokenize(text)"
+        )
     if stop_words is None:
         stop_words = _default(DEFAULT)
     elif isinstance(stop_words, str):

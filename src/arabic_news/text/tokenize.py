@@ -15,6 +15,14 @@ Rules (each tested in ``tests/test_tokenize.py``):
 Speed: the reference tokeniser is one ``findall`` of the pattern built in :mod:`._charclass`.
 Text that fits code page 1256 (see :mod:`._codepage`) and holds no combining mark takes a fast
 path with the same result, explained in :func:`_split_encoded`.
+
+A long text is cut into pieces of about :data:`CHUNK` characters, each ending just before a
+space or line break, and each piece takes the fast path or the pattern on its own, so one
+character outside the code page in a 37 MB text slows only its own piece, not the whole text.
+The tokens are the same: a space or line break belongs to no token, so no token spans a cut,
+and the default :class:`Normalizer` maps each character on its own (and leaves spaces and
+line breaks alone), so normalising piece by piece equals normalising the whole. A custom
+normaliser may look at context, so its output is cut instead, after normalising the whole.
 """
 
 import re
@@ -26,6 +34,8 @@ from arabic_news.text._charclass import ASTRAL, BMP, token_classes, token_interv
 from arabic_news.text.normalize import Normalizer
 
 DEFAULT = Normalizer()
+#: Characters per piece of a long text (see the module docstring).
+CHUNK = 1 << 16
 
 
 @cache
@@ -139,6 +149,31 @@ def _check_normalizer(normalizer) -> None:
         )
 
 
+def _tokens(text: str, normalizer) -> list[str]:
+    """The tokens of ``text`` after ``normalizer``: the byte fast path, else the pattern."""
+    text = _normalise(text, normalizer)
+    raw = text if isinstance(text, bytes) else _codepage.encode(text)
+    tokens = None if raw is None else _split_encoded(raw)
+    if tokens is None:
+        if raw is not None:
+            text = raw.decode(_codepage.CODEC)
+        pattern = _full_pattern() if _has_astral(text) else _bmp_pattern()
+        tokens = pattern.findall(text)
+    return tokens
+
+
+def _pieces(text: str, size: int):
+    """``text`` cut into pieces of at least ``size`` characters, each cut before a space or
+    line break (a piece without one runs to the end)."""
+    start = 0
+    while start < len(text):
+        cuts = [at for at in (text.find(" ", start + size), text.find("\n", start + size))
+                if at >= 0]
+        end = min(cuts) if cuts else len(text)
+        yield text[start:end]
+        start = end
+
+
 def tokenize(
     text: str,
     *,
@@ -155,14 +190,14 @@ def tokenize(
     if not isinstance(text, str):
         raise TypeError(f"tokenize expects str, got {type(text).__name__}; decode bytes first")
     _check_normalizer(normalizer)
-    text = _normalise(text, normalizer)
-    raw = text if isinstance(text, bytes) else _codepage.encode(text)
-    tokens = None if raw is None else _split_encoded(raw)
-    if tokens is None:
-        if raw is not None:
-            text = raw.decode(_codepage.CODEC)
-        pattern = _full_pattern() if _has_astral(text) else _bmp_pattern()
-        tokens = pattern.findall(text)
+    if len(text) <= CHUNK:
+        tokens = _tokens(text, normalizer)
+    else:
+        if type(normalizer) is not Normalizer and normalizer is not None:
+            text, normalizer = normalizer(text), None
+        tokens = []
+        for piece in _pieces(text, CHUNK):
+            tokens += _tokens(piece, normalizer)
     if not numbers:
         tokens = [token for token in tokens if not token.isnumeric()]
     if not latin:
