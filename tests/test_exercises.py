@@ -121,7 +121,25 @@ def test_open_question_checks_hold_on_any_corpus():
     assert evaluate("2.4", "حلب", corpus=corpus).status == "wrong"     # 1 of 3
     assert evaluate("2.4", "في", corpus=corpus).status == "wrong"      # a stop word
     assert evaluate("1.4", ("الأمن", "الامن"), corpus=_corpus("الأمن و الامن")).status == "right"
-    assert evaluate("1.4", ("الأمن", "الامن"), corpus=_corpus("الأمن")).status == "wrong"
+    assert evaluate("1.4", ("الأمن", "الأمن"), corpus=_corpus("الأمن الامن")).status == "wrong"
+
+
+def test_an_exercise_the_corpus_cannot_support_says_so(capsys):
+    one = _corpus("روسيا تقصف حلب")
+    check("3.4", None, corpus=one, doc_id="d0")
+    assert capsys.readouterr().out == (
+        "Exercise 3.4: does not apply to this corpus: it compares articles, and this corpus "
+        "has one.\n")
+    assert evaluate("1.4", None, corpus=_corpus("الأمن")).status == "not applicable"
+    assert evaluate("2.4", None, corpus=_corpus("في من على")).status == "not applicable"
+    only_stop_words = _corpus("في من على", "على في")
+    assert evaluate("3.4", None, corpus=only_stop_words, doc_id="d0").status == "not applicable"
+    assert evaluate("3.2", None, documents=["روسيا", "حلب"]).status == "not applicable"
+    undated = one.assign(published=pd.NaT)
+    assert evaluate("4.2", None, corpus=undated).status == "not applicable"
+    assert evaluate("4.3", None, corpus=undated).status == "not applicable"
+    # an unanswered exercise is announced as such, whatever the corpus
+    assert evaluate("3.4", ..., corpus=one, doc_id="d0").status == "not answered"
 
 
 def test_tfidf_exercises_on_documents_counted_by_hand():

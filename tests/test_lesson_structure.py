@@ -75,7 +75,7 @@ def test_each_exercise_has_a_tagged_solution_and_a_check_that_says_right(lesson)
     for n, _, solution, check in found:
         variable = f"answer_{number}_{n}"
         assert "solution" in _tags(solution), f"{lesson.name}, exercise {n}: tag the solution"
-        assert re.search(rf"^{variable} = ", solution.source, re.M), f"assign {variable}"
+        assert re.search(rf"^\s*{variable} = ", solution.source, re.M), f"assign {variable}"
         call = CHECK.search(check.source)
         assert call and call.groups() == (str(number), str(n), variable), check.source
         assert _text(check).startswith(f"Exercise {number}.{n}: right."), (

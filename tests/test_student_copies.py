@@ -24,6 +24,13 @@ def _lesson(tmp_path, solution="# Hint: count them.\nterms = [1, 2]\nanswer_9_1 
     return path
 
 
+def test_a_guarded_answer_is_found_inside_if_and_try():
+    source = ("# Hint: mind empty corpora.\nanswer_9_1 = None\nif terms:\n"
+              "    answer_9_1 = len(terms)")
+    assert student.solution_stub(source) == (
+        "# Hint: mind empty corpora.\nanswer_9_1 = ...  # your answer here")
+
+
 def test_solution_cells_keep_their_hint_and_assign_the_placeholder(tmp_path):
     path = _lesson(tmp_path)
     copy = student.student_copy(nbformat.read(path, as_version=4), path)
@@ -44,9 +51,9 @@ def test_the_copy_is_one_folder_deeper_unpaired_and_says_what_it_is(tmp_path):
     assert "(../09-a-lesson.ipynb)" in copy.cells[1].source
 
 
-@pytest.mark.parametrize("source", ["answer_9_1 = 1\nprint(answer_9_1)", "a, b = 1, 2",
-                                    "x.y = 3", "answer = (", ""])
-def test_a_solution_that_does_not_end_with_one_assignment_is_refused(tmp_path, source):
+@pytest.mark.parametrize("source", ["answer_9_2 = 1\nanswer_9_1 = 2", "a, b = 1, 2",
+                                    "x.y = 3", "answer_9_1 = (", "", "answer_9_1 == 3"])
+def test_a_solution_without_exactly_one_answer_assignment_is_refused(tmp_path, source):
     path = _lesson(tmp_path, solution=source)
     with pytest.raises(ValueError, match=r"09-a-lesson.ipynb, cell 4"):
         student.student_copy(nbformat.read(path, as_version=4), path)

@@ -43,7 +43,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the two bundled seed articles; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"  # where figures are written (PNG and SVG)
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 examples_per_step = 3  # how many before/after examples to show for each cleaning step
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
@@ -66,6 +66,7 @@ an.use_arabic_style(language=chart_language)
 
 # %%
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)  # where figures go (PNG and SVG)
 an.rtl_table(corpus[["doc_id", "title", "source", "published"]].head(10))
 
 # %% [markdown]

@@ -36,7 +36,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 top_n = 20  # terms in the overall ranking and chart
 per_article_n = 8  # terms per article
 max_articles = 6  # articles shown in the per-article table (the first ones by doc_id)
@@ -53,6 +53,7 @@ from arabic_news import analysis
 
 an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
 print(f"{len(corpus)} articles")
@@ -81,16 +82,23 @@ an.rtl_table(top, headers={"term": "normalised key"})
 # %%
 term_counts = counts[1]
 total = sum(term_counts.values())
-top_share = sum(n for _, n in term_counts.most_common(top_n)) / total
+top_share = sum(n for _, n in term_counts.most_common(top_n)) / max(total, 1)
 once = sum(1 for n in term_counts.values() if n == 1)
-print(f"{total:,} terms, {len(term_counts):,} distinct. The top {top_n} make "
-      f"{top_share:.0%} of all terms; {once:,} terms ({once / len(term_counts):.0%} of the "
-      f"distinct ones) occur only once.")
+if total:
+    print(f"{total:,} terms, {len(term_counts):,} distinct. The top {top_n} make "
+          f"{top_share:.0%} of all terms; {once:,} terms ({once / len(term_counts):.0%} of the "
+          f"distinct ones) occur only once.")
+else:
+    print("No term is left once stop words are removed.")
 
 # %%
-ax = an.bar_terms(top["written"], top["count"], title="الكلمات الأكثر تكرارا", xlabel="occurrences")
-an.save_figure(ax.figure, "02-top-terms", directory=figures_dir)
-plt.show()
+if top.empty:
+    print("No chart: no term is left once stop words are removed.")
+else:
+    ax = an.bar_terms(top["written"], top["count"], title="الكلمات الأكثر تكرارا",
+                      xlabel="occurrences")
+    an.save_figure(ax.figure, "02-top-terms", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## Top terms of each article
@@ -100,16 +108,18 @@ plt.show()
 
 # %%
 articles = corpus.sort_values("doc_id").head(max_articles)
-per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n, label="title")
+per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n)
 per_article["term"] = forms.labels(per_article["term"])
-an.rtl_table(per_article.pivot(index="rank", columns="title", values="term"))
+# keyed on doc_id (reprints share a headline), shown with the headlines
+by_article = per_article.pivot(index="rank", columns="doc_id", values="term")
+an.rtl_table(by_article.rename(columns=analysis.document_labels(articles)))
 
 # %% [markdown]
 # Terms at the top of every article are the corpus's common ground; terms at the top of one
 # article only are what sets it apart (lesson 3 makes this idea precise with TF-IDF):
 
 # %%
-tops = per_article.groupby("title", sort=False)["term"].apply(set)
+tops = per_article.groupby("doc_id", sort=False)["term"].apply(set)
 shared = set.intersection(*tops) if len(tops) > 1 else set()
 print(f"Of the {len(tops)} articles' top {per_article_n} terms, {len(shared)} are shared by all"
       + (": " + "، ".join(an.isolate(t) for t in sorted(shared)) if shared else "") + ".")
@@ -132,17 +142,21 @@ an.rtl_table(top_bigrams, headers={"term": "normalised key"})
 # A first sign: how many of a bigram's first word's occurrences it accounts for.
 
 # %%
-first_bigram = top_bigrams["term"].iloc[0]
-head = first_bigram.split(" ")[0]
-print(f"The most frequent bigram, {an.isolate(forms.label(first_bigram))}, occurs "
-      f"{counts[2][first_bigram]} times; its first word occurs {counts[1][head]} times, "
-      f"so {counts[2][first_bigram] / counts[1][head]:.0%} of its uses start this pair.")
+if not top_bigrams.empty:
+    first_bigram = top_bigrams["term"].iloc[0]
+    head = first_bigram.split(" ")[0]
+    print(f"The most frequent bigram, {an.isolate(forms.label(first_bigram))}, occurs "
+          f"{counts[2][first_bigram]} times; its first word occurs {counts[1][head]} times, "
+          f"so {counts[2][first_bigram] / counts[1][head]:.0%} of its uses start this pair.")
 
 # %%
-ax = an.bar_terms(top_bigrams["written"], top_bigrams["count"], title="أكثر الثنائيات تكرارا",
-                  xlabel="occurrences")
-an.save_figure(ax.figure, "02-top-bigrams", directory=figures_dir)
-plt.show()
+if top_bigrams.empty:
+    print("No chart: no text has two terms in a row once stop words are removed.")
+else:
+    ax = an.bar_terms(top_bigrams["written"], top_bigrams["count"],
+                      title="أكثر الثنائيات تكرارا", xlabel="occurrences")
+    an.save_figure(ax.figure, "02-top-bigrams", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## Keyword in context
@@ -229,7 +243,8 @@ from arabic_news.exercises import check
 # then analysis.ranked_terms.
 keeping_stops = an.ArabicAnalyzer(stop_words=None)
 bigrams_with_stops = analysis.ngram_counts(corpus["text"], keeping_stops.tokens, sizes=(2,))[2]
-answer_2_1 = analysis.ranked_terms(bigrams_with_stops, n=1)["term"].iloc[0]
+first_pair = analysis.ranked_terms(bigrams_with_stops, n=1)["term"]
+answer_2_1 = first_pair.iloc[0] if len(first_pair) else None  # None: no two words in a row
 
 # %%
 check("2.1", answer_2_1, corpus=corpus)
@@ -273,13 +288,9 @@ check("2.3", answer_2_3, corpus=corpus, n=top_n)
 # Hint: count in how many articles each term appears: one set of terms per article.
 from collections import Counter
 
-from IPython.display import display
-
 document_frequency = Counter(term for text in corpus["text"] for term in set(analyzer.tokens(text)))
-chosen = max(document_frequency, key=lambda term: (document_frequency[term], term))
-display(an.kwic_table(analysis.keyword_in_context(corpus, chosen, an.normalize,
-                                                 window=kwic_window, limit=5)))
-answer_2_4 = chosen
+answer_2_4 = max(document_frequency, key=lambda term: (document_frequency[term], term),
+                 default=None)  # None: no term is left once stop words are removed
 
 # %%
 check("2.4", answer_2_4, corpus=corpus)

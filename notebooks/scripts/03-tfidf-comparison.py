@@ -40,7 +40,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 distinctive_n = 10  # distinctive terms per article
 max_articles = 12  # articles compared (a fixed random sample when the corpus is larger)
 settings_documents = 2000  # documents used to compare weighting settings
@@ -50,12 +50,14 @@ chart_language = "ar"  # language of the charts' text: "ar" or "en"
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
+from IPython.display import display
 
 import arabic_news as an
 from arabic_news import analysis
 
 an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
@@ -70,12 +72,19 @@ print(f"{len(corpus)} articles; comparing {len(articles)}")
 # their usual written form in the corpus.
 
 # %%
-matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
-positions = corpus.index.get_indexer(articles.index)
-distinctive = analysis.distinctive_terms(matrix[positions], vectorizer, articles["title"].tolist(),
-                                         n=distinctive_n)
-distinctive["term"] = forms.labels(distinctive["term"])
-an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term"))
+try:
+    matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
+except analysis.NotApplicable as reason:  # e.g. every text is stop words
+    matrix = None
+    print(f"No TF-IDF: {reason}.")
+if matrix is not None:
+    positions = corpus.index.get_indexer(articles.index)
+    labels = analysis.document_labels(articles)  # headlines, unique even for reprints
+    distinctive = analysis.distinctive_terms(matrix[positions], vectorizer,
+                                             articles["doc_id"].tolist(), n=distinctive_n)
+    distinctive["term"] = forms.labels(distinctive["term"])
+    display(an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term")
+                         .rename(columns=labels)))
 
 # %% [markdown]
 # Compare with the top terms of lesson 2: a term frequent in every article drops down here,
@@ -83,12 +92,14 @@ an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term"))
 # does it share with another article's list?
 
 # %%
-lists = distinctive.groupby("document", sort=False)["term"].apply(set)
-overlap = [len(terms & set().union(*(other for other in lists if other is not terms)))
-           for terms in lists]
-shared = f"{min(overlap)}" if min(overlap) == max(overlap) else f"{min(overlap)} to {max(overlap)}"
-print(f"On {len(lists)} articles, each list of {distinctive_n} distinctive terms shares {shared} "
-      f"of them with another article's list.")
+if matrix is not None and len(articles) > 1:
+    lists = distinctive.groupby("document", sort=False)["term"].apply(set)
+    overlap = [len(terms & set().union(*(other for other in lists if other is not terms)))
+               for terms in lists]
+    shared = (f"{min(overlap)}" if min(overlap) == max(overlap)
+              else f"{min(overlap)} to {max(overlap)}")
+    print(f"On {len(lists)} articles, each list of {distinctive_n} distinctive terms shares "
+          f"{shared} of them with another article's list.")
 
 # %% [markdown]
 # ## How alike are the articles?
@@ -97,25 +108,29 @@ print(f"On {len(lists)} articles, each list of {distinctive_n} distinctive terms
 # with its headline.
 
 # %%
-similarity = analysis.similarity_table(matrix[positions], articles["title"].tolist())
-an.rtl_table(similarity, decimals=3)
+if matrix is not None:
+    similarity = analysis.similarity_table(matrix[positions], labels.tolist())
+    display(an.rtl_table(similarity, decimals=3))
 
 # %% [markdown]
 # The diagonal is 1 (each article with itself). Off the diagonal:
 
 # %%
-values = similarity.to_numpy()
-pairs = values[~np.eye(len(values), dtype=bool)]
-spread = (f"is {pairs.max():.3f}" if len(values) == 2 else
-          f"goes from {pairs.min():.3f} to {pairs.max():.3f} (mean {pairs.mean():.3f})")
-print(f"Between different articles the cosine {spread}: "
-      + ("they share little weighted vocabulary." if pairs.max() < 0.3 else
-         "some pairs share a large part of their weighted vocabulary (same story, same outlet?)."))
+if matrix is not None and len(articles) > 1:
+    values = similarity.to_numpy()
+    pairs = values[~np.eye(len(values), dtype=bool)]
+    spread = (f"is {pairs.max():.3f}" if len(values) == 2 else
+              f"goes from {pairs.min():.3f} to {pairs.max():.3f} (mean {pairs.mean():.3f})")
+    print(f"Between different articles the cosine {spread}: "
+          + ("they share little weighted vocabulary." if pairs.max() < 0.3 else
+             "some pairs share a large part of their weighted vocabulary (same story, outlet?)."))
 
 # %%
-ax = an.heatmap(similarity.to_numpy(), similarity.index.tolist(), title="تشابه المقالات (جيب التمام)")
-an.save_figure(ax.figure, "03-similarity-heatmap", directory=figures_dir)
-plt.show()
+if matrix is not None:
+    ax = an.heatmap(similarity.to_numpy(), similarity.index.tolist(),
+                    title="تشابه المقالات (جيب التمام)")
+    an.save_figure(ax.figure, "03-similarity-heatmap", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## What the weighting settings change
@@ -135,26 +150,31 @@ plt.show()
 # %%
 documents = analysis.documents_for_comparison(corpus, settings_documents, random_state=random_state)
 print(f"{len(documents)} documents")
-effects = analysis.tfidf_settings_effects(
-    documents["text"].tolist(),
-    analyzers={"words": analyzer, "words + bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))},
-    settings={
-        "raw counts": {},
-        "sublinear tf": {"sublinear_tf": True},
-        "min_df=2": {"min_df": 2},
-        "max_df=0.3": {"max_df": 0.3},
-    },
-)
-an.rtl_table(effects, decimals=3)
+effects = None
+try:
+    effects = analysis.tfidf_settings_effects(
+        documents["text"].tolist(),
+        analyzers={"words": analyzer, "words + bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))},
+        settings={
+            "raw counts": {},
+            "sublinear tf": {"sublinear_tf": True},
+            "min_df=2": {"min_df": 2},
+            "max_df=0.3": {"max_df": 0.3},
+        },
+    )
+    display(an.rtl_table(effects, decimals=3))
+except analysis.NotApplicable as reason:  # too few documents, or no term at all
+    print(f"No comparison: {reason}.")
 
 # %% [markdown]
 # Look at the largest similarity between two documents under each setting:
 
 # %%
-largest = effects.loc["words", "max similarity"]
-print("Words only, largest similarity: " + "; ".join(
-    f"{setting} {value:.3f}" for setting, value in largest.items()) + ". "
-    f"min_df=2 multiplies it by {largest['min_df=2'] / largest['raw counts']:.1f}.")
+if effects is not None:
+    largest = effects.loc["words", "max similarity"]
+    print("Words only, largest similarity: " + "; ".join(
+        f"{setting} {value:.3f}" for setting, value in largest.items()) + ". "
+        f"min_df=2 multiplies it by {largest['min_df=2'] / largest['raw counts']:.1f}.")
 
 # %% [markdown]
 # Why does `min_df` raise it? A term found in one document only is zero in every other vector: it adds
@@ -163,13 +183,19 @@ print("Words only, largest similarity: " + "; ".join(
 # alike under `min_df=2`, the arithmetic is exact:
 
 # %%
-effect = analysis.min_df_effect(documents["text"].tolist(), analyzer, min_df=2)
-u, v = effect["dropped share first"], effect["dropped share second"]
-print(f"min_df=2 keeps {effect['terms kept']} of {effect['terms']} terms. The two most alike "
-      f"documents (#{effect['first']} and #{effect['second']}) have a cosine of "
-      f"{effect['cosine']:.3f} with every term. Terms found in no other document carry "
-      f"{u:.0%} and {v:.0%} of their squared weights; dropping them divides the same dot "
-      f"product by sqrt({1 - u:.3f} × {1 - v:.3f}), which gives {effect['cosine with min_df']:.3f}.")
+try:
+    effect = analysis.min_df_effect(documents["text"].tolist(), analyzer, min_df=2)
+except (analysis.NotApplicable, ValueError) as reason:  # too few documents, or no shared term
+    effect = None
+    print(f"No pair to explain: {reason}.")
+if effect is not None:
+    u, v = effect["dropped share first"], effect["dropped share second"]
+    print(f"min_df=2 keeps {effect['terms kept']} of {effect['terms']} terms. The two most "
+          f"alike documents (#{effect['first']} and #{effect['second']}) have a cosine of "
+          f"{effect['cosine']:.3f} with every term. Terms found in no other document carry "
+          f"{u:.0%} and {v:.0%} of their squared weights; dropping them divides the same dot "
+          f"product by sqrt({1 - u:.3f} × {1 - v:.3f}), which gives "
+          f"{effect['cosine with min_df']:.3f}.")
 
 # %% [markdown]
 # So a higher similarity under `min_df` does not mean the documents became more alike: the
@@ -213,10 +239,13 @@ from arabic_news.exercises import check
 
 # %% tags=["solution"]
 # Hint: analysis.tfidf_matrix, then analysis.distinctive_terms on the first article's row.
-raw_matrix, raw_vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=False)
-first_article = analysis.distinctive_terms(raw_matrix[positions[:1]], raw_vectorizer,
-                                           articles["title"].tolist()[:1], n=1)
-answer_3_1 = first_article["term"].iloc[0]
+answer_3_1 = None  # stays None where TF-IDF does not apply (the check says why)
+if matrix is not None:
+    raw_matrix, raw_vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer,
+                                                       sublinear_tf=False)
+    first_article = analysis.distinctive_terms(raw_matrix[positions[:1]], raw_vectorizer,
+                                               articles["doc_id"].tolist()[:1], n=1)
+    answer_3_1 = first_article["term"].iloc[0]
 
 # %%
 check("3.1", answer_3_1, corpus=corpus, doc_id=articles["doc_id"].iloc[0])
@@ -229,10 +258,15 @@ check("3.1", answer_3_1, corpus=corpus, doc_id=articles["doc_id"].iloc[0])
 
 # %% tags=["solution"]
 # Hint: fit twice, with and without min_df, and compare the sizes of the vocabularies.
-texts = documents["text"].tolist()
-_, every_term = analysis.tfidf_matrix(texts, analyzer)
-_, frequent_terms = analysis.tfidf_matrix(texts, analyzer, min_df=2)
-answer_3_2 = len(frequent_terms.vocabulary_) / len(every_term.vocabulary_)
+answer_3_2 = None  # stays None where the settings cannot be compared (the check says why)
+if effects is not None:
+    texts = documents["text"].tolist()
+    _, every_term = analysis.tfidf_matrix(texts, analyzer)
+    try:
+        _, frequent_terms = analysis.tfidf_matrix(texts, analyzer, min_df=2)
+        answer_3_2 = len(frequent_terms.vocabulary_) / len(every_term.vocabulary_)
+    except analysis.NotApplicable:  # min_df=2 prunes every term
+        answer_3_2 = 0.0
 
 # %%
 check("3.2", answer_3_2, documents=documents["text"].tolist())
@@ -266,10 +300,12 @@ check("3.3", answer_3_3, documents=documents["text"].tolist())
 # skip the article itself.
 from sklearn.metrics.pairwise import cosine_similarity
 
-position = int(positions[0])
-scores = cosine_similarity(matrix[position], matrix).ravel()
-scores[position] = -1
-answer_3_4 = corpus["doc_id"].iloc[int(scores.argmax())]
+answer_3_4 = None  # stays None with one article or no TF-IDF (the check says why)
+if matrix is not None and len(corpus) > 1:
+    position = int(positions[0])
+    scores = cosine_similarity(matrix[position], matrix).ravel()
+    scores[position] = -1
+    answer_3_4 = corpus["doc_id"].iloc[int(scores.argmax())]
 
 # %%
 check("3.4", answer_3_4, corpus=corpus, doc_id=articles["doc_id"].iloc[0], matrix=matrix)

@@ -6,10 +6,11 @@ In the lesson notebook, ``## Exercises`` holds 3-5 exercises. Each one is three 
 
 1. a markdown cell ``### Exercise N: <short title>`` that states the task and the form of the
    answer (a number, a term as written or normalised, a list of terms, ...);
-2. a code cell tagged ``solution`` that ends by assigning the answer to one variable, named
-   ``answer_<lesson>_<N>`` (for example ``answer_2_3``). Leading comment lines are kept in the
-   student copy as a hint, so they must not give the answer away; the rest of the cell is
-   replaced by ``answer_2_3 = ...  # your answer here``;
+2. a code cell tagged ``solution`` that assigns the answer to one variable, named
+   ``answer_<lesson>_<N>`` (for example ``answer_2_3``), on a line of its own
+   (``answer_2_3 = ...``, possibly inside an ``if`` or ``try``). Leading comment lines are kept
+   in the student copy as a hint, so they must not give the answer away; the rest of the cell
+   is replaced by ``answer_2_3 = ...  # your answer here``;
 3. a code cell (no tag) that checks the answer::
 
        from arabic_news.exercises import check
@@ -27,6 +28,12 @@ In the lesson notebook, ``## Exercises`` holds 3-5 exercises. Each one is three 
   line as the check cell's output, so nbval (strict) passes on them while any other outcome (a
   traceback, another message) fails. It prints rather than raises so that "Run All" in
   JupyterLab reaches every exercise.
+
+- ``Exercise 2.3: does not apply to this corpus: <why>.`` when the corpus cannot support the
+  exercise (one article, no dates, nothing left after stop words): the checker raises
+  ``NotApplicable`` (from ``arabic_news.analysis``, re-exported here), directly or through the
+  analysis it calls. The solution cell then assigns ``None`` rather than failing, so that a
+  lesson runs to the end on any corpus.
 
 A mistake by the *caller* (an unknown exercise id, an input the checker needs but was not
 given) raises ``ValueError``/``TypeError`` with a message that says what to pass.
@@ -61,6 +68,7 @@ Student copies (``notebooks/exercises/``) are made by ``python -m arabic_news.ex
 (``make student-copies``); see :mod:`arabic_news.exercises.student`.
 """
 
+from arabic_news.analysis._checks import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
     expect_term,
@@ -80,6 +88,7 @@ from arabic_news.exercises.core import (
 
 __all__ = [
     "NOT_ANSWERED",
+    "NotApplicable",
     "Outcome",
     "Wrong",
     "check",

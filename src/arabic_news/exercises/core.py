@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
+from arabic_news.analysis._checks import NotApplicable
+
 #: The placeholder a student copy assigns to an unanswered exercise.
 NOT_ANSWERED = ...
 
@@ -25,7 +27,9 @@ class Wrong(Exception):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What ``check`` found: ``status`` is ``"right"``, ``"wrong"`` or ``"not answered"``."""
+    """What ``check`` found: ``status`` is ``"right"``, ``"wrong"``, ``"not answered"`` or
+    ``"not applicable"`` (the corpus cannot support the exercise: too few articles, no dates,
+    nothing left after stop words)."""
 
     exercise_id: str
     status: str
@@ -118,6 +122,9 @@ def evaluate(exercise_id: str, answer, **inputs) -> Outcome:
                        f"then run the two cells again.")
     try:
         remark = checker(answer, **inputs)
+    except NotApplicable as reason:
+        return Outcome(exercise_id, "not applicable",
+                       f"{prefix} does not apply to this corpus: {reason}.")
     except Wrong as wrong:
         hint = str(wrong)
         return Outcome(exercise_id, "wrong", f"{prefix} not yet. {hint[:1].upper()}{hint[1:]}")

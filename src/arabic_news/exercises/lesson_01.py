@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from arabic_news.analysis._checks import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
     expect_term,
@@ -55,8 +56,11 @@ def top_stop_words(answer, *, corpus, n=5):
 @exercise("1.3")
 def word_cut_by_proclitic_mode_only(answer, *, corpus):
     """A word the proclitic mode of light stemming shortens but the article mode keeps."""
-    expect_type(answer, str, "one word (a string)")
     counts = _token_counts(corpus)
+    if not any(light_stem(w, "article") == w and light_stem(w, "proclitic", counts) != w
+               for w in counts):
+        raise NotApplicable("the proclitic mode shortens no word of this corpus")
+    expect_type(answer, str, "one word (a string)")
     if not answer.strip():
         raise Wrong("one word is expected, and you gave an empty string.")
     word = normalize(answer.strip())
@@ -72,10 +76,13 @@ def word_cut_by_proclitic_mode_only(answer, *, corpus):
 @exercise("1.4")
 def two_spellings_of_one_word(answer, *, corpus):
     """Two different written spellings, both found in the corpus, that normalise to one term."""
+    written = _token_counts(corpus, "written")
+    keys = Counter(normalize(word) for word in written)
+    if not keys or max(keys.values()) < 2:
+        raise NotApplicable("no word of this corpus is written in two ways")
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
         raise Wrong("two spellings are expected, as a tuple of two strings: (first, second).")
     first, second = (expect_type(s, str, "each spelling (a string)").strip() for s in answer)
-    written = _token_counts(corpus, "written")
     unseen = [s for s in (first, second) if s not in written]
     if unseen:
         raise Wrong("not written this way in the corpus: "

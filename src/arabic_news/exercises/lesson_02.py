@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.cleaning import merged_spellings
 from arabic_news.analysis.frequency import ngram_counts, ranked_terms
 from arabic_news.exercises.compare import (
@@ -41,6 +42,8 @@ def _terms(texts):
 def top_bigram_with_stop_words(answer, *, corpus):
     """The most frequent bigram when stop words are kept."""
     counts = _bigrams_with_stop_words(corpus)
+    if not counts:
+        raise NotApplicable("no text of this corpus has two words in a row")
     expect_top(answer, counts, 1, what="the most frequent bigram with stop words kept")
     return "Compare it with the top bigrams of the lesson: function words fill the top."
 
@@ -64,12 +67,14 @@ def top_terms_with_several_spellings(answer, *, corpus, n=20):
 @exercise("2.4")
 def term_in_the_most_articles(answer, *, corpus):
     """The term, not a stop word, found in the most articles (any of those tied)."""
+    documents = _terms(corpus)[1]
+    if not documents:
+        raise NotApplicable("no term is left once stop words are removed")
     expect_type(answer, str, "one term (a string)")
     term = answer.strip()
     key = normalize(term)
     if key in ArabicAnalyzer().stop_words:
         raise Wrong(f"{isolated(term)} is a stop word: choose a word with a meaning.")
-    documents = _terms(corpus)[1]
     if key not in documents:
         raise Wrong(f"{isolated(term)} is not a term of this corpus (after cleaning).")
     if documents[key] < max(documents.values()):

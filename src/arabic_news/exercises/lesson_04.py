@@ -6,6 +6,7 @@ from collections import Counter
 
 import pandas as pd
 
+from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.timelines import articles_per_period, term_share_over_time
 from arabic_news.dates.table import dates_table
 from arabic_news.exercises.compare import expect_number, expect_type
@@ -45,12 +46,12 @@ def day_mentions(answer, *, corpus, mentions=None):
 @exercise("4.2")
 def most_mentioned_day(answer, *, corpus, mentions=None):
     """The day (YYYY-MM-DD) mentioned most often in the texts."""
-    day = _as_day(answer, "a day")
     mentions = _mentions(corpus, mentions)
     days = mentions[mentions["value"].notna() & (mentions["granularity"] == "day")]
     counts = Counter(pd.to_datetime(days["value"]).dt.normalize())
     if not counts:
-        raise ValueError("no mention of this corpus resolves to a day")
+        raise NotApplicable("no date mention of this corpus resolves to a day")
+    day = _as_day(answer, "a day")
     if day not in counts:
         raise Wrong(f"no mention resolves to {day:%Y-%m-%d}.")
     if counts[day] < max(counts.values()):
@@ -67,11 +68,13 @@ def monthly_periods(answer, *, corpus):
 @exercise("4.4")
 def peak_period_of_term(answer, *, corpus, term, frequency=None, start=None, end=None):
     """The start of the period in which ``term``'s relative frequency is highest."""
-    day = _as_day(answer, "the start of a period")
     key = normalize(term)
     shares = term_share_over_time(corpus, [key], ArabicAnalyzer(), frequency=frequency,
                                   start=start, end=end)
     series = shares.iloc[:, 0]
+    if not (series > 0).any():
+        raise NotApplicable("the term is not found in the periods charted")
+    day = _as_day(answer, "the start of a period")
     index = pd.to_datetime(series.index).normalize()
     if day not in set(index):
         raise Wrong(f"{day:%Y-%m-%d} does not start a period of the table: "

@@ -42,28 +42,30 @@ def _where(path, index: int) -> str:
     return f"{Path(path).name}, cell {index + 1}"
 
 
+_ANSWER = re.compile(r"^\s*(answer_\d+_\d+)\s*(?::[^=\n]+)?=(?!=)", re.MULTILINE)
+
+
 def solution_stub(source: str, where: str = "a solution cell") -> str:
     """The student's version of a solution cell: its leading comments, then ``name = ...``.
 
-    The cell's last statement must assign the answer to one name (``answer_2_3 = ...``).
+    The cell must parse and assign the answer to one name ``answer_<lesson>_<N>`` on a line of
+    its own (``answer_2_3 = ...``; inside an ``if`` or ``try`` too).
     """
     try:
-        body = ast.parse(source).body
+        ast.parse(source)
     except SyntaxError as error:
         raise ValueError(f"{where}: the solution does not parse: {error}") from None
-    last = body[-1] if body else None
-    targets = (last.targets if isinstance(last, ast.Assign)
-               else [last.target] if isinstance(last, ast.AnnAssign) else [])
-    if len(targets) != 1 or not isinstance(targets[0], ast.Name):
-        raise ValueError(f"{where}: a solution cell must end by assigning the answer to one "
-                         f"name, e.g. 'answer_2_3 = ...'")
-    lines = source.splitlines()
+    names = sorted(set(_ANSWER.findall(source)))
+    if len(names) != 1:
+        found = ", ".join(names) or "none"
+        raise ValueError(f"{where}: a solution cell assigns its answer to one name "
+                         f"answer_<lesson>_<N> (e.g. 'answer_2_3 = ...'); found {found}")
     hint = []
-    for line in lines:
+    for line in source.splitlines():
         if not line.lstrip().startswith("#"):
             break
         hint.append(line)
-    return "\n".join(hint + [f"{targets[0].id} = ...  # your answer here"])
+    return "\n".join(hint + [f"{names[0]} = ...  # your answer here"])
 
 
 def _note(lesson: Path) -> nbformat.NotebookNode:
