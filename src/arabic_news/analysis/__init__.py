@@ -34,6 +34,7 @@ from .keyness import (
     split_in_two,
 )
 from .kwic import keyword_in_context
+from .min_df import min_df_effect
 from .overview import (
     corpus_overview,
     document_labels,
@@ -84,6 +85,7 @@ __all__ = [
     "compare_cleanings",
     "core_date_range",
     "merged_spellings",
+    "min_df_effect",
     "ngram_counts",
     "stage_counts",
     "stemming_examples",
