@@ -3,7 +3,7 @@ corpus usually writes the word otherwise.
 
     python benchmarks/check_labels.py [--corpus <ANT>] [--record]
 
-Executes each lesson (notebooks 01-04) on the corpus (default: the seeds) in a fresh kernel,
+Executes each lesson (every numbered notebook) on the corpus (default: the seeds) in a fresh kernel,
 with a cell injected after the parameters that collects, at every ``save_figure``, the text
 of the chart's tick labels, legend entries and value annotations. The tables are read from
 the executed outputs (the display API's right-to-left tables). Every label is then audited
@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-LESSONS = sorted((REPO / "notebooks").glob("0[1-4]-*.ipynb"))
+LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 RESULTS = REPO / "benchmarks" / "results"
 
 # Table columns whose cells are shown as written, or are keys on purpose (headers as shown).
