@@ -150,7 +150,7 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
 
 
 #: Rows per batch when :func:`assemble` builds the whole corpus.
-ASSEMBLE_BATCH = 8192
+ASSEMBLE_BATCH = 1024
 
 
 def assemble_batches(

@@ -11,6 +11,7 @@ from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE, FileAccess, check_ma
 from arabic_news.corpus.frame import assemble, assemble_batches, make_record
 from arabic_news.corpus.policy import ErrorPolicy
 from arabic_news.corpus.seeds import seeds_path
+from arabic_news.corpus.shards import is_shards_folder, read_shards
 from arabic_news.corpus.sidecar import apply_sidecar, find_sidecar, read_sidecar
 from arabic_news.corpus.tables import (
     SUFFIXES,
@@ -103,6 +104,8 @@ def load_corpus(
         return load_dask(path, options, **(dask_options or {}))
     if dask_options:
         raise ValueError("dask_options= is for engine='dask'")
+    if is_shards_folder(path):  # written by arabic_news.corpus.convert: already checked
+        return read_shards(path)
     documents, policy = _documents(path, **options)
     return assemble(documents, policy)
 
