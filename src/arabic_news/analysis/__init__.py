@@ -17,9 +17,11 @@ from .cleaning import (
 )
 from .events import event_points
 from .frequency import (
+    document_frequencies,
     ngram_counts,
     ranked_terms,
     term_counts,
+    top_ngrams,
     top_terms,
     top_terms_by_document,
 )
@@ -41,6 +43,7 @@ from .timelines import (
 
 __all__ = [
     "NotApplicable",
+    "document_frequencies",
     "document_labels",
     "cleaning_examples",
     "compare_cleanings",
@@ -65,6 +68,7 @@ __all__ = [
     "tfidf_matrix",
     "tfidf_settings_effects",
     "top_terms",
+    "top_ngrams",
     "top_terms_by_document",
     "visible",
     "written_words",
