@@ -138,3 +138,15 @@ def test_cache_is_reused_and_invalidated_by_a_change(tmp_path):
     os.utime(source, ns=(1, 1))
     changed = cached_shards(source, {}, cache_dir=cache)
     assert changed != first and read_manifest(changed)["rows"] == 6
+
+
+def test_runner_reads_the_corpus_once_into_shared_shards(tmp_path):
+    from arabic_news import run_notebooks
+
+    source = _write(tmp_path / "t.jsonl", _rows(5))
+    articles, shared = run_notebooks.prepare_corpus(str(source), tmp_path / "cache")
+    assert articles == 5 and shared != str(source)
+    assert not str(shared).startswith(str(source))
+    pd.testing.assert_frame_equal(an.load_corpus(shared), an.load_corpus(source))
+    assert run_notebooks.prepare_corpus(str(source), tmp_path / "cache") == (5, shared)
+    assert run_notebooks.prepare_corpus(str(source), False) == (5, str(source.resolve()))
