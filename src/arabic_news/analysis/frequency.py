@@ -54,16 +54,34 @@ def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataF
     return ranked_terms(term_counts(texts, analyzer), n)
 
 
-def top_ngrams(texts: Iterable[str], tokens: Analyzer, size: int = 2, n: int = 20) -> pd.DataFrame:
+def top_ngrams(
+    texts: Iterable[str], tokens: Analyzer, size: int = 2, n: int = 20,
+    partitions: int | None = None,
+) -> pd.DataFrame:
     """The ``n`` most frequent n-grams of ``size`` terms, with count and share (rank 1 first).
 
     The table :func:`ranked_terms` gives for ``ngram_counts(texts, tokens, (size,))[size]``.
-    On a Dask column the vocabulary is aggregated by the engine (never one Counter).
+    On a Dask column the vocabulary is aggregated by the engine (never one Counter). On one
+    machine, ``partitions=k`` gives the same table exactly with about ``1/k`` of the
+    vocabulary in memory at a time (hash partitions spilled to a temporary folder; see
+    :mod:`arabic_news.analysis.spill`); ``None`` counts in one Counter (fastest).
     """
     check_positive_int("n", n)
     check_positive_int("size", size)
     if _dask.is_dask(texts):
         return _dask.top_ngrams(texts, tokens, size, n)
+    if partitions is not None:
+        from arabic_news.analysis.spill import spilled_ranking, spilled_top
+
+        check_positive_int("partitions", partitions)
+
+        def grams(text: str) -> Iterable[str]:
+            terms = tokens(text)
+            if size == 1:
+                return terms
+            return map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False))
+
+        return spilled_ranking(*spilled_top(texts, grams, n, partitions), n)
     return ranked_terms(ngram_counts(texts, tokens, (size,))[size], n)
 
 
