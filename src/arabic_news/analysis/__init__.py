@@ -33,7 +33,13 @@ from .overview import (
     sample_articles,
 )
 from .segments import passages
-from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
+from .tfidf import (
+    distinctive_terms,
+    similarity_table,
+    tfidf_matrix,
+    tfidf_of_shown,
+    tfidf_settings_effects,
+)
 from .timelines import (
     articles_per_period,
     choose_frequency,
@@ -66,6 +72,7 @@ __all__ = [
     "term_counts",
     "term_share_over_time",
     "tfidf_matrix",
+    "tfidf_of_shown",
     "tfidf_settings_effects",
     "top_terms",
     "top_ngrams",
