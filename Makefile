@@ -75,6 +75,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_cleaning.py --corpus "$(CORPUS)"
 	$(BIN)/python benchmarks/bench_dates.py "$(CORPUS)"
 	$(BIN)/python benchmarks/bench_notebooks.py --corpus "$(CORPUS)" --record benchmarks/results/notebooks-ant.md
+	$(BIN)/python benchmarks/bench_display_forms.py --corpus "$(CORPUS)"
+	$(BIN)/python benchmarks/check_labels.py --corpus "$(CORPUS)" --record
 
 # Re-pin constraints.txt to the newest releases allowed by pyproject.toml (then re-execute the
 # notebooks and commit both).

@@ -77,3 +77,25 @@ def test_pivot_keyed_on_doc_id_survives_shared_headlines():
     pivot = pivot.rename(columns=analysis.document_labels(docs))
     assert list(pivot.columns) == ["نفس العنوان (d0)", "نفس العنوان (d1)"]
     assert pivot.loc[1].tolist() == ["حلب", "بيروت"]
+
+
+def test_stemming_examples_without_arabic_keep_their_columns():
+    stages = analysis.stage_counts(analysis.written_words(["The council met on Saturday."]))
+    table = analysis.stemming_examples(stages["normalised"])
+    assert table.empty
+    assert list(table.columns) == ["what happens", "word", "count", "article mode",
+                                   "proclitic mode"]
+
+
+def test_merged_spellings_of_no_terms_keep_their_columns():
+    table = analysis.merged_spellings(["في من"], [])
+    assert table.empty
+    assert list(table.columns) == ["term", "count", "spellings", "largest spelling", "written as"]
+
+
+def test_max_df_below_one_document_gives_an_empty_row():
+    table = analysis.tfidf_settings_effects(
+        ["حلب دمشق", "دمشق بيروت", "بيروت حلب"], {"words": an.ArabicAnalyzer()},
+        {"raw counts": {}, "max_df=0.3": {"max_df": 0.3}},
+    )
+    assert table.loc[("words", "max_df=0.3"), "vocabulary"] == 0

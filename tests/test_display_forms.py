@@ -79,3 +79,11 @@ VARIANTS = ["الأمن", "الامن", "إدلب", "ادلب", "وزارة", "�
 def test_forms_equal_the_brute_force_count_on_any_mix_of_spellings(documents):
     texts = [" ".join(words) for words in documents]
     assert dict(an.display_forms(texts)) == brute_force_forms(texts)
+
+
+def test_regrouped_forms_equal_the_forms_of_a_stemming_analyzer(seeds):
+    forms = an.display_forms(seeds["text"])
+    stems = forms.regroup(lambda key: an.light_stem(key, "article"))
+    direct = an.display_forms(seeds["text"], an.ArabicAnalyzer(stop_words=None, stem="article"))
+    assert dict(stems) == dict(direct)
+    assert stems["امن"] == "الأمن", "the stem of الامن is shown as the corpus writes the word"

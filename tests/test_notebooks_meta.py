@@ -67,10 +67,10 @@ def test_ruff_finds_nothing_in_notebooks_package_and_tests():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_runner_finds_the_lessons_in_order_and_refuses_a_missing_corpus(tmp_path):
+def test_runner_finds_the_lessons_in_order_and_refuses_a_missing_corpus(tmp_path, capsys):
     from arabic_news import run_notebooks
 
     assert run_notebooks.notebook_paths() == NOTEBOOKS
     code = run_notebooks.main(["--corpus", str(tmp_path / "nowhere"), "--output", str(tmp_path)])
-    assert code == 2
+    assert code == 2 and "path does not exist" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [], "a run that cannot start writes nothing"

@@ -32,7 +32,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the two bundled seed articles; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"  # where figures are written (PNG and SVG)
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 examples_per_step = 3  # how many before/after examples to show for each cleaning step
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
@@ -55,6 +55,7 @@ an.use_arabic_style(language=chart_language)
 
 # %%
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)  # where figures go (PNG and SVG)
 an.rtl_table(corpus[["doc_id", "title", "source", "published"]].head(10))
 
 # %% [markdown]
@@ -121,11 +122,19 @@ an.rtl_table(sizes)
 # function words (and, before normalisation, of two spellings of the same one: <bdi>فى</bdi> and <bdi>في</bdi>);
 # after it, of the corpus's subjects. Stemming then gathers <bdi>الروسي</bdi> and <bdi>روسي</bdi> into one term.
 # After the first column each term is shown in its usual written form in the corpus, with the
-# normalised form the computer counts in brackets when the two differ.
+# normalised form (or the stem) the computer counts in brackets when the two differ.
 
 # %%
 forms = an.display_forms(corpus["text"])  # normalised form -> most frequent written form
-an.rtl_table(top_by_stage.iloc[:, :1].join(top_by_stage.iloc[:, 1:].map(forms.with_key)))
+stem_forms = {  # the same for stems: the spellings of the words each stem merges, pooled
+    "definite article stripped": forms.regroup(lambda key: an.light_stem(key, "article")),
+    "one proclitic stripped": forms.regroup(
+        lambda key: an.light_stem(key, "proclitic", stages["normalised"])),
+}
+shown = top_by_stage.copy()
+for stage in shown.columns[1:]:
+    shown[stage] = shown[stage].map(stem_forms.get(stage, forms).with_key)
+an.rtl_table(shown)
 
 # %% [markdown]
 # Stemming in detail: the article mode strips <bdi>ال</bdi> and its attached forms

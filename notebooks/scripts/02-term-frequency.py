@@ -25,7 +25,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 top_n = 20  # terms in the overall ranking and chart
 per_article_n = 8  # terms per article
 max_articles = 6  # articles shown in the per-article table (the first ones by doc_id)
@@ -42,6 +42,7 @@ from arabic_news import analysis
 
 an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
 print(f"{len(corpus)} articles")
@@ -64,9 +65,13 @@ top.insert(0, "written", forms.labels(top["term"]))
 an.rtl_table(top, headers={"term": "normalised key"})
 
 # %%
-ax = an.bar_terms(top["written"], top["count"], title="الكلمات الأكثر تكرارا", xlabel="occurrences")
-an.save_figure(ax.figure, "02-top-terms", directory=figures_dir)
-plt.show()
+if top.empty:
+    print("No chart: no term is left once stop words are removed.")
+else:
+    ax = an.bar_terms(top["written"], top["count"], title="الكلمات الأكثر تكرارا",
+                      xlabel="occurrences")
+    an.save_figure(ax.figure, "02-top-terms", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## Top terms of each article
@@ -76,9 +81,11 @@ plt.show()
 
 # %%
 articles = corpus.sort_values("doc_id").head(max_articles)
-per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n, label="title")
+per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n)
 per_article["term"] = forms.labels(per_article["term"])
-an.rtl_table(per_article.pivot(index="rank", columns="title", values="term"))
+# keyed on doc_id (reprints share a headline), shown with the headlines
+by_article = per_article.pivot(index="rank", columns="doc_id", values="term")
+an.rtl_table(by_article.rename(columns=analysis.document_labels(articles)))
 
 # %% [markdown]
 # ## Bigrams: names of institutions and places
@@ -94,10 +101,13 @@ top_bigrams.insert(0, "written", forms.labels(top_bigrams["term"]))
 an.rtl_table(top_bigrams, headers={"term": "normalised key"})
 
 # %%
-ax = an.bar_terms(top_bigrams["written"], top_bigrams["count"], title="أكثر الثنائيات تكرارا",
-                  xlabel="occurrences")
-an.save_figure(ax.figure, "02-top-bigrams", directory=figures_dir)
-plt.show()
+if top_bigrams.empty:
+    print("No chart: no text has two terms in a row once stop words are removed.")
+else:
+    ax = an.bar_terms(top_bigrams["written"], top_bigrams["count"],
+                      title="أكثر الثنائيات تكرارا", xlabel="occurrences")
+    an.save_figure(ax.figure, "02-top-bigrams", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## Keyword in context

@@ -28,7 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 distinctive_n = 10  # distinctive terms per article
 max_articles = 12  # articles compared (a fixed random sample when the corpus is larger)
 settings_documents = 2000  # documents used to compare weighting settings
@@ -37,12 +37,14 @@ chart_language = "ar"  # language of the charts' text: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
+from IPython.display import display
 
 import arabic_news as an
 from arabic_news import analysis
 
 an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
@@ -57,12 +59,19 @@ print(f"{len(corpus)} articles; comparing {len(articles)}")
 # their usual written form in the corpus.
 
 # %%
-matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
-positions = corpus.index.get_indexer(articles.index)
-distinctive = analysis.distinctive_terms(matrix[positions], vectorizer, articles["title"].tolist(),
-                                         n=distinctive_n)
-distinctive["term"] = forms.labels(distinctive["term"])
-an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term"))
+try:
+    matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
+except analysis.NotApplicable as reason:  # e.g. every text is stop words
+    matrix = None
+    print(f"No TF-IDF: {reason}.")
+if matrix is not None:
+    positions = corpus.index.get_indexer(articles.index)
+    labels = analysis.document_labels(articles)  # headlines, unique even for reprints
+    distinctive = analysis.distinctive_terms(matrix[positions], vectorizer,
+                                             articles["doc_id"].tolist(), n=distinctive_n)
+    distinctive["term"] = forms.labels(distinctive["term"])
+    display(an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term")
+                         .rename(columns=labels)))
 
 # %% [markdown]
 # ## How alike are the articles?
@@ -71,13 +80,16 @@ an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term"))
 # with its headline.
 
 # %%
-similarity = analysis.similarity_table(matrix[positions], articles["title"].tolist())
-an.rtl_table(similarity, decimals=3)
+if matrix is not None:
+    similarity = analysis.similarity_table(matrix[positions], labels.tolist())
+    display(an.rtl_table(similarity, decimals=3))
 
 # %%
-ax = an.heatmap(similarity.to_numpy(), similarity.index.tolist(), title="تشابه المقالات (جيب التمام)")
-an.save_figure(ax.figure, "03-similarity-heatmap", directory=figures_dir)
-plt.show()
+if matrix is not None:
+    ax = an.heatmap(similarity.to_numpy(), similarity.index.tolist(),
+                    title="تشابه المقالات (جيب التمام)")
+    an.save_figure(ax.figure, "03-similarity-heatmap", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## What the weighting settings change
@@ -88,7 +100,7 @@ plt.show()
 # - `min_df` drops terms found in fewer than that many documents (typos, rare names);
 # - `max_df` drops terms found in more than that share of documents (words that say nothing
 #   about any one document).
-# N-grams are set on the analyzer: bigrams add phrases such as <bdi>مجلس الامن</bdi> to the vocabulary.
+# N-grams are set on the analyzer: bigrams add phrases such as <bdi>مجلس الأمن</bdi> to the vocabulary.
 #
 # These settings need more than two documents to mean anything. When the corpus is that small,
 # we compare its *passages* (lines and sentences of at least 60 characters) instead; on a large
@@ -97,14 +109,17 @@ plt.show()
 # %%
 documents = analysis.documents_for_comparison(corpus, settings_documents, random_state=random_state)
 print(f"{len(documents)} documents")
-effects = analysis.tfidf_settings_effects(
-    documents["text"].tolist(),
-    analyzers={"words": analyzer, "words + bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))},
-    settings={
-        "raw counts": {},
-        "sublinear tf": {"sublinear_tf": True},
-        "min_df=2": {"min_df": 2},
-        "max_df=0.3": {"max_df": 0.3},
-    },
-)
-an.rtl_table(effects, decimals=3)
+try:
+    effects = analysis.tfidf_settings_effects(
+        documents["text"].tolist(),
+        analyzers={"words": analyzer, "words + bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))},
+        settings={
+            "raw counts": {},
+            "sublinear tf": {"sublinear_tf": True},
+            "min_df=2": {"min_df": 2},
+            "max_df=0.3": {"max_df": 0.3},
+        },
+    )
+    display(an.rtl_table(effects, decimals=3))
+except analysis.NotApplicable as reason:  # too few documents, or no term at all
+    print(f"No comparison: {reason}.")

@@ -22,21 +22,29 @@
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
-figures_dir = "../figures"
+figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's date range
-timeline_terms = ["حلب", "روسيا", "داعش"]  # terms to follow over time (as written)
+# terms to follow over time, as written (one per line: JupyterLab's editor shows a one-line
+# list of Arabic strings in reversed order)
+timeline_terms = [
+    "حلب",
+    "روسيا",
+    "داعش",
+]
 max_events = 15  # events annotated on the event timeline
 event_granularities = ["day", "week", "month"]  # which kinds of mention make an event
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
+from IPython.display import display
 
 import arabic_news as an
 from arabic_news import analysis
 
 an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
+figures_dir = an.figures_folder(corpus_path, figures_dir)
 dated = corpus[corpus["published"].notna()]
 print(f"{len(corpus)} articles, {len(dated)} with a publication date")
 
@@ -52,18 +60,26 @@ print(f"{len(corpus)} articles, {len(dated)} with a publication date")
 # holds the central 99 % of publication dates, and say how many articles fall outside it.
 
 # %%
-start, end = analysis.core_date_range(corpus["published"])
-outside = len(dated) - dated["published"].between(start, end).sum()
-print(f"charting {start:%Y-%m-%d} to {end:%Y-%m-%d}; {outside} dated articles fall outside")
+try:
+    start, end = analysis.core_date_range(corpus["published"])
+except analysis.NotApplicable as reason:  # no publication dates: no timeline of articles
+    start = end = None
+    print(f"No timeline of articles or terms: {reason}.")
+else:
+    outside = len(dated) - dated["published"].between(start, end).sum()
+    print(f"charting {start:%Y-%m-%d} to {end:%Y-%m-%d}; {outside} dated articles fall outside")
 
 # %%
-per_period = analysis.articles_per_period(corpus, frequency=frequency, by="source", start=start, end=end)
-an.rtl_table(per_period.tail(12))
+if start is not None:
+    per_period = analysis.articles_per_period(corpus, frequency=frequency, by="source",
+                                              start=start, end=end)
+    display(an.rtl_table(per_period.tail(12)))
 
 # %%
-ax = an.timeline(per_period, title="عدد المقالات عبر الزمن", ylabel="articles")
-an.save_figure(ax.figure, "04-articles-over-time", directory=figures_dir)
-plt.show()
+if start is not None:
+    ax = an.timeline(per_period, title="عدد المقالات عبر الزمن", ylabel="articles")
+    an.save_figure(ax.figure, "04-articles-over-time", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## Chosen terms over time
@@ -78,14 +94,17 @@ plt.show()
 # %%
 analyzer = an.ArabicAnalyzer()
 terms = [an.normalize(term) for term in timeline_terms]
-shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency, start=start, end=end)
-shares.columns = timeline_terms  # show each term as written, not as its normalised key
-an.rtl_table(shares.tail(12), decimals=1)
+if start is not None:
+    shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency,
+                                           start=start, end=end)
+    shares.columns = timeline_terms  # show each term as written, not as its normalised key
+    display(an.rtl_table(shares.tail(12), decimals=1))
 
 # %%
-ax = an.timeline(shares, title="تكرار الكلمات عبر الزمن", ylabel="per 10,000 terms")
-an.save_figure(ax.figure, "04-terms-over-time", directory=figures_dir)
-plt.show()
+if start is not None:
+    ax = an.timeline(shares, title="تكرار الكلمات عبر الزمن", ylabel="per 10,000 terms")
+    an.save_figure(ax.figure, "04-terms-over-time", directory=figures_dir)
+    plt.show()
 
 # %% [markdown]
 # ## The dates inside the text
@@ -112,6 +131,9 @@ events = analysis.event_points(mentions, max_events=max_events, granularities=ev
 an.rtl_table(events)
 
 # %%
-ax = an.timeline(events, kind="events", title="الأحداث المذكورة في النصوص")
-an.save_figure(ax.figure, "04-event-timeline", directory=figures_dir)
-plt.show()
+if events.empty:
+    print("No event timeline: no date in the texts could be resolved to a day, week or month.")
+else:
+    ax = an.timeline(events, kind="events", title="الأحداث المذكورة في النصوص")
+    an.save_figure(ax.figure, "04-event-timeline", directory=figures_dir)
+    plt.show()

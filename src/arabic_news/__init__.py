@@ -13,6 +13,7 @@ _PUBLIC = {
     "CorpusError": "arabic_news.errors",
     "load_corpus": "arabic_news.corpus",
     "seeds_path": "arabic_news.corpus",
+    "figures_folder": "arabic_news.corpus",
     # cleaning
     "normalize": "arabic_news.text.normalize",
     "Normalizer": "arabic_news.text.normalize",

@@ -74,3 +74,99 @@ def screenshots_dir() -> Path:
     """Screenshots for a person to look at: output/screenshots/ (ignored by git)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+# --- The lessons, rendered two ways -------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+@pytest.fixture(scope="session")
+def exported_lessons(tmp_path_factory) -> dict[str, Path]:
+    """Each committed lesson exported as nbconvert HTML (the JupyterLab template), by name."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    folder = tmp_path_factory.mktemp("export")
+    exporter = HTMLExporter(template_name="lab")
+    pages = {}
+    for lesson in LESSONS:
+        body, _ = exporter.from_notebook_node(nbformat.read(lesson, as_version=4))
+        page = folder / f"{lesson.stem}.html"
+        page.write_text(body, encoding="utf-8")
+        pages[lesson.stem] = page
+    return pages
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory):
+    """A JupyterLab server on 127.0.0.1 with token authentication, started once per session.
+
+    It serves a copy of the lessons (nothing is written next to the committed ones) with a
+    fresh configuration: the notebooks are untrusted there, so their outputs go through
+    JupyterLab's HTML sanitiser, as they do for a reader who opens them. Every cell is kept
+    in the page (no windowing), so that each table can be measured. Yields (base URL, token).
+    """
+    import json
+    import secrets
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    home = tmp_path_factory.mktemp("jupyterlab")
+    root = home / "lessons"
+    root.mkdir()
+    for lesson in LESSONS:
+        shutil.copy(lesson, root / lesson.name)
+    settings = home / "settings"
+    for plugin, values in {
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
+                                                        "checkForUpdates": False},
+    }.items():
+        package, name = plugin.rsplit("/", 1)
+        path = settings / package / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    token = secrets.token_hex(16)
+    port = _free_port()
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
+               JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+               JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"))
+    log = (home / "lab.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+         f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+         "--allow-root"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                    break
+            except OSError as error:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"JupyterLab did not start; see {home / 'lab.log'}") from error
+                time.sleep(0.5)
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()

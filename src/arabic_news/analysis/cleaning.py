@@ -158,7 +158,8 @@ def stemming_examples(normalised: Counter, n: int = 8) -> pd.DataFrame:
         if len(groups[group]) < n:
             groups[group].append({"what happens": group, "word": token, "count": normalised[token],
                                   "article mode": article, "proclitic mode": proclitic})
-    return pd.DataFrame([row for rows in groups.values() for row in rows])
+    columns = ["what happens", "word", "count", "article mode", "proclitic mode"]
+    return pd.DataFrame([row for rows in groups.values() for row in rows], columns=columns)
 
 
 def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame:
@@ -188,4 +189,5 @@ def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame
             "largest spelling": ordered[0][1] if ordered else 0,
             "written as": "، ".join(f"{word} ({count})" for word, count in ordered[:4]),
         })
-    return pd.DataFrame(rows)
+    columns = ["term", "count", "spellings", "largest spelling", "written as"]
+    return pd.DataFrame(rows, columns=columns)

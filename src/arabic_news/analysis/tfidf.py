@@ -31,7 +31,7 @@ def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **s
             raise NotApplicable(
                 "no term is left in any text once stop words are removed"
             ) from None
-        if "no terms remain" in message:
+        if "no terms remain" in message or "documents than min_df" in message:
             raise NotApplicable(f"no term is left after pruning with {settings}") from None
         raise
     return matrix, vectorizer

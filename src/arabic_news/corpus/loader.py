@@ -50,8 +50,8 @@ def load_corpus(
     ``<DOC>`` XML, told apart by content; optionally described by a ``metadata.csv``/``.tsv``/
     ``.jsonl`` sidecar at its root, or the table given as ``metadata``), a single ``.txt``, or
     a table (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``). ``None`` loads the bundled seeds.
-    Encodings (UTF-8 with/without BOM, UTF-16 with BOM, Windows-1256) and line endings are
-    detected; the loader only reads, never writes.
+    Encodings (UTF-8 with/without BOM, UTF-16 and UTF-32 with BOM, plausible Windows-1256)
+    and line endings are detected; the loader only reads, never writes.
 
     Columns: ``doc_id`` (unique str), ``title`` (first non-empty line of the text when not
     given), ``source`` ('' when unknown), ``published`` (``datetime64[us, UTC]``, NaT when

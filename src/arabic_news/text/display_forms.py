@@ -21,15 +21,10 @@ ANT this equals the most frequent written form of the n-gram itself for the top 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from arabic_news.text.tokenize import tokenize
-
-# Chunks of written text between ASCII whitespace: counting them first means each distinct
-# chunk is tokenised once, however often it occurs (tokens never span ASCII whitespace).
-_ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 class DisplayForms(Mapping):
@@ -83,6 +78,15 @@ class DisplayForms(Mapping):
         form = self.label(key)
         return form if form == key else f"{form} ({key})"
 
+    def regroup(self, key: Callable[[str], str]) -> DisplayForms:
+        """Display forms for coarser keys, such as stems: ``key`` maps each of these keys to
+        its new key (``lambda k: light_stem(k)``), the spellings of the keys it merges are
+        pooled, and each new key gets the most frequent of them. No pass over the corpus."""
+        pooled: dict[str, Counter] = defaultdict(Counter)
+        for old, found in self._spellings.items():
+            pooled[key(old)].update(found)
+        return _from_spellings(pooled)
+
     def spellings(self, key: str) -> list[tuple[str, int]]:
         """Every written form of a single term with its count, most frequent first."""
         found = self._spellings.get(key, Counter())
@@ -116,8 +120,10 @@ def written_token_counts(texts: Iterable[str]) -> Counter:
         if not isinstance(text, str):
             raise TypeError(f"text {position} is {type(text).__name__}, not str; "
                             "drop missing texts or decode them first")
-        chunks.update(_ASCII_WHITESPACE.split(text))
-    chunks.pop("", None)
+        # Chunks between whitespace: counting them first means each distinct chunk is
+        # tokenised once, however often it occurs. Whitespace (str.split's, which includes
+        # U+00A0) is never part of a token, so no token is cut.
+        chunks.update(text.split())
     written: Counter = Counter()
     for chunk, count in chunks.items():
         for token in tokenize(chunk, normalizer=None):
@@ -139,6 +145,11 @@ def display_forms(texts: Iterable[str], analyzer=None) -> DisplayForms:
         keys = terms_of(written)
         if len(keys) == 1:
             spellings[keys[0]][written] += count
+    return _from_spellings(spellings)
+
+
+def _from_spellings(spellings: dict[str, Counter]) -> DisplayForms:
+    # The most frequent spelling; ties go to the first in code-point order (deterministic).
     forms = {key: min(found.items(), key=lambda item: (-item[1], item[0]))[0]
              for key, found in spellings.items()}
     return DisplayForms(forms, dict(spellings))
