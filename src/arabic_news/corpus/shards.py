@@ -43,7 +43,12 @@ class ShardReport:
 
 def is_shards_folder(path: str | os.PathLike | None) -> bool:
     """True when ``path`` is a folder written by :func:`write_shards`."""
-    return path is not None and (Path(path) / MANIFEST).is_file()
+    if not isinstance(path, str | os.PathLike) or not os.fspath(path).strip():
+        return False
+    try:
+        return (Path(path) / MANIFEST).is_file()
+    except OSError:  # a name too long, ...: the loader reports it
+        return False
 
 
 def read_manifest(folder: str | os.PathLike) -> dict:
