@@ -12,7 +12,7 @@ MPL310_STAMP := $(MPL310)/.installed
 CORPUS ?=
 OUT ?= output
 
-.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks clean
+.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks student-copies lessons site clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed: run make with PYTHON=/path/to/python3.11")'
@@ -65,6 +65,21 @@ execute-notebooks: $(STAMP)
 	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.kernel_name=python3 [0-9]*.ipynb
 	$(BIN)/jupytext --sync notebooks/[0-9]*.ipynb
+
+# The student copies (notebooks/exercises/: solutions removed, checks kept, executed) and the
+# start page (notebooks/start-here.ipynb), generated from the lessons. A test fails when the
+# committed copies are out of sync: after any change to a lesson, run this (or make lessons).
+student-copies: $(STAMP)
+	$(BIN)/python -m arabic_news.exercises.student notebooks
+
+# Everything after a change to a lesson (its notebook or script) or to src/: re-pair,
+# re-execute on the seeds, regenerate the student copies.
+lessons: sync-notebooks execute-notebooks student-copies
+
+# The lessons' website, from the committed notebooks and their outputs (nothing is executed),
+# into build/site/ (open build/site/index.html; works offline). Sphinx + myst-nb + Furo.
+site: $(STAMP)
+	$(BIN)/python docs/build_site.py --out build/site
 
 bench: $(STAMP)
 	@test -n "$(CORPUS)" || (echo "usage: make bench CORPUS=/path/to/unpacked/antcorpus-v2.1"; exit 2)

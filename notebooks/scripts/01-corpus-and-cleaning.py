@@ -16,6 +16,17 @@
 # %% [markdown]
 # # 1. The corpus, and how we clean Arabic text
 #
+# **What you will learn**: how to load a corpus of Arabic news and take a first look at it;
+# what each step of cleaning Arabic text changes, shown on the corpus's own words; and how
+# cleaning, stop words and light stemming shrink the vocabulary.
+#
+# - **Level**: beginner.
+# - **Time**: about 45 minutes: 20 to read and run, 25 for the exercises.
+# - **Prerequisites**: Python basics (variables, lists, dictionaries, calling functions) and a
+#   first look at pandas DataFrames. You need to read the Arabic script, not to speak Arabic.
+# - **Data**: the two bundled seed articles (`seeds/`, two news reports from 2016) by default;
+#   set `corpus_path` in the first code cell to run the lesson on your own corpus.
+#
 # Before counting anything we need two things: the articles, with their metadata, and a clear
 # idea of what "the same word" means in Arabic. The same word can be written with or without
 # short vowels (harakat), with different forms of alef (<bdi>أ إ آ ا</bdi>), with a stretched line
@@ -64,6 +75,17 @@ an.rtl_table(corpus[["doc_id", "title", "source", "published"]].head(10))
 # %%
 an.rtl_table(analysis.corpus_overview(corpus).rename_axis("fact"))
 
+# %% [markdown]
+# Everything the next lessons count comes from these texts, so their size says how far the
+# results can be trusted:
+
+# %%
+total_words = int(corpus["text"].str.split().str.len().sum())
+verdict = ("enough to learn the methods, far too few to say anything general about the news"
+           if len(corpus) < 100 else
+           "enough for frequencies and comparisons to start to mean something")
+print(f"{len(corpus)} articles and {total_words:,} words in all: {verdict}.")
+
 # %%
 sources = corpus["source"].fillna(an.chart_word("(unknown)")).value_counts()
 ax = an.bar_terms(sources.index, sources.values, title="المقالات حسب المصدر", xlabel="articles")
@@ -81,6 +103,18 @@ plt.show()
 # %%
 words = analysis.written_words(corpus["text"])  # every written word and its count
 an.rtl_table(analysis.cleaning_examples(words, per_step=examples_per_step))
+
+# %% [markdown]
+# Which steps matter depends on how the corpus was written: an outlet that never writes harakat
+# gives the diacritics step nothing to do, and one that writes <bdi>ى</bdi> for final <bdi>ي</bdi> gives the alef
+# maksura step a lot. On this corpus:
+
+# %%
+changed = analysis.cleaning_examples(words, per_step=1)["occurrences changed"]
+busiest = changed.sort_values(ascending=False, kind="stable")
+print(f"The step that changes the most running words is {busiest.index[0]} "
+      f"({busiest.iloc[0]:,} occurrences), then {busiest.index[1]} ({busiest.iloc[1]:,}); "
+      f"{(changed == 0).sum()} of the {len(changed)} steps change nothing here.")
 
 # %% [markdown]
 # Invisible characters are shown as markers such as `<U+00A0>` (a no-break space); each
@@ -116,11 +150,25 @@ sizes, top_by_stage = analysis.compare_cleanings(stages, n=10)
 an.rtl_table(sizes)
 
 # %% [markdown]
+# Read the table from top to bottom: normalisation keeps every token and merges types;
+# stop-word removal takes tokens away; stemming merges types again. In numbers:
+
+# %%
+types, tokens = sizes["types"], sizes["tokens"]
+print(f"Normalisation merges {types['as written'] - types['normalised']:,} spellings "
+      f"({1 - types['normalised'] / types['as written']:.0%} of the types). "
+      f"Stop words are {1 - tokens['stop words removed'] / tokens['normalised']:.0%} of the "
+      f"running words but only {types['normalised'] - types['stop words removed']:,} types. "
+      f"Stemming then merges {types['stop words removed'] - types['one proclitic stripped']:,} "
+      f"more types ({1 - types['one proclitic stripped'] / types['stop words removed']:.0%}).")
+
+# %% [markdown]
 # ## What stop words and stemming change at the top of the list
 #
 # The ten most frequent terms at each stage: without stop-word removal the list is made of
-# function words (and, before normalisation, of two spellings of the same one: <bdi>فى</bdi> and <bdi>في</bdi>);
-# after it, of the corpus's subjects. Stemming then gathers <bdi>الروسي</bdi> and <bdi>روسي</bdi> into one term.
+# function words (on the seeds, before normalisation, two spellings of the same one:
+# <bdi>فى</bdi> and <bdi>في</bdi>); after it, of the corpus's subjects. Stemming then gathers
+# forms such as <bdi>الروسي</bdi> and <bdi>روسي</bdi> into one term.
 # After the first column each term is shown in its usual written form in the corpus, with the
 # normalised form (or the stem) the computer counts in brackets when the two differ.
 
@@ -137,6 +185,18 @@ for stage in shown.columns[1:]:
 an.rtl_table(shown)
 
 # %% [markdown]
+# The first column counts strings, not words: a word written two ways takes two places in it.
+# On this corpus:
+
+# %%
+first_written = top_by_stage["as written"].iloc[0]
+same_word = [w for w in top_by_stage["as written"]
+             if w != first_written and an.normalize(w) == an.normalize(first_written)]
+print(f"The most frequent string as written is {an.isolate(first_written)}; "
+      + (f"{an.isolate(same_word[0])}, also in the column, is another spelling of the same word, "
+         "counted apart." if same_word else "no other spelling of it is in the top ten."))
+
+# %% [markdown]
 # Stemming in detail: the article mode strips <bdi>ال</bdi> and its attached forms
 # (<bdi>وال، بال، كال، فال، لل</bdi>) when at least three letters remain. The proclitic mode also strips one leading <bdi>و ف ب ك ل</bdi>,
 # but only when the rest is itself a word of the corpus, at least as frequent as the whole
@@ -147,3 +207,112 @@ an.rtl_table(shown)
 stemming = analysis.stemming_examples(stages["normalised"], n=8)
 stemming.insert(1, "written", forms.labels(stemming["word"]))
 an.rtl_table(stemming, headers={"word": "normalised"})
+
+# %% [markdown]
+# The groups above are the whole point of *light* stemming: it merges a term with its forms
+# carrying <bdi>ال</bdi> or a proclitic, and it refuses to cut when the remainder is not a word of the
+# corpus. It never strips suffixes, so <bdi>الروسي</bdi> and <bdi>الروسيه</bdi> (masculine and feminine) stay two
+# terms: a heavier stemmer would merge them, and would also cut names.
+#
+# ## Summary
+#
+# **What you learned**
+# - `load_corpus` gives one row per article: `doc_id`, `title`, `source`, `published`, `text`.
+# - Cleaning Arabic is a series of small, separate steps (diacritics, tatweel, alef forms,
+#   alef maksura, teh marbuta, odd spaces, ...); each one can be switched off, and each one
+#   merges spellings that a reader sees as one word.
+# - Normalisation merges types without losing tokens; stop-word removal removes many tokens but
+#   few types; light stemming merges a word with its prefixed forms.
+#
+# **Pitfalls**
+# - A normalised term is a key for counting, not a word to show a reader: <bdi>الروسيه</bdi> is how the
+#   computer counts <bdi>الروسية</bdi>.
+# - Splitting on `" "` misses non-breaking spaces, and a tokeniser that does not know Arabic
+#   punctuation leaves <bdi>« » ، ؛ ؟</bdi> glued to words.
+# - Folding hamza (<bdi>ؤ ئ</bdi>) or stemming harder merges different words: every extra step is a
+#   choice to check on the corpus's own words, as this lesson did.
+#
+# **Where next**: lesson 2 counts the cleaned terms, over the corpus and per article, and
+# reads them in context.
+#
+# ## Exercises
+#
+# Each exercise ends with a cell that assigns your answer to a variable, and a cell that checks
+# it: the check says whether you are right, or what is wrong, without giving the answer away.
+# Run this cell first.
+
+# %%
+from arabic_news.exercises import check
+
+# %% [markdown]
+# ### Exercise 1: fold hamza too
+#
+# The default cleaning keeps hamza on waw and yaa (<bdi>ؤ ئ</bdi>). Tokenise every text with
+# `an.Normalizer(hamza=True)` as the normaliser (`an.tokenize(text, normalizer=...)`): how many
+# types (distinct terms) does the corpus have then? Answer with an integer.
+
+# %% tags=["solution"]
+# Hint: collect the tokens of every text in one set, then take its size.
+folding = an.Normalizer(hamza=True)
+answer_1_1 = len({token for text in corpus["text"] for token in an.tokenize(text, normalizer=folding)})
+
+# %%
+check("1.1", answer_1_1, corpus=corpus)
+
+# %% [markdown]
+# ### Exercise 2: the most frequent stop words
+#
+# Which five stop words are the most frequent in the corpus? `an.stop_words()` is the list and
+# `stages["normalised"]` counts the normalised tokens. Answer with a list of five terms.
+
+# %% tags=["solution"]
+# Hint: keep the entries of stages["normalised"] that are stop words, then rank them
+# (collections.Counter has a most_common method).
+from collections import Counter
+
+stops = an.stop_words()
+stop_counts = Counter({term: n for term, n in stages["normalised"].items() if term in stops})
+answer_1_2 = [term for term, _ in stop_counts.most_common(5)]
+
+# %%
+check("1.2", answer_1_2, corpus=corpus)
+
+# %% [markdown]
+# ### Exercise 3: a word that only the proclitic mode cuts
+#
+# Find a word of the corpus that the proclitic mode of light stemming shortens but the article
+# mode leaves whole: `an.light_stem(word, "article")` and
+# `an.light_stem(word, "proclitic", stages["normalised"])`. Answer with the word (a string).
+# Then look at what it became: is the cut right?
+
+# %% tags=["solution"]
+# Hint: go through the normalised words, most frequent first, and try both modes on each.
+normalised = stages["normalised"]
+answer_1_3 = next((word for word, _ in normalised.most_common()
+                   if an.light_stem(word, "article") == word
+                   and an.light_stem(word, "proclitic", normalised) != word), None)
+
+# %%
+check("1.3", answer_1_3, corpus=corpus)
+
+# %% [markdown]
+# ### Exercise 4: two spellings of one word, in your corpus
+#
+# Set `corpus_path` to your own corpus (or stay on the seeds) and find one word that the corpus
+# writes in two different ways, which normalisation merges. Answer with a tuple of the two
+# spellings as written, for example `("first", "second")`. Which step of the cleaning merges
+# them, and would a reader agree that they are the same word?
+
+# %% tags=["solution"]
+# Hint: tokenise without a normaliser (normalizer=None),
+# then group the spellings by their an.normalize key.
+from collections import Counter
+
+written = Counter(t for text in corpus["text"] for t in an.tokenize(text, normalizer=None))
+spellings = {}
+for word in written:
+    spellings.setdefault(an.normalize(word), []).append(word)
+answer_1_4 = next((tuple(group[:2]) for group in spellings.values() if len(group) > 1), None)
+
+# %%
+check("1.4", answer_1_4, corpus=corpus)

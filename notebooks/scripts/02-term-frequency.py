@@ -16,6 +16,17 @@
 # %% [markdown]
 # # 2. Term frequency: what the articles talk about
 #
+# **What you will learn**: to rank the terms of a corpus and of each article, to count
+# two-word phrases (bigrams), to read a term in its contexts (keyword in context), and to see
+# how much normalisation changes the counts.
+#
+# - **Level**: beginner.
+# - **Time**: about 45 minutes: 20 to read and run, 25 for the exercises.
+# - **Prerequisites**: lesson 1 (cleaning, stop words); Python lists and dictionaries;
+#   selecting rows and columns of a pandas DataFrame.
+# - **Data**: the two bundled seed articles by default; set `corpus_path` in the first code
+#   cell to run the lesson on your own corpus, and `kwic_term` to read another term.
+#
 # Counting words is the oldest method of text analysis and still the first thing to do with a
 # new corpus. In Arabic it only works after cleaning (notebook 1): without it, <bdi>«الأمن»</bdi> and
 # <bdi>«الامن»</bdi> are counted as two words, and the top of every list is filled with <bdi>في، من، على</bdi>.
@@ -64,6 +75,22 @@ top = analysis.ranked_terms(counts[1], n=top_n)
 top.insert(0, "written", forms.labels(top["term"]))
 an.rtl_table(top, headers={"term": "normalised key"})
 
+# %% [markdown]
+# A frequency list has a long tail: a few terms are very frequent and most occur once. How
+# concentrated is this corpus?
+
+# %%
+term_counts = counts[1]
+total = sum(term_counts.values())
+top_share = sum(n for _, n in term_counts.most_common(top_n)) / max(total, 1)
+once = sum(1 for n in term_counts.values() if n == 1)
+if total:
+    print(f"{total:,} terms, {len(term_counts):,} distinct. The top {top_n} make "
+          f"{top_share:.0%} of all terms; {once:,} terms ({once / len(term_counts):.0%} of the "
+          f"distinct ones) occur only once.")
+else:
+    print("No term is left once stop words are removed.")
+
 # %%
 if top.empty:
     print("No chart: no term is left once stop words are removed.")
@@ -88,6 +115,16 @@ by_article = per_article.pivot(index="rank", columns="doc_id", values="term")
 an.rtl_table(by_article.rename(columns=analysis.document_labels(articles)))
 
 # %% [markdown]
+# Terms at the top of every article are the corpus's common ground; terms at the top of one
+# article only are what sets it apart (lesson 3 makes this idea precise with TF-IDF):
+
+# %%
+tops = per_article.groupby("doc_id", sort=False)["term"].apply(set)
+shared = set.intersection(*tops) if len(tops) > 1 else set()
+print(f"Of the {len(tops)} articles' top {per_article_n} terms, {len(shared)} are shared by all"
+      + (": " + "، ".join(an.isolate(t) for t in sorted(shared)) if shared else "") + ".")
+
+# %% [markdown]
 # ## Bigrams: names of institutions and places
 #
 # Many of the subjects of news are two-word names: <bdi>وزارة الدفاع، مجلس الأمن، الجيش السوري</bdi>. A
@@ -99,6 +136,18 @@ an.rtl_table(by_article.rename(columns=analysis.document_labels(articles)))
 top_bigrams = analysis.ranked_terms(counts[2], n=top_n)
 top_bigrams.insert(0, "written", forms.labels(top_bigrams["term"]))
 an.rtl_table(top_bigrams, headers={"term": "normalised key"})
+
+# %% [markdown]
+# A bigram is a name only when its two words occur together more than chance would have them.
+# A first sign: how many of a bigram's first word's occurrences it accounts for.
+
+# %%
+if not top_bigrams.empty:
+    first_bigram = top_bigrams["term"].iloc[0]
+    head = first_bigram.split(" ")[0]
+    print(f"The most frequent bigram, {an.isolate(forms.label(first_bigram))}, occurs "
+          f"{counts[2][first_bigram]} times; its first word occurs {counts[1][head]} times, "
+          f"so {counts[2][first_bigram] / counts[1][head]:.0%} of its uses start this pair.")
 
 # %%
 if top_bigrams.empty:
@@ -123,6 +172,16 @@ an.kwic_table(analysis.keyword_in_context(corpus, kwic_term, an.normalize, windo
                                           limit=kwic_limit))
 
 # %% [markdown]
+# Read the lines: the words that come back around the term (places, actors, verbs) are its
+# typical company, the subject of collocation measures. How much of the corpus do they cover?
+
+# %%
+occurrences = counts[1][an.normalize(kwic_term)]
+shown = min(occurrences, kwic_limit)
+print(f"{an.isolate(kwic_term)} occurs {occurrences} times after cleaning; the table shows "
+      f"{shown} of them" + (" (raise kwic_limit to see more)." if occurrences > shown else "."))
+
+# %% [markdown]
 # ## How much normalisation changes the counts
 #
 # For the top terms, the spellings found in the text that normalisation merged into each one,
@@ -133,3 +192,105 @@ an.kwic_table(analysis.keyword_in_context(corpus, kwic_term, an.normalize, windo
 merged = analysis.merged_spellings(corpus["text"], top["term"].head(top_n))
 merged.insert(0, "written", forms.labels(merged["term"]))
 an.rtl_table(merged, headers={"term": "normalised key"})
+
+# %% [markdown]
+# Terms with more than one spelling are the ones a raw count gets wrong:
+
+# %%
+several = merged[merged["spellings"] > 1]
+undercount = (1 - several["largest spelling"] / several["count"]).max() if len(several) else 0
+print(f"{len(several)} of the top {top_n} terms are written in several ways; without "
+      f"normalisation the worst of them would be undercounted by {undercount:.0%}.")
+
+# %% [markdown]
+# ## Summary
+#
+# **What you learned**
+# - A frequency list of cleaned terms, with stop words removed, shows what a corpus is about;
+#   per article, it shows what each one is about.
+# - Bigrams catch the two-word names of news (institutions, places, titles).
+# - Keyword in context shows how a term is used, which a count cannot.
+# - Normalisation gathers the spellings of a word into one count.
+#
+# **Pitfalls**
+# - Raw counts favour long articles and frequent subjects: compare shares, not counts, across
+#   corpora of different sizes.
+# - A bigram count bridges removed stop words, so a pair may not be adjacent in the text.
+# - Counting strings instead of cleaned terms undercounts exactly the words written in several
+#   ways, often the most important ones.
+#
+# **Where next**: lesson 3 weighs terms by how specific they are to each article (TF-IDF) and
+# measures how alike the articles are.
+#
+# ## Exercises
+#
+# Each exercise ends with a cell that assigns your answer to a variable, and a cell that checks
+# it: the check says whether you are right, or what is wrong, without giving the answer away.
+# Run this cell first.
+
+# %%
+from arabic_news.exercises import check
+
+# %% [markdown]
+# ### Exercise 1: keep the stop words
+#
+# Count bigrams again with an analyzer that keeps the stop words,
+# `an.ArabicAnalyzer(stop_words=None)`. Which bigram is the most frequent? Answer with the
+# bigram as a string, its two words separated by one space.
+
+# %% tags=["solution"]
+# Hint: analysis.ngram_counts with the .tokens of the new analyzer,
+# then analysis.ranked_terms.
+keeping_stops = an.ArabicAnalyzer(stop_words=None)
+bigrams_with_stops = analysis.ngram_counts(corpus["text"], keeping_stops.tokens, sizes=(2,))[2]
+first_pair = analysis.ranked_terms(bigrams_with_stops, n=1)["term"]
+answer_2_1 = first_pair.iloc[0] if len(first_pair) else None  # None: no two words in a row
+
+# %%
+check("2.1", answer_2_1, corpus=corpus)
+
+# %% [markdown]
+# ### Exercise 2: how often, all spellings together?
+#
+# How many times does `kwic_term` occur in the corpus after cleaning, all its spellings
+# together? Answer with an integer. Change `kwic_term` in the first code cell, run the lesson
+# again, and answer for your own term.
+
+# %% tags=["solution"]
+# Hint: counts[1] counts cleaned terms; look the term up in its cleaned form.
+answer_2_2 = counts[1][an.normalize(kwic_term)]
+
+# %%
+check("2.2", answer_2_2, corpus=corpus, term=kwic_term)
+
+# %% [markdown]
+# ### Exercise 3: the words written in several ways
+#
+# Which of the `top_n` most frequent terms does the corpus write in more than one way? Answer
+# with a list of the terms.
+
+# %% tags=["solution"]
+# Hint: the table of merged spellings above has a column for this.
+answer_2_3 = merged.loc[merged["spellings"] > 1, "term"].tolist()
+
+# %%
+check("2.3", answer_2_3, corpus=corpus, n=top_n)
+
+# %% [markdown]
+# ### Exercise 4: the most widespread term, in context
+#
+# On your own corpus (or the seeds): which term, not a stop word, is found in the most
+# articles? It need not be the most frequent one. Answer with the term, then read it in context
+# with `analysis.keyword_in_context`: is it a subject of the news, or a function word that the
+# stop-word list misses?
+
+# %% tags=["solution"]
+# Hint: count in how many articles each term appears: one set of terms per article.
+from collections import Counter
+
+document_frequency = Counter(term for text in corpus["text"] for term in set(analyzer.tokens(text)))
+answer_2_4 = max(document_frequency, key=lambda term: (document_frequency[term], term),
+                 default=None)  # None: no term is left once stop words are removed
+
+# %%
+check("2.4", answer_2_4, corpus=corpus)

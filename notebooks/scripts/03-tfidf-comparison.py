@@ -16,6 +16,18 @@
 # %% [markdown]
 # # 3. TF-IDF: what makes each article distinctive, and how alike they are
 #
+# **What you will learn**: what TF-IDF weights are and how to compute them with scikit-learn
+# and the project's Arabic analyzer; how to find the terms that set each article apart; how to
+# measure how alike articles are (cosine similarity); and what `sublinear_tf`, `min_df`,
+# `max_df` and bigrams change.
+#
+# - **Level**: intermediate.
+# - **Time**: about 60 minutes: 25 to read and run, 35 for the exercises.
+# - **Prerequisites**: lessons 1 and 2; pandas; the idea of a vector (a list of numbers, one
+#   per term). No linear algebra beyond "the cosine of the angle between two vectors".
+# - **Data**: the two bundled seed articles by default (and their passages, for the settings);
+#   set `corpus_path` in the first code cell to run the lesson on your own corpus.
+#
 # A raw count favours words that are frequent everywhere. TF-IDF (term frequency × inverse
 # document frequency) weighs a term up when it is frequent in one document and down when it
 # appears in many: the highest-weighted terms of an article are the ones that set it apart from
@@ -37,6 +49,7 @@ chart_language = "ar"  # language of the charts' text: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
+import numpy as np
 from IPython.display import display
 
 import arabic_news as an
@@ -74,6 +87,21 @@ if matrix is not None:
                          .rename(columns=labels)))
 
 # %% [markdown]
+# Compare with the top terms of lesson 2: a term frequent in every article drops down here,
+# and a term frequent in one article only rises. How many of each article's distinctive terms
+# does it share with another article's list?
+
+# %%
+if matrix is not None and len(articles) > 1:
+    lists = distinctive.groupby("document", sort=False)["term"].apply(set)
+    overlap = [len(terms & set().union(*(other for other in lists if other is not terms)))
+               for terms in lists]
+    shared = (f"{min(overlap)}" if min(overlap) == max(overlap)
+              else f"{min(overlap)} to {max(overlap)}")
+    print(f"On {len(lists)} articles, each list of {distinctive_n} distinctive terms shares "
+          f"{shared} of them with another article's list.")
+
+# %% [markdown]
 # ## How alike are the articles?
 #
 # Cosine similarity between the TF-IDF vectors, one row and one column per article, labelled
@@ -83,6 +111,19 @@ if matrix is not None:
 if matrix is not None:
     similarity = analysis.similarity_table(matrix[positions], labels.tolist())
     display(an.rtl_table(similarity, decimals=3))
+
+# %% [markdown]
+# The diagonal is 1 (each article with itself). Off the diagonal:
+
+# %%
+if matrix is not None and len(articles) > 1:
+    values = similarity.to_numpy()
+    pairs = values[~np.eye(len(values), dtype=bool)]
+    spread = (f"is {pairs.max():.3f}" if len(values) == 2 else
+              f"goes from {pairs.min():.3f} to {pairs.max():.3f} (mean {pairs.mean():.3f})")
+    print(f"Between different articles the cosine {spread}: "
+          + ("they share little weighted vocabulary." if pairs.max() < 0.3 else
+             "some pairs share a large part of their weighted vocabulary (same story, outlet?)."))
 
 # %%
 if matrix is not None:
@@ -109,6 +150,7 @@ if matrix is not None:
 # %%
 documents = analysis.documents_for_comparison(corpus, settings_documents, random_state=random_state)
 print(f"{len(documents)} documents")
+effects = None
 try:
     effects = analysis.tfidf_settings_effects(
         documents["text"].tolist(),
@@ -123,3 +165,147 @@ try:
     display(an.rtl_table(effects, decimals=3))
 except analysis.NotApplicable as reason:  # too few documents, or no term at all
     print(f"No comparison: {reason}.")
+
+# %% [markdown]
+# Look at the largest similarity between two documents under each setting:
+
+# %%
+if effects is not None:
+    largest = effects.loc["words", "max similarity"]
+    print("Words only, largest similarity: " + "; ".join(
+        f"{setting} {value:.3f}" for setting, value in largest.items()) + ". "
+        f"min_df=2 multiplies it by {largest['min_df=2'] / largest['raw counts']:.1f}.")
+
+# %% [markdown]
+# Why does `min_df` raise it? A term found in one document only is zero in every other vector: it adds
+# nothing to the dot product of two documents, only to their lengths. `min_df=2` drops those
+# terms, so the same dot product is divided by shorter vectors. For the pair of documents most
+# alike under `min_df=2`, the arithmetic is exact:
+
+# %%
+try:
+    effect = analysis.min_df_effect(documents["text"].tolist(), analyzer, min_df=2)
+except (analysis.NotApplicable, ValueError) as reason:  # too few documents, or no shared term
+    effect = None
+    print(f"No pair to explain: {reason}.")
+if effect is not None:
+    u, v = effect["dropped share first"], effect["dropped share second"]
+    print(f"min_df=2 keeps {effect['terms kept']} of {effect['terms']} terms. The two most "
+          f"alike documents (#{effect['first']} and #{effect['second']}) have a cosine of "
+          f"{effect['cosine']:.3f} with every term. Terms found in no other document carry "
+          f"{u:.0%} and {v:.0%} of their squared weights; dropping them divides the same dot "
+          f"product by sqrt({1 - u:.3f} × {1 - v:.3f}), which gives "
+          f"{effect['cosine with min_df']:.3f}.")
+
+# %% [markdown]
+# So a higher similarity under `min_df` does not mean the documents became more alike: the
+# measure now ignores everything that made each one unique. Use `min_df` to drop typos and rare
+# names from a large vocabulary, not to make documents look alike.
+#
+# ## Summary
+#
+# **What you learned**
+# - TF-IDF weighs a term up when it is frequent in a document and down when it is found in many
+#   documents; the highest-weighted terms of an article are the ones that set it apart.
+# - Cosine similarity between TF-IDF vectors measures how alike two articles are, from 0
+#   (nothing shared) to 1.
+# - `sublinear_tf` damps repeated terms, `max_df` drops terms found almost everywhere, `min_df`
+#   drops rare terms, and bigrams add phrases.
+#
+# **Pitfalls**
+# - IDF depends on the corpus: the same article has different distinctive terms in a different
+#   corpus. With two articles, "distinctive" simply means "found in one only".
+# - A similarity is relative to the settings: compare similarities only under the same
+#   analyzer and vectorizer settings.
+# - `min_df` raises similarities by removing what is unique to each document (above).
+#
+# **Where next**: lesson 4 puts the articles, and the events they report, on a timeline.
+#
+# ## Exercises
+#
+# Each exercise ends with a cell that assigns your answer to a variable, and a cell that checks
+# it: the check says whether you are right, or what is wrong, without giving the answer away.
+# Run this cell first.
+
+# %%
+from arabic_news.exercises import check
+
+# %% [markdown]
+# ### Exercise 1: raw counts
+#
+# Fit TF-IDF again with `sublinear_tf=False` (raw term counts). Which term has the highest
+# weight in the first article compared, `articles.iloc[0]`? Answer with the term. Is it still
+# distinctive, or just frequent?
+
+# %% tags=["solution"]
+# Hint: analysis.tfidf_matrix, then analysis.distinctive_terms on the first article's row.
+answer_3_1 = None  # stays None where TF-IDF does not apply (the check says why)
+if matrix is not None:
+    raw_matrix, raw_vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer,
+                                                       sublinear_tf=False)
+    first_article = analysis.distinctive_terms(raw_matrix[positions[:1]], raw_vectorizer,
+                                               articles["doc_id"].tolist()[:1], n=1)
+    answer_3_1 = first_article["term"].iloc[0]
+
+# %%
+check("3.1", answer_3_1, corpus=corpus, doc_id=articles["doc_id"].iloc[0])
+
+# %% [markdown]
+# ### Exercise 2: what min_df keeps
+#
+# On the documents used to compare the settings (`documents`), what share of the vocabulary
+# does `min_df=2` keep? Answer with a number between 0 and 1.
+
+# %% tags=["solution"]
+# Hint: fit twice, with and without min_df, and compare the sizes of the vocabularies.
+answer_3_2 = None  # stays None where the settings cannot be compared (the check says why)
+if effects is not None:
+    texts = documents["text"].tolist()
+    _, every_term = analysis.tfidf_matrix(texts, analyzer)
+    try:
+        _, frequent_terms = analysis.tfidf_matrix(texts, analyzer, min_df=2)
+        answer_3_2 = len(frequent_terms.vocabulary_) / len(every_term.vocabulary_)
+    except analysis.NotApplicable:  # min_df=2 prunes every term
+        answer_3_2 = 0.0
+
+# %%
+check("3.2", answer_3_2, documents=documents["text"].tolist())
+
+# %% [markdown]
+# ### Exercise 3: what max_df drops first
+#
+# `max_df` drops the terms found in the largest share of documents. Which three terms of
+# `documents` are found in the most documents? Answer with a list of three terms. Are they
+# stop words that the list missed, or the corpus's main subjects?
+
+# %% tags=["solution"]
+# Hint: count, for each term, the documents it is found in (a set of terms per document).
+from collections import Counter
+
+in_documents = Counter(term for text in documents["text"] for term in set(analyzer(text)))
+answer_3_3 = [term for term, _ in in_documents.most_common(3)]
+
+# %%
+check("3.3", answer_3_3, documents=documents["text"].tolist())
+
+# %% [markdown]
+# ### Exercise 4: the nearest article, in your corpus
+#
+# On your own corpus (or the seeds), which article is the most similar to the first article
+# compared, `articles.iloc[0]`? Use the TF-IDF `matrix` fitted on the whole corpus above, and
+# answer with its `doc_id`. Then read the two headlines: why are they alike?
+
+# %% tags=["solution"]
+# Hint: sklearn's cosine_similarity of one row of the matrix against all rows;
+# skip the article itself.
+from sklearn.metrics.pairwise import cosine_similarity
+
+answer_3_4 = None  # stays None with one article or no TF-IDF (the check says why)
+if matrix is not None and len(corpus) > 1:
+    position = int(positions[0])
+    scores = cosine_similarity(matrix[position], matrix).ravel()
+    scores[position] = -1
+    answer_3_4 = corpus["doc_id"].iloc[int(scores.argmax())]
+
+# %%
+check("3.4", answer_3_4, corpus=corpus, doc_id=articles["doc_id"].iloc[0], matrix=matrix)

@@ -16,6 +16,18 @@
 # %% [markdown]
 # # 4. Timelines: when articles appear, what they talk about over time, and the events they date
 #
+# **What you will learn**: to count articles per day, week or month and per source; to follow
+# chosen terms over time as a relative frequency; to find the dates mentioned inside the texts
+# (in three regional month systems, and relative to the publication date) and to draw an
+# event timeline from them.
+#
+# - **Level**: intermediate.
+# - **Time**: about 50 minutes: 20 to read and run, 30 for the exercises.
+# - **Prerequisites**: lessons 1 and 2; pandas, including dates (`Timestamp`) and grouping.
+# - **Data**: the two bundled seed articles by default (published 2016-08-01 and 2016-11-18;
+#   see `seeds/metadata.csv`); set `corpus_path` in the first code cell to run the lesson on
+#   your own corpus, and `timeline_terms` to follow other terms.
+#
 # News has two clocks. One is the publication date: when each article appeared. The other is
 # inside the text: <bdi>«اليوم الإثنين»</bdi>, <bdi>«يوم السبت الماضي»</bdi>, <bdi>«17 نوفمبر»</bdi>, dates that place the
 # reported events, often relative to the publication date. This notebook charts both.
@@ -75,6 +87,17 @@ if start is not None:
                                               start=start, end=end)
     display(an.rtl_table(per_period.tail(12)))
 
+# %% [markdown]
+# Empty periods matter as much as full ones: a gap can be a quiet time, or a hole in the
+# collection. On this corpus:
+
+# %%
+if start is not None:
+    totals = per_period.sum(axis=1)
+    print(f"{len(totals)} periods from {totals.index.min():%Y-%m-%d} to "
+          f"{totals.index.max():%Y-%m-%d}; {(totals == 0).sum()} have no article; the busiest, "
+          f"{totals.idxmax():%Y-%m-%d}, has {int(totals.max())}.")
+
 # %%
 if start is not None:
     ax = an.timeline(per_period, title="عدد المقالات عبر الزمن", ylabel="articles")
@@ -100,6 +123,18 @@ if start is not None:
     shares.columns = timeline_terms  # show each term as written, not as its normalised key
     display(an.rtl_table(shares.tail(12), decimals=1))
 
+# %% [markdown]
+# Each term's peak: when was it most talked about, relative to everything published then?
+
+# %%
+for written in shares.columns if start is not None else []:  # the terms as written
+    series = shares[written].dropna()
+    if series.empty or series.max() == 0:
+        print(f"{an.isolate(written)}: not found in this corpus.")
+    else:
+        print(f"{an.isolate(written)}: highest in the period of {series.idxmax():%Y-%m-%d}, "
+              f"{series.max():.1f} per 10,000 terms (mean {series.mean():.1f}).")
+
 # %%
 if start is not None:
     ax = an.timeline(shares, title="تكرار الكلمات عبر الزمن", ylabel="per 10,000 terms")
@@ -117,6 +152,18 @@ if start is not None:
 # %%
 mentions = an.dates_table(corpus)
 an.rtl_table(mentions.head(20))
+
+# %% [markdown]
+# Most dates in news are relative (<bdi>«اليوم»</bdi>, <bdi>«أمس»</bdi>, <bdi>«يوم السبت الماضي»</bdi>): without the
+# publication date they could not be placed at all.
+
+# %%
+resolved = mentions["value"].notna()
+kinds = mentions["granularity"].value_counts()
+print(f"{len(mentions)} date mentions: {int(mentions['relative'].sum())} relative, "
+      f"{int(resolved.sum())} resolved to a date"
+      + ("; by granularity: " + ", ".join(f"{kind} {n}" for kind, n in kinds.items())
+         if len(kinds) else "") + ".")
 
 # %% [markdown]
 # ## An event timeline
@@ -137,3 +184,111 @@ else:
     ax = an.timeline(events, kind="events", title="الأحداث المذكورة في النصوص")
     an.save_figure(ax.figure, "04-event-timeline", directory=figures_dir)
     plt.show()
+
+# %% [markdown]
+# Read the timeline against the publication dates: an event mentioned in an article is usually
+# a few days before it (today, yesterday, last Saturday), and its label is the words the
+# article used. How far back do the day mentions of this corpus reach?
+
+# %%
+day_mentions = mentions[resolved & (mentions["granularity"] == "day")]
+lags = day_mentions.merge(dated[["doc_id", "published"]], on="doc_id")
+days_before = (lags["published"].dt.tz_localize(None).dt.normalize() - lags["value"]).dt.days
+if len(days_before):
+    print(f"{len(days_before)} mentions of a day: from {days_before.min()} to "
+          f"{days_before.max()} days before the article that mentions them "
+          f"(median {days_before.median():.0f}; a negative number is a day after it).")
+else:
+    print("No mention of a day could be placed on the calendar.")
+
+# %% [markdown]
+# ## Summary
+#
+# **What you learned**
+# - Articles per period and per source show when a corpus was collected, and its gaps.
+# - A term's relative frequency (per 10,000 terms) can be compared across periods with
+#   different numbers of articles; its raw count cannot.
+# - Dates inside the texts come in three month systems and are mostly relative: `dates_table`
+#   resolves them against each article's publication date, and the event timeline shows the
+#   most-mentioned ones.
+#
+# **Pitfalls**
+# - A few very old or misdated articles stretch a chart over years: chart the core range.
+# - A peak in a relative frequency from a period with very few articles is noise.
+# - A relative date in an undated article cannot be resolved; a wrong publication date moves
+#   every event of its article.
+#
+# **Where next**: run the four lessons on your own corpus (`make run-corpus
+# CORPUS=/path/to/corpus`); then go further with collocations (which words keep company with a
+# term), keyness (which words set one part of a corpus apart from another) and topics.
+#
+# ## Exercises
+#
+# Each exercise ends with a cell that assigns your answer to a variable, and a cell that checks
+# it: the check says whether you are right, or what is wrong, without giving the answer away.
+# Run this cell first.
+
+# %%
+from arabic_news.exercises import check
+
+# %% [markdown]
+# ### Exercise 1: mentions of a day
+#
+# How many date mentions of the corpus resolve to a day (granularity `"day"`, with a value)?
+# Answer with an integer.
+
+# %% tags=["solution"]
+# Hint: two conditions on the columns of `mentions`, combined with &.
+answer_4_1 = int((mentions["value"].notna() & (mentions["granularity"] == "day")).sum())
+
+# %%
+check("4.1", answer_4_1, corpus=corpus, mentions=mentions)
+
+# %% [markdown]
+# ### Exercise 2: the most mentioned day
+#
+# Which day is mentioned most often in the texts? Answer with a string `"YYYY-MM-DD"`. What
+# happened on that day, according to the articles?
+
+# %% tags=["solution"]
+# Hint: keep the mentions of a day, then count their values.
+days = mentions.loc[mentions["value"].notna() & (mentions["granularity"] == "day"), "value"]
+answer_4_2 = days.value_counts().idxmax().strftime("%Y-%m-%d") if len(days) else None
+
+# %%
+check("4.2", answer_4_2, corpus=corpus, mentions=mentions)
+
+# %% [markdown]
+# ### Exercise 3: months
+#
+# Count the articles per month instead (`frequency="MS"` in `analysis.articles_per_period`).
+# How many monthly periods does the table have? Answer with an integer.
+
+# %% tags=["solution"]
+# Hint: one row per period.
+try:
+    answer_4_3 = len(analysis.articles_per_period(corpus, frequency="MS"))
+except analysis.NotApplicable:  # no publication dates (the check says so)
+    answer_4_3 = None
+
+# %%
+check("4.3", answer_4_3, corpus=corpus)
+
+# %% [markdown]
+# ### Exercise 4: your own term over time
+#
+# Put a term of your own first in `timeline_terms` (first code cell) and run the lesson again,
+# on your corpus or the seeds. In which period is its relative frequency highest? Answer with
+# the start of that period, a string `"YYYY-MM-DD"`. Is the peak an event, or a period with
+# very few articles?
+
+# %% tags=["solution"]
+# Hint: the table `shares` has one column per term (as written), one row per period.
+answer_4_4 = None  # stays None without dates or without the term (the check says why)
+if start is not None:
+    observed = shares[timeline_terms[0]].dropna()
+    if len(observed) and observed.max() > 0:
+        answer_4_4 = observed.idxmax().strftime("%Y-%m-%d")
+
+# %%
+check("4.4", answer_4_4, corpus=corpus, term=timeline_terms[0], frequency=frequency, start=start, end=end)

@@ -26,6 +26,7 @@ from .frequency import (
     top_terms_by_document,
 )
 from .kwic import keyword_in_context
+from .min_df import min_df_effect
 from .overview import (
     corpus_overview,
     document_labels,
@@ -55,6 +56,7 @@ __all__ = [
     "compare_cleanings",
     "core_date_range",
     "merged_spellings",
+    "min_df_effect",
     "ngram_counts",
     "stage_counts",
     "stemming_examples",

@@ -1,0 +1,83 @@
+"""Checkers for lesson 2, term frequency."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from arabic_news.analysis._checks import NotApplicable
+from arabic_news.analysis.cleaning import merged_spellings
+from arabic_news.analysis.frequency import ngram_counts, ranked_terms
+from arabic_news.exercises.compare import (
+    expect_number,
+    expect_terms,
+    expect_top,
+    expect_type,
+    isolated,
+)
+from arabic_news.exercises.core import Wrong, exercise
+from arabic_news.exercises.memo import per_texts
+from arabic_news.text.analyzer import ArabicAnalyzer
+from arabic_news.text.normalize import normalize
+
+
+@per_texts
+def _bigrams_with_stop_words(texts):
+    return ngram_counts(texts, ArabicAnalyzer(stop_words=None).tokens, sizes=(2,))[2]
+
+
+@per_texts
+def _terms(texts):
+    """Term counts, and in how many texts each term is found (the lesson's analyzer)."""
+    analyzer = ArabicAnalyzer()
+    counts: Counter = Counter()
+    documents: Counter = Counter()
+    for text in texts:
+        tokens = analyzer.tokens(text)
+        counts.update(tokens)
+        documents.update(set(tokens))
+    return counts, documents
+
+
+@exercise("2.1")
+def top_bigram_with_stop_words(answer, *, corpus):
+    """The most frequent bigram when stop words are kept."""
+    counts = _bigrams_with_stop_words(corpus)
+    if not counts:
+        raise NotApplicable("no text of this corpus has two words in a row")
+    expect_top(answer, counts, 1, what="the most frequent bigram with stop words kept")
+    return "Compare it with the top bigrams of the lesson: function words fill the top."
+
+
+@exercise("2.2")
+def occurrences_of_term(answer, *, corpus, term):
+    """How many times ``term`` occurs in the corpus, after cleaning (all its spellings)."""
+    expected = _terms(corpus)[0][normalize(term)]
+    expect_number(answer, expected, what=f"the number of occurrences of {isolated(term)}")
+
+
+@exercise("2.3")
+def top_terms_with_several_spellings(answer, *, corpus, n=20):
+    """Which of the ``n`` most frequent terms are written in more than one way."""
+    top = ranked_terms(_terms(corpus)[0], n)["term"]
+    table = merged_spellings(corpus["text"], top)
+    expected = table.loc[table["spellings"] > 1, "term"].tolist()
+    expect_terms(answer, expected, what=f"the top {n} terms written in several ways")
+
+
+@exercise("2.4")
+def term_in_the_most_articles(answer, *, corpus):
+    """The term, not a stop word, found in the most articles (any of those tied)."""
+    documents = _terms(corpus)[1]
+    if not documents:
+        raise NotApplicable("no term is left once stop words are removed")
+    expect_type(answer, str, "one term (a string)")
+    term = answer.strip()
+    key = normalize(term)
+    if key in ArabicAnalyzer().stop_words:
+        raise Wrong(f"{isolated(term)} is a stop word: choose a word with a meaning.")
+    if key not in documents:
+        raise Wrong(f"{isolated(term)} is not a term of this corpus (after cleaning).")
+    if documents[key] < max(documents.values()):
+        raise Wrong(f"{isolated(term)} is in {documents[key]} of {len(corpus)} articles; "
+                    "another term is in more.")
+    return f"It is in {documents[key] / len(corpus):.0%} of the articles."
