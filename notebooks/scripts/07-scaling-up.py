@@ -16,18 +16,17 @@
 # %% [markdown]
 # # 7. Scaling up: corpora of millions of articles with Dask
 #
-# **What you will learn:** when a corpus is too large for the in-memory lessons; how to turn it
-# into Parquet shards once; how to run the same analyses (term and bigram counts, document
+# **What you will learn**: when a corpus is too large for the in-memory lessons; how to turn
+# it into Parquet shards once; how to run the same analyses (term and bigram counts, document
 # frequencies, term share over time, date mentions) on Dask, on this machine or on a cluster;
 # what Dask's dashboard shows; and what changes in the results (nothing in the values).
 #
-# **Level:** intermediate to advanced. **Time:** 30 minutes (more on a large corpus).
-#
-# **Prerequisites:** lessons 1, 2 and 4 (loading, term frequency, timelines); Dask installed
-# (`pip install 'arabic-news[dask]'`, part of `make test`'s environment).
-#
-# **Data:** the bundled seeds by default (two articles: every step runs in seconds, which
-# shows the method, not the speed); set `corpus_path` to a large corpus to see the point.
+# - **Level**: intermediate to advanced.
+# - **Time**: about 30 minutes (more on a large corpus).
+# - **Prerequisites**: lessons 1, 2 and 4 (loading, term frequency, timelines); Dask
+#   installed (`pip install 'arabic-news[dask]'`, part of `make test`'s environment).
+# - **Data**: the bundled seeds by default (two articles: every step runs in seconds, which
+#   shows the method, not the speed); set `corpus_path` to a large corpus to see the point.
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet, ANT or shards
@@ -207,6 +206,7 @@ if client is not None:
 # %% [markdown]
 # ## Summary
 #
+# What you learned:
 # - A corpus larger than memory is read as **Parquet shards**, one Dask partition each:
 #   `load_corpus(path, engine="dask")` converts once into a cache, or read shards written by
 #   `python -m arabic_news.corpus.convert`.
@@ -214,11 +214,14 @@ if client is not None:
 #   in-memory path; large vocabularies are aggregated by the engine, never in one Counter.
 # - `arabic_news.scale.client()` starts a LocalCluster (workers capped in memory, spilling to
 #   disk) or joins any scheduler: the same notebook runs on a laptop or a cluster.
-# - Pitfalls: asking for a whole vocabulary as a result; `len()` and `.compute()` read
-#   everything; Dask on a small corpus is slower than pandas.
-# - Where next: `benchmarks/bench_scale.py` measures two workers against one and a 2-million-
-#   article corpus on 2 workers of 3 GB; the other lessons switch with their `engine`
-#   parameter where they support it (lesson 4).
+#
+# Pitfalls: asking for a whole vocabulary as a result (`ngram_counts` on millions of
+# articles); `len()` and `.compute()` read everything; Dask on a small corpus is slower than
+# pandas; a cluster's workers must all reach the shards.
+#
+# Where next: `benchmarks/bench_scale.py` measures two workers against one and a
+# 2-million-article corpus on 2 workers of 3 GB each (`benchmarks/results/scale.md`);
+# lesson 4 switches to Dask with its `engine` parameter.
 
 # %% [markdown]
 # ## Exercises
