@@ -220,8 +220,9 @@ if client is not None:
 # pandas; a cluster's workers must all reach the shards.
 #
 # Where next: `benchmarks/bench_scale.py` measures two workers against one and a
-# 2-million-article corpus on 2 workers of 3 GB each (`benchmarks/results/scale.md`);
-# lesson 4 switches to Dask with its `engine` parameter.
+# 2-million-article corpus on 2 workers of 3 GB each (`benchmarks/results/scale.md`); the
+# analyses of lessons 2 and 4 (`top_terms`, `ngram_counts`, `articles_per_period`,
+# `term_share_over_time`, `dates_table`, `event_points`) take a Dask corpus as they are.
 
 # %% [markdown]
 # ## Exercises
