@@ -146,21 +146,25 @@ def _period_totals(
     if end is not None:
         keep &= published <= pd.Timestamp(end)
     dated = corpus[keep]
-    wanted = set(terms)
+    unique = list(dict.fromkeys(terms))
+    position = {term: i for i, term in enumerate(unique, start=1)}
     periods = _period_start(dated["published"], frequency)
-    rows = []
+    # One running row per period (not one dict per article): memory bounded by the periods.
+    totals: dict = {}
     for period, text in zip(periods, dated["text"], strict=True):
         tokens = analyzer(text)
-        row = {"period": period, "total": len(tokens)}
-        row.update(dict.fromkeys(terms, 0))
+        row = totals.get(period)
+        if row is None:
+            row = totals[period] = [0] * (len(unique) + 1)
+        row[0] += len(tokens)
         for token in tokens:
-            if token in wanted:
-                row[token] += 1
-        rows.append(row)
-    columns = ["period", "total", *dict.fromkeys(terms)]
-    frame = pd.DataFrame(rows, columns=columns).astype({c: "int64" for c in columns[1:]})
-    frame["period"] = pd.to_datetime(frame["period"])
-    return frame.groupby("period").sum()
+            where = position.get(token)
+            if where is not None:
+                row[where] += 1
+    keys = sorted(totals)
+    frame = pd.DataFrame([totals[key] for key in keys], columns=["total", *unique],
+                         index=pd.DatetimeIndex(keys, name="period"), dtype="int64")
+    return frame
 
 
 def _shares(totals: pd.DataFrame, terms) -> pd.DataFrame:
