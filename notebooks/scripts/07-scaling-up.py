@@ -63,6 +63,7 @@ import dask
 import arabic_news as an
 from arabic_news import analysis, scale
 
+figures_dir = an.figures_folder(corpus_path, figures_dir)  # no figure here; kept for the runner
 client = None
 if scheduler_address is not None or start_cluster:
     client = scale.client(scheduler_address, n_workers=n_workers, memory_limit=memory_limit)
