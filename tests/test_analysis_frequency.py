@@ -112,3 +112,18 @@ def test_keyword_in_context_with_the_package_normaliser_finds_every_spelling():
     table = analysis.keyword_in_context(corpus, "الأمن", an.normalize)
     assert table["keyword"].tolist() == ["الأمن", "الامن"]
     assert table["doc_id"].tolist() == ["y", "y"]
+
+
+@pytest.mark.parametrize("partitions", [1, 3, 16])
+@pytest.mark.parametrize("size,n", [(1, 5), (2, 12), (3, 1)])
+def test_spilled_top_ngrams_equal_the_one_counter_table(partitions, size, n):
+    """Hash partitions on disk (bounded memory) give exactly the in-memory ranking, ties too."""
+    import arabic_news as an
+    from arabic_news.analysis import ngram_counts, ranked_terms, top_ngrams
+
+    texts = list(an.load_corpus()["text"]) * 3 + ["حلب حلب موسكو", "موسكو حلب"]
+    tokens = an.ArabicAnalyzer().tokens
+    expected = ranked_terms(ngram_counts(texts, tokens, (size,))[size], n)
+    pd.testing.assert_frame_equal(top_ngrams(texts, tokens, size=size, n=n,
+                                             partitions=partitions), expected)
+    pd.testing.assert_frame_equal(top_ngrams(iter(texts), tokens, size=size, n=n), expected)

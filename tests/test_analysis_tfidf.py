@@ -50,3 +50,29 @@ def test_settings_effects_shrink_the_vocabulary_with_min_df():
     assert table.loc[("words", "min_df=2"), "vocabulary"] == 1
     with pytest.raises(ValueError, match="at least three"):
         analysis.tfidf_settings_effects(TEXTS[:2], {"words": split}, {"all": {}})
+
+
+@pytest.mark.parametrize("settings", [{}, {"sublinear_tf": True}, {"min_df": 2},
+                                      {"max_df": 0.5, "sublinear_tf": True},
+                                      {"smooth_idf": False, "min_df": 0.1}])
+def test_tfidf_of_shown_equals_rows_of_the_whole_corpus_fit(settings):
+    """Fitting on what the lesson shows (document frequencies from the corpus) gives the same
+    weights, term by term, as fitting on the whole corpus and selecting the shown rows."""
+    import numpy as np
+
+    import arabic_news as an
+    from arabic_news.analysis import tfidf_matrix, tfidf_of_shown
+
+    texts = [passage for text in an.load_corpus()["text"] for passage in text.split("\n")
+             if len(passage) > 40]
+    analyzer = an.ArabicAnalyzer()
+    shown = [0, 3, len(texts) - 1]
+    whole, whole_vectorizer = tfidf_matrix(texts, analyzer, **settings)
+    part, vectorizer = tfidf_of_shown([texts[i] for i in shown], texts, analyzer, **settings)
+    names = vectorizer.get_feature_names_out()
+    whole_names = whole_vectorizer.get_feature_names_out()
+    for row, index in enumerate(shown):
+        expected = dict(zip(whole_names[whole[index].indices], whole[index].data, strict=True))
+        got = dict(zip(names[part[row].indices], part[row].data, strict=True))
+        assert got.keys() == expected.keys()
+        assert np.allclose([got[t] for t in expected], list(expected.values()), rtol=0, atol=1e-12)

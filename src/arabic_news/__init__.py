@@ -12,6 +12,7 @@ _PUBLIC = {
     # loading
     "CorpusError": "arabic_news.errors",
     "load_corpus": "arabic_news.corpus",
+    "iter_corpus": "arabic_news.corpus",
     "seeds_path": "arabic_news.corpus",
     "figures_folder": "arabic_news.corpus",
     # cleaning

@@ -6,8 +6,10 @@ figures folder. Each notebook's ``parameters`` cell receives ``corpus_path`` and
 
 It fails early and leaves nothing half-written:
 
-* the corpus is loaded once before any notebook starts; a corpus that cannot be loaded (or
-  holds no article) is reported in one line, with exit code 2, and nothing is written;
+* the corpus is read once before any notebook starts, into Parquet shards in a cache outside
+  the corpus folder that every notebook then loads (see :func:`prepare_corpus`); a corpus
+  that cannot be loaded (or holds no article) is reported in one line, with exit code 2,
+  and nothing is written;
 * the notebooks and figures are written into a temporary folder beside the output folder and
   moved into place only when every notebook has run; when one fails, the runner prints one
   line naming it and the error, keeps the failed notebook (with its traceback) in a temporary
@@ -71,12 +73,46 @@ def check_corpus(corpus: str | None) -> int:
     return len(frame)
 
 
+def prepare_corpus(
+    corpus: str | None, cache_dir: str | Path | None | bool = None
+) -> tuple[int, str | None]:
+    """Read and check the corpus once; return its number of articles and what to load.
+
+    One load per run: a corpus other than the seeds is converted once into Parquet shards in
+    the cache (outside the corpus folder, keyed on the corpus's path, sizes, modification
+    times and the loader options; see :mod:`arabic_news.corpus.cache`), and every notebook
+    loads those shards, which is several times faster than re-reading and re-checking the
+    original files. A corpus that cannot be loaded, or holds no article, raises
+    :class:`RunError` as :func:`check_corpus` does. ``cache_dir=False`` turns the cache off.
+    """
+    if corpus is None or cache_dir is False:
+        return check_corpus(corpus), None if corpus is None else str(Path(corpus).resolve())
+    from arabic_news.corpus import SkippedDocumentWarning
+    from arabic_news.corpus.cache import cached_shards
+    from arabic_news.corpus.shards import read_manifest
+    from arabic_news.errors import CorpusError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SkippedDocumentWarning)
+            shards = cached_shards(str(Path(corpus).resolve()), {}, cache_dir=cache_dir)
+    except (CorpusError, TypeError) as error:
+        raise RunError(f"corpus cannot be loaded: {_one_line(error)}") from None
+    manifest = read_manifest(shards)
+    if manifest["rows"] == 0:
+        skipped = manifest["skipped"]
+        detail = f" (left out: {skipped[0]['where']}: {skipped[0]['reason']})" if skipped else ""
+        raise RunError(f"corpus {corpus} holds no article with text{detail}")
+    return manifest["rows"], str(shards)
+
+
 def run_all(
     corpus: str | None,
     output: Path,
     figures: Path,
     extra: dict | None = None,
     notebooks: list[Path] | None = None,
+    cache_dir: str | Path | None | bool = None,
 ) -> None:
     """Execute every notebook into ``output``, figures into ``figures``, all or nothing.
 
@@ -92,13 +128,13 @@ def run_all(
         figures = figures_folder(corpus, figures)
     except ValueError as error:
         raise RunError(str(error)) from None
-    articles = check_corpus(corpus)
+    articles, shared = prepare_corpus(corpus, cache_dir)
     print(f"corpus: {articles} articles; running {len(notebooks)} notebooks")
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
     try:
         parameters = {
-            "corpus_path": None if corpus is None else str(Path(corpus).resolve()),
+            "corpus_path": shared,
             "figures_dir": str(staging / "figures"),
             **(extra or {}),
         }
@@ -155,6 +191,13 @@ def main(argv: list[str] | None = None) -> int:
         "--figures",
         help="folder for the figures (default: figures/ for the seeds, OUTPUT/figures otherwise)",
     )
+    parser.add_argument(
+        "--cache-dir",
+        help="folder for the corpus's Parquet shards, read by every notebook (default: "
+        "$ARABIC_NEWS_CACHE or ~/.cache/arabic_news/shards)",
+    )
+    parser.add_argument("--no-cache", action="store_true",
+                        help="let every notebook read the original corpus files")
     args = parser.parse_args(argv)
     output = Path(args.output) / ("seeds" if args.corpus is None else "corpus")
     if args.figures:
@@ -164,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         figures = Path(args.output) / "figures"
     try:
-        run_all(args.corpus, output, figures)
+        run_all(args.corpus, output, figures,
+                cache_dir=False if args.no_cache else args.cache_dir)
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

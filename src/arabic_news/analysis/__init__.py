@@ -18,9 +18,11 @@ from .cleaning import (
 from .collocations import TokenizedCorpus, association_measures, collocations
 from .events import event_points
 from .frequency import (
+    document_frequencies,
     ngram_counts,
     ranked_terms,
     term_counts,
+    top_ngrams,
     top_terms,
     top_terms_by_document,
 )
@@ -42,7 +44,13 @@ from .overview import (
     sample_articles,
 )
 from .segments import passages
-from .tfidf import distinctive_terms, similarity_table, tfidf_matrix, tfidf_settings_effects
+from .tfidf import (
+    distinctive_terms,
+    similarity_table,
+    tfidf_matrix,
+    tfidf_of_shown,
+    tfidf_settings_effects,
+)
 from .timelines import (
     articles_per_period,
     choose_frequency,
@@ -62,6 +70,7 @@ from .topics import (
 
 __all__ = [
     "NotApplicable",
+    "document_frequencies",
     "document_labels",
     "side_by_side",
     "TokenizedCorpus",
@@ -103,8 +112,10 @@ __all__ = [
     "term_counts",
     "term_share_over_time",
     "tfidf_matrix",
+    "tfidf_of_shown",
     "tfidf_settings_effects",
     "top_terms",
+    "top_ngrams",
     "top_terms_by_document",
     "visible",
     "written_words",

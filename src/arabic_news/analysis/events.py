@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
 
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -23,24 +24,36 @@ def event_points(
     the resolved date at its granularity (``2016-07-30``, ``week of 2016-11-14``, ``2016-11``).
     """
     check_positive_int("max_events", max_events)
-    columns = ["date", "granularity", "when", "label", "mentions", "articles"]
     unknown = sorted(set(granularities) - {"day", "week", "month", "year"})
     if unknown:
         raise ValueError(f"unknown granularities {unknown}; use day, week, month or year")
+    if _dask.is_dask(mentions):
+        return _dask.event_points(mentions, max_events, granularities)
     resolved = mentions[mentions["value"].notna() & mentions["granularity"].isin(granularities)]
-    if resolved.empty:
+    keys = ["value", "granularity"]
+    spellings = resolved.groupby([*keys, "text"], sort=True).size()
+    articles = resolved.groupby(keys, sort=True)["doc_id"].nunique()
+    return _events(spellings, articles, max_events)
+
+
+def _events(spellings: pd.Series, articles: pd.Series, max_events: int) -> pd.DataFrame:
+    """Events from mention counts per (value, granularity, text) and distinct articles per
+    (value, granularity): the common end of the pandas and Dask paths."""
+    columns = ["date", "granularity", "when", "label", "mentions", "articles"]
+    if spellings.empty:
         return pd.DataFrame(columns=columns)
+    spellings = spellings.sort_index()
     rows = []
-    for (value, granularity), group in resolved.groupby(["value", "granularity"], sort=True):
-        spellings = group["text"].value_counts()
-        label = min(spellings[spellings == spellings.max()].index)
+    for (value, granularity), group in spellings.groupby(level=[0, 1], sort=True):
+        counts = group.droplevel([0, 1])
+        label = min(counts[counts == counts.max()].index)
         rows.append({
             "date": pd.Timestamp(value),
             "granularity": granularity,
             "when": pd.Timestamp(value).strftime(_WHEN_FORMATS.get(granularity, "%Y-%m-%d")),
             "label": label,
-            "mentions": len(group),
-            "articles": group["doc_id"].nunique(),
+            "mentions": int(counts.sum()),
+            "articles": int(articles.loc[(value, granularity)]),
         })
     events = pd.DataFrame(rows, columns=columns)
     events = events.sort_values(["mentions", "date"], ascending=[False, True]).head(max_events)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
 
 Analyzer = Callable[[str], list[str]]
@@ -28,7 +29,13 @@ def _ranked(counter: Counter, n: int | None) -> pd.DataFrame:
 
 
 def term_counts(texts: Iterable[str], analyzer: Analyzer) -> Counter:
-    """Count every term the analyzer yields over all texts."""
+    """Count every term the analyzer yields over all texts.
+
+    ``texts`` may be a Dask column (``load_corpus(path, engine="dask")["text"]``): the
+    counts are then aggregated by the engine and the same Counter is returned.
+    """
+    if _dask.is_dask(texts):
+        return _dask.term_counts(texts, analyzer)
     counts: Counter = Counter()
     for text in texts:
         counts.update(analyzer(text))
@@ -36,8 +43,56 @@ def term_counts(texts: Iterable[str], analyzer: Analyzer) -> Counter:
 
 
 def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataFrame:
-    """The ``n`` most frequent terms with their count and share of all terms (rank 1 first)."""
+    """The ``n`` most frequent terms with their count and share of all terms (rank 1 first).
+
+    On a Dask column the top ``n`` is taken from the engine's aggregated counts, exactly,
+    without one Counter of the whole vocabulary.
+    """
+    if _dask.is_dask(texts):
+        check_positive_int("n", n)
+        return _dask.top_terms(texts, analyzer, n)
     return ranked_terms(term_counts(texts, analyzer), n)
+
+
+def top_ngrams(
+    texts: Iterable[str], tokens: Analyzer, size: int = 2, n: int = 20,
+    partitions: int | None = None,
+) -> pd.DataFrame:
+    """The ``n`` most frequent n-grams of ``size`` terms, with count and share (rank 1 first).
+
+    The table :func:`ranked_terms` gives for ``ngram_counts(texts, tokens, (size,))[size]``.
+    On a Dask column the vocabulary is aggregated by the engine (never one Counter). On one
+    machine, ``partitions=k`` gives the same table exactly with about ``1/k`` of the
+    vocabulary in memory at a time (hash partitions spilled to a temporary folder; see
+    :mod:`arabic_news.analysis.spill`); ``None`` counts in one Counter (fastest).
+    """
+    check_positive_int("n", n)
+    check_positive_int("size", size)
+    if _dask.is_dask(texts):
+        return _dask.top_ngrams(texts, tokens, size, n)
+    if partitions is not None:
+        from arabic_news.analysis.spill import spilled_ranking, spilled_top
+
+        check_positive_int("partitions", partitions)
+
+        def grams(text: str) -> Iterable[str]:
+            terms = tokens(text)
+            if size == 1:
+                return terms
+            return map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False))
+
+        return spilled_ranking(*spilled_top(texts, grams, n, partitions), n)
+    return ranked_terms(ngram_counts(texts, tokens, (size,))[size], n)
+
+
+def document_frequencies(texts: Iterable[str], analyzer: Analyzer) -> Counter:
+    """For each term, the number of texts it occurs in (pandas or Dask column)."""
+    if _dask.is_dask(texts):
+        return _dask.document_frequencies(texts, analyzer)
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(set(analyzer(text)))
+    return counts
 
 
 def ranked_terms(counts: Counter, n: int = 20) -> pd.DataFrame:
@@ -57,10 +112,15 @@ def ngram_counts(
     ``tokens`` turns a text into its terms (e.g. ``ArabicAnalyzer().tokens``). N-grams of
     adjacent terms are joined by one space, as ``ArabicAnalyzer(ngram_range=(k, k))`` joins
     them, so each Counter equals that analyzer's counts; one pass serves every size.
+    ``texts`` may be a Dask column: the engine aggregates (``groupby`` with ``split_out``)
+    and the same Counters are returned; for a vocabulary too large to return, use
+    :func:`top_ngrams`.
     """
     sizes = tuple(sizes)
     if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
         raise ValueError(f"sizes must be positive integers, got {sizes!r}")
+    if _dask.is_dask(texts):
+        return _dask.ngram_counts(texts, tokens, sizes)
     counts: dict[int, Counter] = {size: Counter() for size in sizes}
     for text in texts:
         terms = tokens(text)
@@ -79,6 +139,8 @@ def top_terms_by_document(
     check_positive_int("n", n)
     if label not in corpus.columns:
         raise ValueError(f"label={label!r} is not a column; choose one of {list(corpus.columns)}")
+    if _dask.is_dask(corpus):
+        return _dask.top_terms_by_document(corpus, analyzer, n, label)
     frames = []
     for name, text in zip(corpus[label], corpus["text"], strict=True):
         table = _ranked(Counter(analyzer(text)), n).reset_index()

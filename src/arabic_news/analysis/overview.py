@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import _dask
 from ._checks import check_positive_int
 from .segments import passages
 
 
 def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Articles, sources, date range and article lengths (in whitespace-separated words)."""
-    words = corpus["text"].str.split().str.len()
+    """Articles, sources, date range and article lengths (in whitespace-separated words).
+
+    Words are counted a slice of texts at a time (``len(text.split())``), so no list of every
+    word is ever held; a Dask corpus is counted per partition, its dates and sources computed.
+    """
+    if _dask.is_dask(corpus):
+        words = corpus["text"].map_partitions(word_counts, meta=("text", "int64")).compute()
+        corpus = _dask.small_columns(corpus, ["published", "source"])
+    else:
+        words = word_counts(corpus["text"])
     dates = corpus["published"].dropna()
     facts = {
         "articles": len(corpus),
@@ -24,6 +33,19 @@ def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
         "longest article (words)": int(words.max()) if len(words) else 0,
     }
     return pd.Series(facts, dtype=object).to_frame("value")
+
+
+def word_counts(texts: pd.Series, chunk: int = 10_000) -> pd.Series:
+    """Whitespace-separated words per text, as ``texts.str.split().str.len()`` gives them,
+    counted ``chunk`` texts at a time (bounded memory: no token lists of the whole corpus)."""
+    values = texts.tolist() if len(texts) <= chunk else None
+    if values is not None:
+        counts = [len(text.split()) for text in values]
+    else:
+        counts = []
+        for begin in range(0, len(texts), chunk):
+            counts.extend(len(text.split()) for text in texts.iloc[begin:begin + chunk].tolist())
+    return pd.Series(counts, index=texts.index, dtype="int64", name=texts.name)
 
 
 def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series:

@@ -37,6 +37,47 @@ def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **s
     return matrix, vectorizer
 
 
+def tfidf_of_shown(
+    shown: Sequence[str],
+    corpus_texts,
+    analyzer: Callable[[str], list[str]],
+    **settings,
+):
+    """TF-IDF rows of the ``shown`` texts, with document frequencies from ``corpus_texts``.
+
+    Equals ``tfidf_matrix(corpus_texts, ...)`` restricted to the rows of the shown texts (same
+    weights; the vocabulary is the shown texts' terms that the corpus-wide ``min_df``/
+    ``max_df`` keep), without building the corpus's document-term matrix: the corpus is read
+    once for its document frequencies (a Counter bounded by the vocabulary; a Dask column is
+    counted by the engine). ``shown`` must be among ``corpus_texts``. Returns (matrix,
+    vectorizer) as :func:`tfidf_matrix` does.
+    """
+    from arabic_news.analysis.frequency import document_frequencies
+
+    if "analyzer" in settings or "ngram_range" in settings:
+        raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
+    unsupported = sorted(set(settings) & {"vocabulary", "max_features", "use_idf"})
+    if unsupported:
+        raise ValueError(f"tfidf_of_shown does not take {unsupported}; use tfidf_matrix")
+    min_df, max_df = settings.pop("min_df", 1), settings.pop("max_df", 1.0)
+    frequencies = document_frequencies(corpus_texts, analyzer)
+    documents = len(corpus_texts)  # a Dask column counts its rows
+    low = min_df if isinstance(min_df, int) else min_df * documents
+    high = max_df if isinstance(max_df, int) else max_df * documents
+    shown = list(shown)
+    terms = sorted({term for text in shown for term in analyzer(text)
+                    if low <= frequencies.get(term, 0) <= high})
+    if not terms:
+        raise NotApplicable(f"no term of the shown texts is left after pruning with "
+                            f"min_df={min_df}, max_df={max_df}")
+    vectorizer = TfidfVectorizer(analyzer=analyzer, vocabulary=terms, **settings)
+    vectorizer.fit(shown)
+    counts = np.array([frequencies[term] for term in terms], dtype=np.float64)
+    smooth = int(vectorizer.smooth_idf)
+    vectorizer.idf_ = np.log((documents + smooth) / (counts + smooth)) + 1
+    return vectorizer.transform(shown), vectorizer
+
+
 def distinctive_terms(matrix, vectorizer, labels: Sequence[str], n: int = 10) -> pd.DataFrame:
     """The ``n`` highest-weighted terms of each document: a long table label, rank, term, weight.
 

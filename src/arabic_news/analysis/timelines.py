@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import NotApplicable
 
 _NO_DATES = "no article of this corpus has a publication date"
@@ -14,6 +15,8 @@ _FREQUENCIES = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "
 
 def choose_frequency(published: pd.Series, max_periods: int = 60) -> str:
     """The finest of day, week, month, quarter, year giving at most ``max_periods`` periods."""
+    if _dask.is_dask(published):
+        published = published.compute()
     dates = published.dropna()
     if dates.empty:
         raise NotApplicable(_NO_DATES)
@@ -35,6 +38,8 @@ def core_date_range(
     """
     if not 0 < share <= 1:
         raise ValueError(f"share must be in (0, 1], got {share}")
+    if _dask.is_dask(published):  # dates are 8 bytes an article: exact quantiles in memory
+        published = published.compute()
     dates = published.dropna()
     if dates.empty:
         raise NotApplicable(_NO_DATES)
@@ -87,6 +92,9 @@ def articles_per_period(
     :func:`choose_frequency`. ``by=None`` (or a corpus without that column) gives one column,
     ``articles``.
     """
+    if _dask.is_dask(corpus):  # only the dates and groups are needed: small, computed
+        wanted = ["published"] + ([by] if by is not None and by in corpus.columns else [])
+        corpus = _dask.small_columns(corpus, wanted)
     dated = _dated(corpus, start, end)
     frequency = frequency or choose_frequency(dated["published"])
     periods = _period_start(dated["published"], frequency).rename("period")
@@ -116,19 +124,49 @@ def term_share_over_time(
     """
     if not terms:
         raise ValueError("give at least one term")
+    if _dask.is_dask(corpus):
+        return _dask.term_share_over_time(corpus, terms, analyzer, frequency, start, end)
     dated = _dated(corpus, start, end)
     frequency = frequency or choose_frequency(dated["published"])
-    wanted = set(terms)
+    return _shares(_period_totals(dated, terms, analyzer, frequency), terms)
+
+
+def _period_totals(
+    corpus: pd.DataFrame, terms, analyzer, frequency: str, start=None, end=None
+) -> pd.DataFrame:
+    """Per period: the number of terms (``total``) and of each of ``terms``, summed.
+
+    ``corpus`` holds ``published`` and ``text``; with ``start``/``end`` (or undated rows) the
+    rows outside are left out first. One partition of a Dask corpus goes through here too.
+    """
+    published = corpus["published"]
+    keep = published.notna()
+    if start is not None:
+        keep &= published >= pd.Timestamp(start)
+    if end is not None:
+        keep &= published <= pd.Timestamp(end)
+    dated = corpus[keep]
+    unique = list(dict.fromkeys(terms))
+    position = {term: i for i, term in enumerate(unique, start=1)}
     periods = _period_start(dated["published"], frequency)
-    rows = []
+    # One running row per period (not one dict per article): memory bounded by the periods.
+    totals: dict = {}
     for period, text in zip(periods, dated["text"], strict=True):
         tokens = analyzer(text)
-        row = {"period": period, "total": len(tokens)}
-        row.update(dict.fromkeys(terms, 0))
+        row = totals.get(period)
+        if row is None:
+            row = totals[period] = [0] * (len(unique) + 1)
+        row[0] += len(tokens)
         for token in tokens:
-            if token in wanted:
-                row[token] += 1
-        rows.append(row)
-    totals = pd.DataFrame(rows).groupby("period").sum()
+            where = position.get(token)
+            if where is not None:
+                row[where] += 1
+    keys = sorted(totals)
+    frame = pd.DataFrame([totals[key] for key in keys], columns=["total", *unique],
+                         index=pd.DatetimeIndex(keys, name="period"), dtype="int64")
+    return frame
+
+
+def _shares(totals: pd.DataFrame, terms) -> pd.DataFrame:
     shares = totals[list(terms)].div(totals["total"].where(totals["total"] > 0), axis=0) * 10_000
     return shares.rename_axis("period")

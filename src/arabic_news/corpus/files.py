@@ -118,6 +118,37 @@ def read_file(
     return data
 
 
+def open_file(
+    path: Path,
+    where: str,
+    *,
+    root: Path | None = None,
+    follow_symlinks: bool = False,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+):
+    """A binary file object for one corpus file, after the same checks as :func:`read_file`.
+
+    For readers that stream a large file (JSON Lines line by line, Parquet by row groups)
+    instead of holding its bytes. The caller closes it (use it in a ``with`` block).
+    """
+    check_link(path, root, follow_symlinks, where)
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
+    _check_stat(info, where, max_file_size)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
+    try:
+        _check_stat(os.fstat(descriptor), where, max_file_size)
+    except CorpusError:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
 def _check_stat(info: os.stat_result, where: str, max_file_size: int) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise CorpusError(
@@ -158,6 +189,13 @@ class FileAccess:
 
     def read(self, path: Path, where: str | None = None) -> bytes:
         return read_file(
+            path, str(path) if where is None else where, root=self.root,
+            follow_symlinks=self.follow_symlinks, max_file_size=self.max_file_size,
+        )
+
+    def open(self, path: Path, where: str | None = None):
+        """A checked binary file object (see :func:`open_file`)."""
+        return open_file(
             path, str(path) if where is None else where, root=self.root,
             follow_symlinks=self.follow_symlinks, max_file_size=self.max_file_size,
         )

@@ -6,7 +6,7 @@ Every reader (text files, tables, ANT XML) produces plain dict records through
 """
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import pandas as pd
 
@@ -131,8 +131,45 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
     origins). Columns: the core columns, then extra columns in order of first appearance.
     ``published`` always has dtype ``datetime64[us, UTC]`` (NaT when unknown) and an unknown
     ``source`` is missing (NA); ``df.attrs["skipped"]`` lists the skipped documents.
+
+    The records are consumed one at a time into column lists, turned into an Arrow-backed
+    frame every :data:`ASSEMBLE_BATCH` rows, and the batches are concatenated (Arrow string
+    chunks are joined, not copied): no list of all records is ever held, so the peak stays
+    near the final frame's size plus one batch of Python strings.
     """
-    kept, seen = [], {}
+    frames = list(assemble_batches(documents, policy, ASSEMBLE_BATCH))
+    if not frames:
+        frame = _frame(CORE_COLUMNS, {name: [] for name in CORE_COLUMNS})
+    elif len(frames) == 1:
+        frame = frames[0]
+    else:
+        order = _merged_order(frames)
+        frame = pd.concat(frames, ignore_index=True)[order]
+    frame.attrs = {"skipped": list(policy.skipped)}
+    return frame
+
+
+#: Rows per batch when :func:`assemble` builds the whole corpus.
+ASSEMBLE_BATCH = 1024
+
+
+def assemble_batches(
+    documents: Iterable[tuple[str, dict]], policy: ErrorPolicy, batch_size: int,
+    seen: dict | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Yield corpus DataFrames of at most ``batch_size`` rows from ``(where, record)`` pairs.
+
+    Each batch has the columns and dtypes of :func:`assemble` (extra columns: those seen so
+    far, in order of first appearance; a column first met in a later batch is missing from
+    the earlier ones). Duplicate ids are checked across batches, in ``seen`` (id -> where;
+    state bounded by the number of documents, not their text). ``attrs["skipped"]`` of a
+    batch lists the documents skipped since the previous batch.
+    """
+    seen = {} if seen is None else seen
+    order: dict[str, None] = dict.fromkeys(CORE_COLUMNS)
+    columns: dict[str, list] = {name: [] for name in CORE_COLUMNS}
+    rows = 0
+    reported = len(policy.skipped)
     for where, record in documents:
         doc_id = record["doc_id"]
         if doc_id in seen:
@@ -140,22 +177,48 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
             policy.handle(CorpusError(message), where)
             continue
         seen[doc_id] = where
-        kept.append(record)
-    frame = pd.DataFrame.from_records(kept, columns=_column_order(kept))
+        for name, value in record.items():
+            column = columns.get(name)
+            if column is None:  # a new extra column: earlier rows of this batch lack it
+                order[name] = None
+                column = columns[name] = [_MISSING] * rows
+            column.append(value)
+        rows += 1
+        for column in columns.values():
+            if len(column) < rows:
+                column.append(_MISSING)
+        if rows >= batch_size:
+            frame = _frame(list(order), columns)
+            frame.attrs = {"skipped": list(policy.skipped[reported:])}
+            reported = len(policy.skipped)
+            yield frame
+            columns = {name: [] for name in order}
+            rows = 0
+    if rows or len(policy.skipped) > reported:
+        frame = _frame(list(order), columns)
+        frame.attrs = {"skipped": list(policy.skipped[reported:])}
+        yield frame
+
+
+_MISSING = float("nan")
+
+
+def _frame(order: Iterable[str], columns: Mapping[str, list]) -> pd.DataFrame:
+    """One batch of column lists as a corpus DataFrame with the contract's dtypes."""
+    frame = pd.DataFrame({name: columns[name] for name in order}, columns=list(order))
     for column in ("doc_id", "title", "source", "text"):
         frame[column] = frame[column].astype(str)
     # An unknown source is missing (NA), not an empty name, so that counting by source,
     # dropna() and fillna("(unknown)") treat it as unknown.
     frame["source"] = frame["source"].mask(frame["source"] == "")
     frame["published"] = pd.to_datetime(frame["published"], utc=True).astype(PUBLISHED_DTYPE)
-    frame.attrs["skipped"] = list(policy.skipped)
     return frame
 
 
-def _column_order(records: list[dict]) -> list[str]:
-    order = dict.fromkeys(CORE_COLUMNS)
-    for record in records:
-        order.update(dict.fromkeys(record))
+def _merged_order(frames: list[pd.DataFrame]) -> list[str]:
+    order: dict[str, None] = {}
+    for frame in frames:
+        order.update(dict.fromkeys(frame.columns))
     return list(order)
 
 

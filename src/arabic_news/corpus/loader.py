@@ -2,17 +2,23 @@
 
 import errno
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
 from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE, FileAccess, check_max_file_size
-from arabic_news.corpus.frame import assemble, make_record
+from arabic_news.corpus.frame import assemble, assemble_batches, make_record
 from arabic_news.corpus.policy import ErrorPolicy
 from arabic_news.corpus.seeds import seeds_path
+from arabic_news.corpus.shards import is_shards_folder, read_shards
 from arabic_news.corpus.sidecar import apply_sidecar, find_sidecar, read_sidecar
-from arabic_news.corpus.tables import SUFFIXES, read_rows, resolve_table_columns, row_fields
+from arabic_news.corpus.tables import (
+    SUFFIXES,
+    iter_row_batches,
+    resolve_table_columns,
+    row_fields,
+)
 from arabic_news.corpus.text_files import ARTICLE_SUFFIX, find_articles, read_article
 from arabic_news.errors import CorpusError
 
@@ -35,6 +41,8 @@ def load_corpus(
     progress: bool | None = None,
     follow_symlinks: bool = False,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    engine: str = "pandas",
+    dask_options: dict | None = None,
 ) -> pd.DataFrame:
     """Load a corpus of news articles into a DataFrame, one row per article.
 
@@ -75,6 +83,90 @@ def load_corpus(
 
     A title taken from the text's first line is cut to at most 200 characters (``…`` marks
     the cut); given titles are kept whole.
+
+    ``engine="dask"`` returns a ``dask.dataframe.DataFrame`` with the same columns instead,
+    read from Parquet shards: a folder written by ``python -m arabic_news.corpus.convert`` is
+    read as it is; any other corpus is converted once into a cache outside the corpus folder
+    (see :mod:`arabic_news.corpus.cache`). ``dask_options`` go to
+    :func:`arabic_news.corpus.dask_engine.load_dask` (``rows_per_shard``, ``cache_dir``).
+    The analyses of :mod:`arabic_news.analysis` accept its columns.
+    """
+    options = dict(
+        text_column=text_column, title_column=title_column, date_column=date_column,
+        source_column=source_column, id_column=id_column, metadata=metadata,
+        on_error=on_error, progress=progress, follow_symlinks=follow_symlinks,
+        max_file_size=max_file_size,
+    )
+    check_engine(engine)
+    if engine == "dask":
+        from arabic_news.corpus.dask_engine import load_dask
+
+        return load_dask(path, options, **(dask_options or {}))
+    if dask_options:
+        raise ValueError("dask_options= is for engine='dask'")
+    if is_shards_folder(path):  # written by arabic_news.corpus.convert: already checked
+        return read_shards(path)
+    documents, policy = _documents(path, **options)
+    return assemble(documents, policy)
+
+
+def iter_corpus(
+    path: str | os.PathLike | None = None,
+    *,
+    batch_size: int = 10_000,
+    **options,
+) -> Iterator[pd.DataFrame]:
+    """Read a corpus in DataFrames of at most ``batch_size`` rows, for corpora that do not fit
+    in memory.
+
+    Accepts every layout and option of :func:`load_corpus` (except ``engine``) and applies the
+    same checks, errors and skip rules; the batches, concatenated, equal what
+    :func:`load_corpus` returns (a column first met in a later batch is missing from the
+    earlier ones). JSON Lines are read line by line and Parquet by record batches, so memory
+    is bounded by the batch, not the file; CSV/TSV files are decoded whole (at most
+    ``max_file_size``), as their encoding detection needs it. Duplicate ids are checked across
+    batches. ``batch.attrs["skipped"]`` lists the documents skipped since the previous batch.
+    Validation happens before the first batch is asked for: options are checked at once.
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size={batch_size!r}: give a positive number of rows per batch")
+    if "engine" in options:
+        raise ValueError("iter_corpus reads with pandas; use load_corpus(engine='dask') for Dask")
+    documents, policy = _documents(path, **options)
+    return assemble_batches(documents, policy, batch_size)
+
+
+ENGINES = ("pandas", "dask")
+
+
+def check_engine(engine: object) -> str:
+    """Validate an ``engine=`` option ('pandas' or 'dask')."""
+    if engine not in ENGINES:
+        raise ValueError(
+            f"engine={engine!r} is not allowed: use 'pandas' (one DataFrame in memory) or "
+            "'dask' (a dask.dataframe.DataFrame over Parquet shards; needs the 'dask' extra)"
+        )
+    return engine
+
+
+def _documents(
+    path,
+    *,
+    text_column: str | None = None,
+    title_column: str | None = None,
+    date_column: str | None = None,
+    source_column: str | None = None,
+    id_column: str | None = None,
+    metadata: str | os.PathLike | None = None,
+    on_error: str = "raise",
+    progress: bool | None = None,
+    follow_symlinks: bool = False,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+) -> tuple[Documents, ErrorPolicy]:
+    """Check the options; return the lazy ``(where, record)`` stream and its error policy.
+
+    Everything that can be checked before reading a document (options, the path, the
+    folder's file list and sidecar) is checked here, at once.
     """
     explicit = _explicit_columns(
         id_column=id_column, title_column=title_column, text_column=text_column,
@@ -102,7 +194,7 @@ def load_corpus(
             f"{root}: unsupported file type {root.suffix or '(no suffix)'!r}; accepted: a "
             f"folder, {ARTICLE_SUFFIX}, {', '.join(SUFFIXES)}"
         )
-    return assemble(documents, policy)
+    return documents, policy
 
 
 def _explicit_columns(**columns: str | None) -> dict[str, str | None]:
@@ -141,7 +233,7 @@ def _existing(path: str | os.PathLike) -> Path:
     return resolved
 
 
-def _folder(root, explicit, metadata, policy, progress, access) -> list[tuple[str, dict]]:
+def _folder(root, explicit, metadata, policy, progress, access) -> Documents:
     problems: list[tuple[str, CorpusError]] = []
     paths = find_articles(root, access.follow_symlinks, problems)
     for where, problem in problems:
@@ -156,19 +248,21 @@ def _folder(root, explicit, metadata, policy, progress, access) -> list[tuple[st
     sidecar = read_sidecar(sidecar_path, explicit, policy, sidecar_access) if sidecar_path else None
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD
-    documents = _articles(paths, sidecar, policy, progress, access)
+    return _folder_documents(root, paths, sidecar, policy, progress, access)
+
+
+def _folder_documents(root, paths, sidecar, policy, progress, access) -> Documents:
+    yield from _articles(paths, sidecar, policy, progress, access)
     for name, (where, _) in (sidecar or {}).items():
         policy.handle(CorpusError(f"{where}: file {name!r} is not in {root}"), where)
-    return documents
 
 
-def _articles(paths, sidecar, policy, progress, access) -> list[tuple[str, dict]]:
+def _articles(paths, sidecar, policy, progress, access) -> Documents:
     """Read each ``(path, relative name)``; ``sidecar`` entries are consumed when matched."""
     if progress:
         from tqdm.auto import tqdm
 
         paths = tqdm(paths, desc="loading articles", unit="file")
-    documents = []
     for path, rel in paths:
         try:
             found = read_article(path, rel, access)
@@ -180,23 +274,38 @@ def _articles(paths, sidecar, policy, progress, access) -> list[tuple[str, dict]
             if entry is not None:
                 where = f"{where} (metadata: {entry[0]})"
                 fields = apply_sidecar(fields, entry)
-            _add(documents, where, fields, policy)
-    return documents
+            yield from _record(where, fields, policy)
 
 
-def _table(path: Path, explicit, policy, access) -> list[tuple[str, dict]]:
-    columns, rows = read_rows(path, policy, access)
-    if not rows:  # every row was skipped: their reasons are in policy.skipped
-        return []
-    found = resolve_table_columns(columns, explicit, str(path))
-    documents = []
-    for where, number, row in rows:
-        _add(documents, where, row_fields(row, found, f"{path.stem}-{number}"), policy)
-    return documents
+def _table(path: Path, explicit, policy, access) -> Documents:
+    """The documents of a table file, batch by batch (see :func:`iter_row_batches`).
+
+    The columns are resolved on the first batch's columns and again whenever a later
+    JSON line brings new keys; a later key that changes which column holds a field is an
+    error (name the columns explicitly), since earlier rows were already read another way.
+    """
+    found = None
+    resolved_on: list[str] | None = None
+    for columns, rows in iter_row_batches(path, policy, access):
+        if not rows:
+            continue
+        if columns != resolved_on:
+            now = resolve_table_columns(columns, explicit, str(path))
+            if found is not None and now != found:
+                raise CorpusError(
+                    f"{rows[0][0]}: keys first seen after row {rows[0][1] - 1} change which "
+                    f"column holds each field ({found} -> {now}); name them with "
+                    "text_column=, title_column=, ..."
+                )
+            found, resolved_on = now, columns
+        for where, number, row in rows:
+            yield from _record(where, row_fields(row, found, f"{path.stem}-{number}"), policy)
 
 
-def _add(documents: list, where: str, fields: dict, policy: ErrorPolicy) -> None:
+def _record(where: str, fields: dict, policy: ErrorPolicy) -> Documents:
     try:
-        documents.append((where, make_record(where, **fields)))
+        record = make_record(where, **fields)
     except CorpusError as error:
         policy.handle(error, where)
+        return
+    yield where, record

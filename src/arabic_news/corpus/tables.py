@@ -14,13 +14,13 @@ Strictness, so that no text is lost or shifted silently:
 * a JSON line nested too deeply for Python's parser is an error naming the line.
 """
 
+import codecs
 import csv
 import io
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-
-import pandas as pd
 
 from arabic_news.corpus.columns import FIELDS, require_text_column, resolve_columns
 from arabic_news.corpus.dates import is_missing
@@ -49,27 +49,50 @@ def read_rows(
     without data rows; a broken JSON line or a CSV row with the wrong number of fields is
     handed to ``policy`` (raise, or skip that line or row).
     """
+    columns: list[str] = []
+    rows: list[Row] = []
+    for seen, batch in iter_row_batches(path, policy, access):
+        columns = seen
+        rows.extend(batch)
+    return columns, rows
+
+
+#: Rows per batch read from a JSON Lines or Parquet file.
+ROW_BATCH = 4096
+
+
+def iter_row_batches(
+    path: Path, policy: ErrorPolicy, access: FileAccess | None = None,
+    batch_size: int = ROW_BATCH,
+) -> Iterator[tuple[list[str], list[Row]]]:
+    """Yield ``(columns seen so far, rows)`` for batches of a table file's rows.
+
+    The same rows, labels and errors as :func:`read_rows`, with bounded memory where the
+    format allows it: JSON Lines is read line by line (after one pass that checks the
+    encoding over the raw bytes), Parquet by record batches. CSV/TSV are parsed from the
+    whole decoded file, since their encoding detection and quoted line breaks need it.
+    """
     access = access or FileAccess()
     skipped_before = len(policy.skipped)
     suffix = path.suffix.lower()
     where = str(path)
     if suffix not in SUFFIXES:
         raise CorpusError(f"{where}: not a table: expected one of {', '.join(SUFFIXES)}")
-    data = access.read(path, where)
+    columns: list[str] = []
+    any_rows = False
     if suffix in JSON_LINES:
-        return _read_json_lines(data, where, policy)
-    if suffix in PARQUET:
-        frame = _read_parquet(data, where)
-        columns = [str(c) for c in frame.columns]
-        _check_unique(columns, where)
-        records = frame.to_dict("records")
-        rows = [(f"{where}, row {i}", i, row) for i, row in enumerate(records, 1)]
+        batches = _json_lines_batches(path, where, policy, access, batch_size)
+    elif suffix in PARQUET:
+        batches = _parquet_batches(path, where, access, batch_size)
     else:
-        columns, rows = _read_delimited(data, where, path.suffix[1:].upper(),
-                                        SEPARATORS[suffix], policy)
-    if not rows and len(policy.skipped) == skipped_before:
+        data = access.read(path, where)
+        batches = iter([_read_delimited(data, where, path.suffix[1:].upper(),
+                                        SEPARATORS[suffix], policy)])
+    for columns, rows in batches:
+        any_rows = any_rows or bool(rows)
+        yield columns, rows
+    if not any_rows and len(policy.skipped) == skipped_before:
         raise CorpusError(f"{where}: no data rows (only a header: {', '.join(map(repr, columns))})")
-    return columns, rows
 
 
 def row_fields(
@@ -144,13 +167,123 @@ def _check_unique(columns: list[str], where: str) -> None:
             )
 
 
-def _read_parquet(data: bytes, where: str) -> pd.DataFrame:
-    if not data:
-        raise CorpusError(f"{where}: empty file (0 bytes)")
+def _parquet_batches(
+    path: Path, where: str, access: FileAccess, batch_size: int
+) -> Iterator[tuple[list[str], list[Row]]]:
+    """Rows of a Parquet file, one record batch at a time (never the whole table as rows)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with access.open(path, where) as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            raise CorpusError(f"{where}: empty file (0 bytes)")
+        try:
+            parquet = pq.ParquetFile(handle)
+            metadata = parquet.schema_arrow.pandas_metadata or {}
+            stored_index = {name for name in metadata.get("index_columns", [])
+                            if isinstance(name, str)}
+            names = [name for name in parquet.schema_arrow.names if name not in stored_index]
+        except Exception as error:  # pyarrow raises several unrelated types for bad files
+            raise CorpusError(f"{where}: not a readable Parquet file: {error}") from None
+        columns = [str(c) for c in names]
+        _check_unique(columns, where)
+        number = 0
+        batches = parquet.iter_batches(batch_size=batch_size, columns=names,
+                                       use_pandas_metadata=True)
+        while True:
+            try:
+                batch = next(batches, None)
+                if batch is None:
+                    break
+                frame = pa.Table.from_batches([batch]).to_pandas()
+            except Exception as error:
+                raise CorpusError(f"{where}: not a readable Parquet file: {error}") from None
+            values = [frame[name].tolist() for name in frame.columns]
+            del frame
+            rows: list[Row] = []
+            for row in zip(*values, strict=True):
+                number += 1
+                rows.append((f"{where}, row {number}", number, dict(zip(columns, row,
+                                                                           strict=True))))
+            del values
+            yield columns, rows
+
+
+def _json_lines_batches(
+    path: Path, where: str, policy: ErrorPolicy, access: FileAccess, batch_size: int
+) -> Iterator[tuple[list[str], list[Row]]]:
+    """JSON Lines, line by line, when the file is plain UTF-8 with LF or CRLF line ends.
+
+    A first pass over the raw bytes checks what :func:`decode_bytes` would (strict UTF-8,
+    no binary bytes, some text, no lone CR); any other file (UTF-16/32, Windows-1256, old
+    Mac line ends, ...) is decoded whole as before, so the errors stay the same.
+    """
+    with access.open(path, where) as handle:
+        streamable = _plain_utf8_lines(handle)
+        handle.seek(0)
+        if not streamable:
+            yield _read_json_lines(handle.read(access.max_file_size + 1), where, policy)
+            return
+        columns: dict[str, None] = {}
+        rows: list[Row] = []
+        for number, raw in enumerate(handle, 1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            line = raw.decode("utf-8").rstrip("\n").removesuffix("\r")
+            if not line.strip():
+                continue
+            here = f"{where}, line {number}"
+            try:
+                row = _json_object(line, here)
+            except CorpusError as error:
+                policy.handle(error, here)
+                continue
+            columns.update(dict.fromkeys(row))
+            rows.append((here, number, row))
+            if len(rows) >= batch_size:
+                yield list(columns), rows
+                rows = []
+        yield list(columns), rows
+
+
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+
+
+def _plain_utf8_lines(handle) -> bool:
+    """True when the file's bytes are strict UTF-8 text with LF/CRLF line ends, no NUL,
+    few control bytes and some non-blank text: then it can be decoded line by line."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    size = controls = 0
+    text_seen = False
+    first = True
+    previous_cr = False
+    while chunk := handle.read(1 << 20):
+        if first:
+            if chunk[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE) or chunk[:2] in (
+                codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE
+            ):
+                return False
+            first = False
+        if b"\x00" in chunk:
+            return False
+        size += len(chunk)
+        controls += len(chunk) - len(chunk.translate(None, _BINARY_BYTES))
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError:
+            return False
+        if previous_cr and not chunk.startswith(b"\n"):
+            return False  # a lone CR at the end of the previous chunk
+        trailing = chunk.endswith(b"\r")
+        if chunk.count(b"\r") - chunk.count(b"\r\n") - trailing > 0:
+            return False  # a lone CR: old Mac line ends, decoded whole
+        previous_cr = trailing
+        text_seen = text_seen or bool(chunk.strip())
     try:
-        return pd.read_parquet(io.BytesIO(data))
-    except Exception as error:  # pyarrow raises several unrelated types for bad files
-        raise CorpusError(f"{where}: not a readable Parquet file: {error}") from None
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return text_seen and not previous_cr and controls <= 0.05 * size
 
 
 def _read_json_lines(data: bytes, where: str, policy: ErrorPolicy) -> tuple[list[str], list[Row]]:

@@ -46,7 +46,13 @@ def dates_table(documents: object, published: object = None) -> pd.DataFrame:
     ``value`` is a ``datetime64[s]`` column (NaT for relative mentions of undated texts),
     so it can be grouped by ``dt.to_period``. A text that is not a string raises
     ValueError naming its doc_id.
+
+    A Dask corpus (``load_corpus(path, engine="dask")``) gives a lazy dask DataFrame, one
+    partition of mentions per partition of articles (the extractor runs unchanged on each):
+    ``.compute()`` returns this table; ``analysis.event_points`` aggregates it in the engine.
     """
+    if type(documents).__module__.split(".", 1)[0] == "dask":
+        return _dask_table(documents, published)
     rows = []
     for doc_id, text, day in _documents(documents, published):
         if not isinstance(text, str):
@@ -65,3 +71,15 @@ def dates_table(documents: object, published: object = None) -> pd.DataFrame:
     frame["value"] = pd.to_datetime(frame["value"]).astype("datetime64[s]")
     frame = frame.astype({"start": "int64", "end": "int64", "relative": "bool"})
     return frame
+
+
+def _dask_table(documents, published):
+    if published is not None:
+        raise ValueError("published is taken from the frame's 'published' column; "
+                         "do not pass it as well")
+    missing = [c for c in _REQUIRED if c not in documents.columns]
+    if missing:
+        raise ValueError(f"dates_table needs columns {list(_REQUIRED)}; missing {missing}")
+    empty = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str),
+                          "published": pd.Series(dtype="datetime64[us, UTC]")})
+    return documents[list(_REQUIRED)].map_partitions(dates_table, meta=dates_table(empty))

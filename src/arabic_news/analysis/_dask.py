@@ -1,0 +1,180 @@
+"""The analyses on Dask collections: the same results as the pandas path, computed by the engine.
+
+Each public analysis checks :func:`is_dask` on its input and comes here. The work per
+partition calls the package's analyzer, tokeniser and date extractor unchanged (through the
+pandas functions, on one partition at a time); what crosses partitions is aggregated by Dask:
+term and n-gram counts go through ``groupby(...).sum(split_out=...)``, whose shuffle spills to
+disk, so no process ever holds one Counter of the whole vocabulary. Top-n tables are taken
+exactly from the aggregated partitions (each keeps the entries that reach its own n-th count,
+ties included). Functions that return a whole vocabulary as a ``Counter`` (as the pandas path
+does) materialise the *result* only.
+
+Dask is imported lazily: the pandas path never needs it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+
+def is_dask(value: object) -> bool:
+    """True for a Dask collection (a dask DataFrame, Series or Bag)."""
+    return type(value).__module__.split(".", 1)[0] == "dask"
+
+
+def _split_out(collection) -> int:
+    return max(1, collection.npartitions)
+
+
+# ----------------------------------------------------------------------------- counting
+_COUNT_META = pd.DataFrame({"size": pd.Series(dtype="int64"), "term": pd.Series(dtype=str),
+                            "count": pd.Series(dtype="int64")})
+
+
+def _partition_ngrams(texts: pd.Series, tokens, sizes) -> pd.DataFrame:
+    from arabic_news.analysis.frequency import ngram_counts
+
+    counts = ngram_counts(texts.tolist(), tokens, sizes)
+    frames = [pd.DataFrame({"size": size, "term": list(counter), "count": list(counter.values())})
+              for size, counter in counts.items()]
+    frame = pd.concat(frames, ignore_index=True) if frames else _COUNT_META.copy()
+    return frame.astype({"size": "int64", "term": str, "count": "int64"})
+
+
+def _partition_terms(texts: pd.Series, analyzer, documents: bool) -> pd.DataFrame:
+    counter: Counter = Counter()
+    for text in texts.tolist():
+        terms = analyzer(text)
+        counter.update(set(terms) if documents else terms)
+    frame = pd.DataFrame({"size": 1, "term": list(counter), "count": list(counter.values())})
+    return frame.astype({"size": "int64", "term": str, "count": "int64"})
+
+
+def ngram_table(texts, tokens: Callable, sizes: Iterable[int] = (1, 2)):
+    """A lazy dask Series of n-gram counts, indexed by (size, term), aggregated by the engine."""
+    sizes = tuple(sizes)
+    parts = texts.map_partitions(_partition_ngrams, tokens, sizes, meta=_COUNT_META)
+    return parts.groupby(["size", "term"])["count"].sum(split_out=_split_out(texts))
+
+
+def term_table(texts, analyzer: Callable, documents: bool = False):
+    """A lazy dask Series of term counts (or document frequencies), indexed by (size, term)."""
+    parts = texts.map_partitions(_partition_terms, analyzer, documents, meta=_COUNT_META)
+    return parts.groupby(["size", "term"])["count"].sum(split_out=_split_out(texts))
+
+
+def _counters(table, sizes) -> dict[int, Counter]:
+    computed = table.compute()
+    counts: dict[int, Counter] = {size: Counter() for size in sizes}
+    for (size, term), count in computed.items():
+        counts[int(size)][term] = int(count)
+    return counts
+
+
+def ngram_counts(texts, tokens, sizes) -> dict[int, Counter]:
+    return _counters(ngram_table(texts, tokens, sizes), tuple(sizes))
+
+
+def term_counts(texts, analyzer) -> Counter:
+    return _counters(term_table(texts, analyzer), (1,))[1]
+
+
+def document_frequencies(texts, analyzer) -> Counter:
+    return _counters(term_table(texts, analyzer, documents=True), (1,))[1]
+
+
+def _candidates(part: pd.DataFrame, n: int, size: int) -> pd.DataFrame:
+    """The entries of one aggregated partition that can reach the overall top ``n``."""
+    part = part[part["size"] == size]
+    if len(part) > n:
+        threshold = part["count"].nlargest(n).iloc[-1]
+        part = part[part["count"] >= threshold]
+    return part[["term", "count"]]
+
+
+def top_from_table(table, n: int, size: int = 1) -> pd.DataFrame:
+    """The exact top ``n`` of one size from an aggregated (size, term) table, with shares.
+
+    Each partition of the aggregated table holds distinct terms (``split_out`` hashes them),
+    so the union of each partition's candidates (ties at its n-th count included) holds
+    the overall top ``n``; they are ranked as the pandas path ranks them.
+    """
+    import dask
+
+    from arabic_news.analysis.frequency import _ranked
+
+    frame = table.reset_index()
+    meta = pd.DataFrame({"term": pd.Series(dtype=str), "count": pd.Series(dtype="int64")})
+    candidates = frame.map_partitions(_candidates, n, size, meta=meta)
+    total = frame[frame["size"] == size]["count"].sum()
+    candidates, total = dask.compute(candidates, total)
+    counter = Counter(dict(zip(candidates["term"], candidates["count"].tolist(), strict=True)))
+    ranked = _ranked(counter, n)
+    ranked["share"] = ranked["count"] / int(total) if int(total) else 0.0
+    return ranked
+
+
+def top_terms(texts, analyzer, n: int) -> pd.DataFrame:
+    return top_from_table(term_table(texts, analyzer), n)
+
+
+def top_ngrams(texts, tokens, size: int, n: int) -> pd.DataFrame:
+    return top_from_table(ngram_table(texts, tokens, (size,)), n, size)
+
+
+# ----------------------------------------------------------------------------- per document
+def top_terms_by_document(corpus, analyzer, n: int, label: str) -> pd.DataFrame:
+    from arabic_news.analysis.frequency import top_terms_by_document as on_pandas
+
+    meta = pd.DataFrame({label: pd.Series(dtype=corpus[label].dtype),
+                         "rank": pd.Series(dtype="int64"), "term": pd.Series(dtype=str),
+                         "count": pd.Series(dtype="int64")})
+    parts = corpus[[label, "text"]].map_partitions(on_pandas, analyzer, n, label, meta=meta)
+    return parts.compute().reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- over time
+def small_columns(corpus, columns: list[str]) -> pd.DataFrame:
+    """Columns bounded by the number of articles (dates, sources), computed to pandas."""
+    return corpus[columns].compute().reset_index(drop=True)
+
+
+def _period_totals(part: pd.DataFrame, terms, analyzer, frequency, start, end) -> pd.DataFrame:
+    from arabic_news.analysis.timelines import _period_totals as on_pandas
+
+    return on_pandas(part, terms, analyzer, frequency, start, end)
+
+
+def term_share_over_time(corpus, terms, analyzer, frequency, start, end) -> pd.DataFrame:
+    from arabic_news.analysis.timelines import _dated, _shares, choose_frequency
+
+    dated = _dated(small_columns(corpus, ["published"]), start, end)
+    frequency = frequency or choose_frequency(dated["published"])
+    meta = pd.DataFrame({"total": pd.Series(dtype="int64"),
+                         **{term: pd.Series(dtype="int64") for term in terms}},
+                        index=pd.DatetimeIndex([], name="period"))
+    parts = corpus[["published", "text"]].map_partitions(
+        _period_totals, list(terms), analyzer, frequency, start, end, meta=meta)
+    totals = parts.compute()
+    totals = totals.groupby(level="period").sum()
+    return _shares(totals, terms)
+
+
+# ----------------------------------------------------------------------------- dates
+def event_points(mentions, max_events: int, granularities) -> pd.DataFrame:
+    """``event_points`` from a dask mentions frame: per-date counts aggregated by the engine."""
+    import dask
+
+    from arabic_news.analysis.events import _events
+
+    resolved = mentions[~mentions["value"].isna()
+                        & mentions["granularity"].isin(list(granularities))]
+    split_out = _split_out(mentions)
+    spellings = resolved.groupby(["value", "granularity", "text"]).size(split_out=split_out)
+    pairs = resolved[["value", "granularity", "doc_id"]].drop_duplicates(split_out=split_out)
+    articles = pairs.groupby(["value", "granularity"]).size(split_out=split_out)
+    spellings, articles = dask.compute(spellings, articles)
+    return _events(spellings, articles, max_events)

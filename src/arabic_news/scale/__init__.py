@@ -1,0 +1,12 @@
+"""Scaling up: a Dask client for the analyses of a corpus larger than one machine's memory.
+
+``load_corpus(path, engine="dask")`` gives a lazy corpus; the analyses of
+:mod:`arabic_news.analysis` run on it wherever the current Dask client sends them.
+:func:`client` starts that client: a ``LocalCluster`` on this machine by default, or a
+connection to any running scheduler (``address="tcp://host:8786"``), so that the same
+notebook runs on a laptop or on a cluster of many machines.
+"""
+
+from arabic_news.scale.cluster import client, describe
+
+__all__ = ["client", "describe"]
