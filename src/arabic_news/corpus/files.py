@@ -95,24 +95,12 @@ def read_file(
     ``root`` is the resolved corpus folder (None for a file given directly, whose links are
     the user's own choice). Raises :class:`CorpusError` naming ``where``.
     """
-    check_link(path, root, follow_symlinks, where)
-    try:
-        info = os.stat(path)
-    except OSError as error:
-        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
-    _check_stat(info, where, max_file_size)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
-    try:
-        _check_stat(os.fstat(descriptor), where, max_file_size)
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+    with open_file(path, where, root=root, follow_symlinks=follow_symlinks,
+                   max_file_size=max_file_size) as handle:
+        try:
             data = handle.read(max_file_size + 1)
-    except OSError as error:
-        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
-    finally:
-        os.close(descriptor)
+        except OSError as error:
+            raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
     if len(data) > max_file_size:  # it grew while being read
         raise _too_large(where, len(data), max_file_size)
     return data
