@@ -87,3 +87,40 @@ def test_regrouped_forms_equal_the_forms_of_a_stemming_analyzer(seeds):
     direct = an.display_forms(seeds["text"], an.ArabicAnalyzer(stop_words=None, stem="article"))
     assert dict(stems) == dict(direct)
     assert stems["امن"] == "الأمن", "the stem of الامن is shown as the corpus writes the word"
+
+
+# --- only the words shown (keys=), in batches ------------------------------------------------
+_WORDS = ["الأمن", "الامن", "الروسية", "الروسيه", "فى", "في", "إدلب", "ادلب", "حلب", "G20"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join),
+                min_size=1, max_size=12),
+       st.integers(1, 4))
+def test_forms_of_the_keys_shown_equal_the_whole_corpus_forms(texts, batch_size):
+    from arabic_news.text.display_forms import display_forms
+
+    whole = display_forms(texts)
+    keys = sorted(whole)[:3] + [" ".join(sorted(whole)[:2])]  # terms and one bigram key
+    shown = display_forms(iter(texts), keys=keys, batch_size=batch_size)
+    wanted = {term for key in keys for term in key.split(" ")}
+    assert dict(shown) == {key: whole[key] for key in wanted}
+
+
+def test_keys_and_batch_size_are_checked():
+    from arabic_news.text.display_forms import display_forms
+
+    with pytest.raises(TypeError, match="not one string"):
+        display_forms(["حلب"], keys="حلب")
+    with pytest.raises(ValueError, match="batch_size"):
+        display_forms(["حلب"], keys=["حلب"], batch_size=0)
+
+
+def test_iter_texts_reads_a_dask_column_partition_by_partition():
+    import pandas as pd
+
+    from arabic_news import analysis
+
+    dd = pytest.importorskip("dask.dataframe")
+    texts = pd.Series(["في حلب", "فى الامن", "الأمن"])
+    assert list(analysis.iter_texts(dd.from_pandas(texts, npartitions=2))) == list(texts)
+    assert list(analysis.iter_texts(texts)) == list(texts)

@@ -113,14 +113,16 @@ print(f"{articles} articles")
 # `text` column and returns the same table as on pandas. The analyzer, the tokenizer and the
 # date extractor run unchanged on each partition.
 #
-# Words are shown as usually written in the corpus (the written form is learned from the first
-# partition: enough on a large corpus, and it reads no further).
+# Words are shown as usually written in the corpus. The written forms are counted over the
+# whole corpus, but only for the words shown (`keys=`), reading one partition at a time
+# (`analysis.iter_texts`), so their memory is bounded by the tables, not by the corpus.
 
 # %%
 analyzer = an.ArabicAnalyzer()
-first = corpus["text"].partitions[0].compute() if engine == "dask" else corpus["text"]
-forms = an.display_forms(first, analyzer)
 top = analysis.top_terms(corpus["text"], analyzer, n=top_n)
+bigrams = analysis.top_ngrams(corpus["text"], analyzer.tokens, size=2, n=top_n)
+forms = an.display_forms(analysis.iter_texts(corpus["text"]), analyzer,
+                         keys=[*top["term"], *bigrams["term"]])
 top["term"] = forms.labels(top["term"])
 an.rtl_table(top, decimals=4)
 
@@ -129,7 +131,6 @@ an.rtl_table(top, decimals=4)
 # partition by partition, exactly; no process holds every bigram of the corpus.
 
 # %%
-bigrams = analysis.top_ngrams(corpus["text"], analyzer.tokens, size=2, n=top_n)
 bigrams["term"] = forms.labels(bigrams["term"])
 an.rtl_table(bigrams, decimals=4)
 

@@ -6,6 +6,7 @@ logic stays here, tested.
 """
 
 from ._checks import NotApplicable
+from ._dask import iter_texts
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -69,6 +70,7 @@ from .topics import (
 )
 
 __all__ = [
+    "iter_texts",
     "NotApplicable",
     "document_frequencies",
     "document_labels",

@@ -15,7 +15,7 @@ Dask is imported lazily: the pandas path never needs it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -23,6 +23,17 @@ import pandas as pd
 def is_dask(value: object) -> bool:
     """True for a Dask collection (a dask DataFrame, Series or Bag)."""
     return type(value).__module__.split(".", 1)[0] == "dask"
+
+
+def iter_texts(texts) -> Iterator[str]:
+    """The texts of a column one by one: a pandas Series or any iterable as it is, a Dask
+    Series one partition at a time (only one partition is in memory), for helpers that
+    stream texts such as ``display_forms(..., keys=...)``."""
+    if is_dask(texts):
+        for number in range(texts.npartitions):
+            yield from texts.get_partition(number).compute()
+    else:
+        yield from texts
 
 
 def _split_out(collection) -> int:

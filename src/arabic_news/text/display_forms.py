@@ -12,6 +12,11 @@ often wins (ties: the first in code-point order, so the result is deterministic)
 give no term and are skipped. Working on distinct tokens keeps this at a few seconds on a
 corpus of 30,000 articles (see ``benchmarks/bench_display_forms.py``).
 
+Only the words a lesson shows: ``keys=`` limits the result to the terms of the given keys
+and reads the texts in batches, so memory is bounded by the batch and the words shown, not by
+the corpus's vocabulary; the forms found are those of the whole corpus (any iterable of texts,
+for example a Dask column read partition by partition with ``analysis.iter_texts``).
+
 N-gram keys (terms joined by one space, as ``ArabicAnalyzer(ngram_range=...)`` and
 ``ngram_counts`` make them) are shown as the display forms of their terms, joined by a
 space: the same term then looks the same in every label, and no n-gram table is needed. On
@@ -131,21 +136,51 @@ def written_token_counts(texts: Iterable[str]) -> Counter:
     return written
 
 
-def display_forms(texts: Iterable[str], analyzer=None) -> DisplayForms:
+def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | None = None,
+                  batch_size: int = 5000) -> DisplayForms:
     """Map each term key of ``analyzer`` to its most frequent written form in ``texts``.
 
     ``analyzer`` is what made the keys: an :class:`ArabicAnalyzer` (its unigrams after
     normalisation, stop words and stemming; a stemmed key shows as its most frequent
     full spelling) or any callable ``text -> list of terms``; ``None`` means the package's
     default normalisation. N-gram keys are resolved term by term (see the module docstring).
+
+    ``keys``: only the terms of these keys (n-gram keys are split at spaces), counted over
+    every text but ``batch_size`` texts at a time, so that memory stays bounded by what is
+    shown. For those terms the forms equal the ones found without ``keys``.
     """
     terms_of = _term_function(analyzer)
+    if isinstance(texts, str):
+        raise TypeError("display_forms() expects a collection of texts, not one string; "
+                        "wrap it in a list")
+    if keys is None:
+        batches: Iterable[Iterable[str]] = [texts]
+        wanted = None
+    else:
+        if isinstance(keys, str):
+            raise TypeError("keys must be a collection of keys, not one string; wrap it in a list")
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+        wanted = {term for key in keys for term in str(key).split(" ") if term}
+        batches = _batches(texts, batch_size)
     spellings: dict[str, Counter] = defaultdict(Counter)
-    for written, count in written_token_counts(texts).items():
-        keys = terms_of(written)
-        if len(keys) == 1:
-            spellings[keys[0]][written] += count
+    for batch in batches:
+        for written, count in written_token_counts(batch).items():
+            found = terms_of(written)
+            if len(found) == 1 and (wanted is None or found[0] in wanted):
+                spellings[found[0]][written] += count
     return _from_spellings(spellings)
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _from_spellings(spellings: dict[str, Counter]) -> DisplayForms:
