@@ -1,13 +1,14 @@
 """Checkers for lesson 7, scaling up with Dask.
 
-Each checker recomputes its answer on the *in-memory* path (the corpus computed to pandas),
-so a right answer from the Dask path is also a check that both paths agree.
+Each checker recomputes its answer on the *in-memory* counting path (one process, the texts
+read partition by partition with ``iter_texts``, never the whole corpus at once), so a right
+answer from the Dask path is also a check that both paths agree.
 """
 
 from __future__ import annotations
 
 from arabic_news.analysis._checks import NotApplicable
-from arabic_news.analysis._dask import is_dask
+from arabic_news.analysis._dask import is_dask, iter_texts
 from arabic_news.analysis.frequency import document_frequencies, ngram_counts
 from arabic_news.exercises.compare import expect_number, expect_top
 from arabic_news.exercises.core import exercise
@@ -15,9 +16,8 @@ from arabic_news.text.analyzer import ArabicAnalyzer
 from arabic_news.text.normalize import normalize
 
 
-def _texts(corpus) -> list[str]:
-    frame = corpus.compute() if is_dask(corpus) else corpus
-    return frame["text"].tolist()
+def _texts(corpus):
+    return iter_texts(corpus["text"])
 
 
 @exercise("7.1")
