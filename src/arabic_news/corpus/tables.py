@@ -19,7 +19,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from arabic_news.corpus.columns import FIELDS, require_text_column, resolve_columns
@@ -226,24 +226,21 @@ def _json_lines_batches(
             return
         columns: dict[str, None] = {}
         rows: list[Row] = []
-        for number, raw in enumerate(handle, 1):
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            line = raw.decode("utf-8").rstrip("\n").removesuffix("\r")
-            if not line.strip():
-                continue
-            here = f"{where}, line {number}"
-            try:
-                row = _json_object(line, here)
-            except CorpusError as error:
-                policy.handle(error, here)
-                continue
-            columns.update(dict.fromkeys(row))
-            rows.append((here, number, row))
+        for row in _json_rows(_utf8_lines(handle), where, policy):
+            columns.update(dict.fromkeys(row[2]))
+            rows.append(row)
             if len(rows) >= batch_size:
                 yield list(columns), rows
                 rows = []
         yield list(columns), rows
+
+
+def _utf8_lines(handle) -> Iterator[str]:
+    """The lines of a plain UTF-8 file, without a leading BOM and without their LF or CRLF."""
+    for number, raw in enumerate(handle, 1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        yield raw.decode("utf-8").rstrip("\n").removesuffix("\r")
 
 
 _BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
@@ -288,9 +285,18 @@ def _plain_utf8_lines(handle) -> bool:
 
 def _read_json_lines(data: bytes, where: str, policy: ErrorPolicy) -> tuple[list[str], list[Row]]:
     text = decode_bytes(data, where)
-    columns: dict[str, None] = {}
-    rows: list[Row] = []
-    for number, line in enumerate(text.split("\n"), 1):
+    rows = list(_json_rows(text.split("\n"), where, policy))
+    columns = dict.fromkeys(key for _, _, row in rows for key in row)
+    return list(columns), rows
+
+
+def _json_rows(lines: Iterable[str], where: str, policy: ErrorPolicy) -> Iterator[Row]:
+    """Each non-blank line (numbered from 1) as one JSON object; a bad line goes to ``policy``.
+
+    Shared by the streaming reader and the whole-file reader, so both number, skip and report
+    lines alike.
+    """
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         here = f"{where}, line {number}"
@@ -299,9 +305,7 @@ def _read_json_lines(data: bytes, where: str, policy: ErrorPolicy) -> tuple[list
         except CorpusError as error:
             policy.handle(error, here)
             continue
-        columns.update(dict.fromkeys(row))
-        rows.append((here, number, row))
-    return list(columns), rows
+        yield here, number, row
 
 
 def _json_object(line: str, where: str) -> dict[str, object]:
