@@ -1,6 +1,10 @@
 """Measure how fast ``load_corpus`` reads a whole corpus, and its peak memory.
 
-    python benchmarks/bench_loading.py --corpus /path/to/antcorpus-v2.1 [--repeats 3]
+    python benchmarks/bench_loading.py --corpus <ANT> [--repeats 3] [--against <SRC>]
+
+``--against`` names the ``src`` folder of another checkout (for example the commit before a
+change to the loader): its ``load_corpus`` is measured too, runs alternating with this one's so
+that a change in the machine's load falls on both.
 
 Each run happens in a fresh subprocess, so peak RSS (``ru_maxrss``) covers one load only
 (imports included). For reference, the same files are also parsed with a strict XML parser
@@ -57,23 +61,34 @@ print(json.dumps({"seconds": seconds, "rows": rows, "skipped": failed,
 """
 
 
-def run_child(code: str, corpus: Path) -> dict:
-    """Run one measurement in a fresh interpreter and return its JSON report."""
+def run_child(code: str, corpus: Path, source: Path | None = None) -> dict:
+    """Run one measurement in a fresh interpreter and return its JSON report.
+
+    ``source``: a ``src`` folder put first on the child's path, so its package is measured.
+    """
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
     result = subprocess.run(
-        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True,
+        env=env,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(code: str, corpus: Path, repeats: int) -> dict:
-    """Median seconds and the largest peak RSS over ``repeats`` fresh runs."""
-    runs = [run_child(code, corpus) for _ in range(repeats)]
+def summarise(runs: list[dict]) -> dict:
+    """Median seconds and the largest peak RSS of several runs of one measurement."""
     summary = dict(runs[-1])
     summary["seconds"] = statistics.median(run["seconds"] for run in runs)
     summary["all_seconds"] = [round(run["seconds"], 2) for run in runs]
     summary["peak_mb"] = max(run["peak_mb"] for run in runs)
     summary["runs"] = runs
     return summary
+
+
+def measure(code: str, corpus: Path, repeats: int) -> dict:
+    """Median seconds and the largest peak RSS over ``repeats`` fresh runs."""
+    return summarise([run_child(code, corpus) for _ in range(repeats)])
 
 
 def machine() -> list[str]:
@@ -103,13 +118,24 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, required=True, help="folder to load (e.g. ANT)")
     parser.add_argument("--repeats", type=int, default=3, help="fresh runs per measurement")
     parser.add_argument("--output", type=Path, default=RESULTS, help="markdown results file")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="src folder of another checkout whose load_corpus to compare")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         parser.error(f"--corpus {args.corpus} is not a folder")
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
 
-    loader = measure(CHILD_LOADER, args.corpus, args.repeats)
+    if args.against is not None and not (args.against / "arabic_news").is_dir():
+        parser.error(f"--against {args.against} has no arabic_news package: give a src folder")
+    if args.against is None:
+        loader = measure(CHILD_LOADER, args.corpus, args.repeats)
+    else:  # alternate the two, so that the machine's load falls on both alike
+        ours, theirs = [], []
+        for _ in range(args.repeats):
+            ours.append(run_child(CHILD_LOADER, args.corpus))
+            theirs.append(run_child(CHILD_LOADER, args.corpus, args.against))
+        loader, other = summarise(ours), summarise(theirs)
     strict = measure(CHILD_STRICT_XML, args.corpus, args.repeats)
     for key in ("base_mb", "frame_mb", "ratio"):
         loader[key] = max(run[key] for run in loader["runs"])
@@ -117,7 +143,11 @@ def main() -> None:
         "| reader | documents loaded | failed/skipped | median wall s | runs (s) | peak RSS MB |",
         "|---|---|---|---|---|---|",
     ]
-    for name, result in (("arabic_news.load_corpus", loader), ("xml.etree strict", strict)):
+    readers = [("arabic_news.load_corpus", loader)]
+    if args.against is not None:
+        other["ratio"] = max(run["ratio"] for run in other["runs"])
+        readers.append(("load_corpus of `--against` (`<SRC>`)", other))
+    for name, result in (*readers, ("xml.etree strict", strict)):
         rows.append(
             f"| {name} | {result['rows']:,} | {result['skipped']} | {result['seconds']:.2f} "
             f"| {result['all_seconds']} | {result['peak_mb']:.0f} |"
@@ -133,11 +163,12 @@ def main() -> None:
         f"Memory of `load_corpus`: the returned DataFrame holds {loader['frame_mb']:.0f} MB "
         f"(`memory_usage(deep=True)`); the process held {loader['base_mb']:.0f} MB after its "
         f"imports, and loading raised the peak by {loader['ratio']:.2f}x the DataFrame "
-        "(the issue's bound: at most 2x). Before issue 12 (a dict per row, then one list of "
-        "all records): 640 MB peak, 2.6 s.",
+        "(the issue's bound: at most 2x)."
+        + (f" The `--against` loader raised it by {other['ratio']:.2f}x its DataFrame; runs "
+           "alternated with this one's." if args.against is not None else ""),
         "",
-        "Reproduce: `.venv/bin/python benchmarks/bench_loading.py --corpus "
-        f"/tmp/ant/{args.corpus.name}`",
+        "Reproduce: `.venv/bin/python benchmarks/bench_loading.py --corpus <ANT>"
+        + (" --against <SRC>`" if args.against is not None else "`"),
         "",
         *machine(),
         "",

@@ -7,8 +7,8 @@ runs on its synchronous scheduler here (fast, deterministic); one test starts a 
 LocalCluster through arabic_news.scale.
 """
 
-import json
-import random
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -20,25 +20,13 @@ import arabic_news as an  # noqa: E402
 from arabic_news import analysis  # noqa: E402
 from arabic_news.corpus.shards import write_shards  # noqa: E402
 
-SOURCES = ["وكالة", "جريدة", "قناة"]
+sys.path.insert(0, str(Path(__file__).parent))
+from generated_corpus import write_generated_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def corpus_file(tmp_path_factory):
-    seeds = an.load_corpus()
-    sentences = [s.strip() for text in seeds["text"] for s in text.replace("\n", ".").split(".")
-                 if len(s.split()) > 2]
-    rng = random.Random(12)
-    path = tmp_path_factory.mktemp("gen") / "news.jsonl"
-    with path.open("w", encoding="utf-8") as handle:
-        for number in range(240):
-            text = ". ".join(rng.sample(sentences, rng.randint(2, 6)))
-            day = pd.Timestamp("2016-01-01") + pd.Timedelta(days=rng.randint(0, 700))
-            row = {"id": f"a{number:03d}", "text": text, "source": rng.choice(SOURCES),
-                   "date": None if number % 17 == 0 else day.date().isoformat(),
-                   "category": rng.choice(["سياسة", "اقتصاد"])}
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path
+    return write_generated_corpus(tmp_path_factory.mktemp("gen") / "news.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +145,21 @@ def test_client_options_are_checked():
         scale.client(n_workers=0)
     with pytest.raises(ValueError, match="scheduler address"):
         scale.client(address=" ")
+
+
+def test_start_engine_needs_nothing_for_pandas_and_checks_its_options():
+    from arabic_news import scale
+
+    assert scale.start_engine("pandas") is None
+    with pytest.raises(ValueError, match="engine='spark' is not allowed"):
+        scale.start_engine("spark")
+    with pytest.raises(ValueError, match="scheduler_address=.* is for engine='dask'"):
+        scale.start_engine("pandas", "tcp://10.0.0.5:8786")
+
+
+def test_start_engine_starts_a_local_cluster_for_dask():
+    from arabic_news import scale
+
+    with scale.start_engine("dask", n_workers=1, dashboard=False) as client:
+        assert len(client.scheduler_info()["workers"]) == 1
+        assert client.submit(sum, [1, 2]).result() == 3

@@ -4,9 +4,11 @@
 :mod:`arabic_news.analysis` run on it wherever the current Dask client sends them.
 :func:`client` starts that client: a ``LocalCluster`` on this machine by default, or a
 connection to any running scheduler (``address="tcp://host:8786"``), so that the same
-notebook runs on a laptop or on a cluster of many machines.
+notebook runs on a laptop or on a cluster of many machines. :func:`start_engine` is what a
+lesson calls with its ``engine`` parameter ("pandas" or "dask").
 """
 
 from arabic_news.scale.cluster import client, describe
+from arabic_news.scale.engine import start_engine
 
-__all__ = ["client", "describe"]
+__all__ = ["client", "describe", "start_engine"]

@@ -1,0 +1,87 @@
+"""A lesson switched to Dask with its one ``engine`` parameter shows exactly what it shows on
+pandas: every printed line, table and figure.
+
+Each lesson listed in ``LESSONS`` is executed twice with papermill, ``engine="pandas"`` and
+``engine="dask"`` (which starts a LocalCluster of two worker processes), on the bundled seeds
+(one partition) and on a generated corpus of 240 articles in Parquet shards of 50 rows (five
+partitions, so every count crosses partitions). The two runs' outputs are compared cell by
+cell (stdout, text/plain and text/html; stderr holds the cluster's logs and is left out), and
+their figures byte by byte. Slow: marked ``lessons``.
+"""
+
+import base64
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="the Dask extra is not installed")
+
+from arabic_news import run_notebooks  # noqa: E402
+from arabic_news.corpus.shards import write_shards  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generated_corpus import write_generated_corpus  # noqa: E402
+
+pytestmark = pytest.mark.lessons
+
+# The lessons that take an ``engine`` parameter ("pandas" or "dask").
+LESSONS = []
+
+
+def shown(notebook: Path) -> list[list[str]]:
+    """What each code cell shows: its stdout and its text and HTML results, in order."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    shown = []
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        parts = []
+        for output in cell.get("outputs", []):
+            if output.get("name") == "stdout":
+                parts.append("".join(output["text"]))
+            for kind in ("text/plain", "text/html", "image/png"):
+                value = output.get("data", {}).get(kind)
+                if value is not None:
+                    parts.append(value if kind == "image/png" else "".join(value))
+        shown.append(parts)
+    return shown
+
+
+def run(lesson: str, corpus: Path | None, engine: str, folder: Path) -> tuple[list, dict]:
+    import papermill
+
+    folder.mkdir()
+    figures = folder / "figures"
+    parameters = {"engine": engine, "figures_dir": str(figures)}
+    if corpus is not None:
+        parameters["corpus_path"] = str(corpus)
+    papermill.execute_notebook(
+        str(run_notebooks.NOTEBOOKS_DIR / lesson), str(folder / lesson), parameters=parameters,
+        kernel_name="python3", progress_bar=False, cwd=str(run_notebooks.NOTEBOOKS_DIR))
+    drawn = {path.name: base64.b64encode(path.read_bytes()).decode()
+             for path in sorted(figures.glob("*"))} if figures.is_dir() else {}
+    return shown(folder / lesson), drawn
+
+
+@pytest.fixture(scope="module")
+def generated_shards(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generated")
+    source = write_generated_corpus(folder / "news.jsonl")
+    write_shards(source, folder / "shards", rows_per_shard=50)
+    return folder / "shards"
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "generated"])
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_dask_engine_shows_what_pandas_shows(lesson, corpus, generated_shards, tmp_path):
+    path = None if corpus == "seeds" else generated_shards
+    on_pandas, figures_pandas = run(lesson, path, "pandas", tmp_path / "pandas")
+    on_dask, figures_dask = run(lesson, path, "dask", tmp_path / "dask")
+    assert len(on_pandas) == len(on_dask)
+    for number, (left, right) in enumerate(zip(on_pandas, on_dask, strict=True)):
+        assert left == right, f"{lesson}, code cell {number}: the Dask run shows otherwise"
+    assert figures_pandas.keys() == figures_dask.keys()
+    for name in figures_pandas:
+        assert figures_pandas[name] == figures_dask[name], f"{lesson}: figure {name} differs"
