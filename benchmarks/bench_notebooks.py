@@ -1,6 +1,7 @@
 """Wall time and peak memory of each lesson notebook on a corpus, executed with papermill.
 
-Usage: python benchmarks/bench_notebooks.py --corpus /path/to/corpus [--output DIR]
+Usage: python benchmarks/bench_notebooks.py --corpus <CORPUS> [--output DIR] [--notebooks 03 04]
+    [--engine dask]
 
 Each notebook runs in a fresh process; its kernel's peak resident memory is read from
 ``getrusage(RUSAGE_CHILDREN)`` once the kernel has exited. Executed notebooks and figures go
@@ -24,10 +25,13 @@ from arabic_news.run_notebooks import notebook_paths
 RUN_ONE = """
 import json, resource, sys, time
 import papermill
-notebook, output, corpus, figures = sys.argv[1:5]
+notebook, output, corpus, figures, engine = sys.argv[1:6]
+parameters = {"corpus_path": corpus, "figures_dir": figures}
+if engine != "default":
+    parameters["engine"] = engine
 started = time.perf_counter()
-papermill.execute_notebook(notebook, output, parameters={"corpus_path": corpus,
-    "figures_dir": figures}, cwd=str(__import__("pathlib").Path(notebook).parent),
+papermill.execute_notebook(notebook, output, parameters=parameters,
+    cwd=str(__import__("pathlib").Path(notebook).parent),
     kernel_name="python3", progress_bar=False)
 wall = time.perf_counter() - started
 peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -48,15 +52,23 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--output", help="folder for executed notebooks and figures")
     parser.add_argument("--record", help="markdown file to write the results to")
+    parser.add_argument("--notebooks", nargs="+", metavar="NN",
+                        help="only the lessons whose file names start with these (e.g. 03 04)")
+    parser.add_argument("--engine", default="default",
+                        help="the lessons' engine parameter (default: the lesson's own)")
     args = parser.parse_args(argv)
+    notebooks = [path for path in notebook_paths()
+                 if not args.notebooks or path.name.startswith(tuple(args.notebooks))]
+    if not notebooks:
+        parser.error(f"--notebooks {' '.join(args.notebooks)} matches no lesson")
     output = Path(args.output or tempfile.mkdtemp(prefix="bench-notebooks-"))
     figures = output / "figures"
     figures.mkdir(parents=True, exist_ok=True)
     rows = []
-    for notebook in notebook_paths():
+    for notebook in notebooks:
         result = subprocess.run(
             [sys.executable, "-c", RUN_ONE, str(notebook), str(output / notebook.name),
-             str(Path(args.corpus).resolve()), str(figures)],
+             str(Path(args.corpus).resolve()), str(figures), args.engine],
             capture_output=True, text=True, check=True,
         )
         measured = json.loads(result.stdout.strip().splitlines()[-1])
@@ -66,7 +78,10 @@ def main(argv=None) -> int:
         f"# Notebooks on {Path(args.corpus).name}, {date.today().isoformat()}",
         "",
         f"Machine: {machine()}. Command: `python benchmarks/bench_notebooks.py --corpus "
-        f"{args.corpus}`. Wall time includes kernel start-up.",
+        f"<{Path(args.corpus).name}>"
+        + (f" --notebooks {' '.join(args.notebooks)}" if args.notebooks else "")
+        + (f" --engine {args.engine}" if args.engine != "default" else "")
+        + "`. Wall time includes kernel start-up.",
         "",
         "| notebook | wall time (s) | kernel peak memory (MB) |",
         "|---|---:|---:|",
