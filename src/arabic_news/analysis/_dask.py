@@ -175,17 +175,26 @@ def term_share_over_time(corpus, terms, analyzer, frequency, start, end) -> pd.D
 
 
 # ----------------------------------------------------------------------------- dates
+def _distinct(part: pd.DataFrame) -> pd.DataFrame:
+    return part.drop_duplicates()
+
+
 def event_points(mentions, max_events: int, granularities) -> pd.DataFrame:
-    """``event_points`` from a dask mentions frame: per-date counts aggregated by the engine."""
+    """``event_points`` from a dask mentions frame: per-date counts aggregated by the engine.
+
+    Both counts are bounded by the distinct dates (and their spellings), not by the corpus, so
+    they are tree reductions with no shuffle. The articles per date are counted from each
+    partition's distinct (date, article) pairs: an article's mentions all come from the one
+    partition that holds the article, so no pair repeats across partitions.
+    """
     import dask
 
     from arabic_news.analysis.events import _events
 
     resolved = mentions[~mentions["value"].isna()
                         & mentions["granularity"].isin(list(granularities))]
-    split_out = _split_out(mentions)
-    spellings = resolved.groupby(["value", "granularity", "text"]).size(split_out=split_out)
-    pairs = resolved[["value", "granularity", "doc_id"]].drop_duplicates(split_out=split_out)
-    articles = pairs.groupby(["value", "granularity"]).size(split_out=split_out)
+    spellings = resolved.groupby(["value", "granularity", "text"]).size(split_out=1)
+    pairs = resolved[["value", "granularity", "doc_id"]].map_partitions(_distinct)
+    articles = pairs.groupby(["value", "granularity"]).size(split_out=1)
     spellings, articles = dask.compute(spellings, articles)
     return _events(spellings, articles, max_events)
