@@ -202,7 +202,7 @@ def main(argv=None) -> None:
     for probe in PROBES:
         cells = [repr(p(probe)) for n, p in _probe_pipelines(pipelines).items()]
         lines.append(f"| {probe!r} | " + " | ".join(cells) + " |")
-    corpus = "" if args.corpus == DEFAULT_CORPUS else f" --corpus {args.corpus}"
+    corpus = "" if args.corpus == DEFAULT_CORPUS else " --corpus <ANT>"
     lines += ["", "Reproduce: `.venv/bin/python benchmarks/bench_cleaning.py"
               f"{corpus} --max-mb {args.max_mb:g} --repeat {args.repeat}`", ""]
     lines += [*long_text_section(all_texts, args), ""]

@@ -1,7 +1,7 @@
 """Benchmark arabic_news.extract_dates: accuracy beside dateparser, and speed on ANT.
 
-Usage: .venv/bin/python benchmarks/bench_dates.py [ANT_FOLDER]
-       (default /tmp/ant/antcorpus-v2.1; the accuracy part needs no corpus)
+Usage: .venv/bin/python benchmarks/bench_dates.py [<ANT>]
+       (<ANT>: the unpacked ANT corpus; without it only the accuracy part runs)
 
 1. Accuracy on tests/data/date_eval.jsonl for extract_dates and for dateparser's
    ``search_dates(languages=["ar"], settings={"RELATIVE_BASE": published})``. Rules:
@@ -115,9 +115,9 @@ def accuracy(lines: list[str]) -> None:
               "lenient rule applies to it.", ""]
 
 
-def speed(lines: list[str], folder: Path) -> None:
-    if not folder.exists():
-        print(f"no corpus at {folder}; speed not measured")
+def speed(lines: list[str], folder: Path | None) -> None:
+    if folder is None or not folder.exists():
+        print(f"no corpus at {folder}; speed not measured (give the unpacked ANT folder)")
         return
     frame = load_corpus(folder, progress=False)
     texts = frame["text"].tolist()
@@ -136,14 +136,14 @@ def speed(lines: list[str], folder: Path) -> None:
               "|---|---|---|---|---|",
               f"| {len(texts)} | {chars / 1e6:.1f} M | {mentions} | {elapsed:.1f} | "
               f"{chars / 1e6 / elapsed:.1f} |", "",
-              f"Texts and publication days from `load_corpus({folder})` (loading not timed); "
+              "Texts and publication days from `load_corpus(<ANT>)` (loading not timed); "
               "`extract_dates(text, published)` called once per article.", ""]
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/ant/antcorpus-v2.1")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     lines = ["# Date extraction benchmark", "",
-             "Command: `.venv/bin/python benchmarks/bench_dates.py /tmp/ant/antcorpus-v2.1`", ""]
+             "Command: `.venv/bin/python benchmarks/bench_dates.py <ANT>`", ""]
     lines += machine() + [""]
     accuracy(lines)
     speed(lines, folder)

@@ -1,9 +1,9 @@
 """Proofs for the Dask engine on ANT and on resampled corpora of millions of articles.
 
-    python benchmarks/bench_scale.py data --ant <ANT> --dest /work/scale-data [--copies 3 64]
+    python benchmarks/bench_scale.py data --ant <ANT> --dest <SHARDS> [--copies 3 64]
     python benchmarks/bench_scale.py equal --ant <ANT>
-    python benchmarks/bench_scale.py speedup --shards /work/scale-data/ant-x3
-    python benchmarks/bench_scale.py large --shards /work/scale-data/ant-x64 [--memory 3GB]
+    python benchmarks/bench_scale.py speedup --shards <SHARDS>/ant-x3
+    python benchmarks/bench_scale.py large --shards <SHARDS>/ant-x64 [--memory 3GB]
 
 ``data`` converts ANT to Parquet shards once, then writes resampled corpora of ANT x COPIES
 (each copy's doc_ids prefixed, so they stay unique) as shards folders: never into the
