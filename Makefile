@@ -35,8 +35,8 @@ run: $(STAMP)
 	$(BIN)/python -m arabic_news.run_notebooks --figures figures
 
 run-corpus: $(STAMP)
-	@test -n "$(CORPUS)" || (echo "usage: make run-corpus CORPUS=/path/to/corpus [OUT=output]"; exit 2)
-	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)"
+	@test -n "$(CORPUS)" || (echo "usage: make run-corpus CORPUS=/path/to/corpus [OUT=output] [ENGINE=dask] [SCHEDULER=tcp://host:8786]"; exit 2)
+	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)" $(if $(ENGINE),--engine "$(ENGINE)") $(if $(SCHEDULER),--scheduler "$(SCHEDULER)")
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

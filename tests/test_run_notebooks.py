@@ -135,3 +135,41 @@ def test_committed_notebooks_default_to_the_corpus_dependent_folder():
         assert "figures_dir = None" in source, path.name
         code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
         assert "figures_folder(corpus_path, figures_dir)" in code, path.name
+
+
+# --- issue 12: one engine parameter for the whole run ---------------------------------------
+
+def test_engine_goes_only_to_lessons_that_declare_it(tmp_path, corpus, capsys):
+    with_engine = tiny_notebook(tmp_path / "01-engine.ipynb", "print('engine', engine)")
+    cells = nbformat.read(with_engine, as_version=4)
+    cells.cells[0].source += "\nengine = 'pandas'\nscheduler_address = None"
+    nbformat.write(cells, with_engine)
+    without = tiny_notebook(tmp_path / "02-plain.ipynb", "print('engine' in globals())")
+    out, figures = tmp_path / "out" / "corpus", tmp_path / "out" / "figures"
+    run_notebooks.run_all(str(corpus), out, figures, notebooks=[with_engine, without],
+                          engine="dask")
+    printed = capsys.readouterr().out
+    assert "01-engine.ipynb: " in printed and " s on dask" in printed
+    assert "02-plain.ipynb: " in printed
+    assert " s on pandas (the lesson has no engine parameter)" in printed
+
+    def stdout(name):
+        cells = json.loads((out / name).read_text(encoding="utf-8"))["cells"]
+        return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+
+    assert stdout("01-engine.ipynb").strip() == "engine dask"
+    assert stdout("02-plain.ipynb").strip() == "False"
+    assert run_notebooks.engine_parameters(with_engine, "dask", "tcp://h:8786") == {
+        "engine": "dask", "scheduler_address": "tcp://h:8786"}
+    assert run_notebooks.engine_parameters(without, "dask") == {}
+    assert run_notebooks.engine_parameters(with_engine, None) == {}
+
+
+def test_engine_options_are_checked_before_anything_runs(tmp_path, corpus, capsys):
+    out = tmp_path / "out"
+    arguments = ["--corpus", str(corpus), "--output", str(out), "--scheduler", "tcp://h:8786"]
+    assert run_notebooks.main(arguments) == 2
+    assert capsys.readouterr().err.strip() == "error: a scheduler address is for --engine dask"
+    with pytest.raises(run_notebooks.RunError, match="engine 'spark' is not allowed"):
+        run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", engine="spark")
+    assert not out.exists()

@@ -2,7 +2,9 @@
 
 ``python -m arabic_news.run_notebooks`` is what ``make run`` and ``make run-corpus`` call. The
 committed notebooks are never modified: executed copies go to an output folder, figures to a
-figures folder. Each notebook's ``parameters`` cell receives ``corpus_path`` and ``figures_dir``.
+figures folder. Each notebook's ``parameters`` cell receives ``corpus_path`` and ``figures_dir``;
+with ``--engine dask`` (and optionally ``--scheduler ADDRESS``), the lessons that declare an
+``engine`` parameter run on Dask, and the runner says which ones do not.
 
 It fails early and leaves nothing half-written:
 
@@ -106,6 +108,39 @@ def prepare_corpus(
     return manifest["rows"], str(shards)
 
 
+def engine_parameters(
+    notebook: Path, engine: str | None, scheduler_address: str | None = None
+) -> dict:
+    """The engine parameters to give ``notebook``: none unless its ``parameters`` cell declares
+    ``engine`` (a lesson without it runs on pandas whatever the run's engine)."""
+    if engine is None:
+        return {}
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    if "engine" not in declared:
+        return {}
+    chosen = {"engine": engine}
+    if scheduler_address is not None and "scheduler_address" in declared:
+        chosen["scheduler_address"] = scheduler_address
+    return chosen
+
+
+def check_engine_options(engine: str | None, scheduler_address: str | None) -> None:
+    """Refuse an unknown engine, a scheduler without Dask, or Dask when it is not installed."""
+    if scheduler_address is not None and engine != "dask":
+        raise RunError("a scheduler address is for --engine dask")
+    if engine is None:
+        return
+    if engine not in ("pandas", "dask"):
+        raise RunError(f"engine {engine!r} is not allowed: use pandas or dask")
+    if engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise RunError("--engine dask needs Dask: pip install 'arabic-news[dask]'") from None
+
+
 def run_all(
     corpus: str | None,
     output: Path,
@@ -113,9 +148,13 @@ def run_all(
     extra: dict | None = None,
     notebooks: list[Path] | None = None,
     cache_dir: str | Path | None | bool = None,
+    engine: str | None = None,
+    scheduler_address: str | None = None,
 ) -> None:
     """Execute every notebook into ``output``, figures into ``figures``, all or nothing.
 
+    ``engine`` ("pandas" or "dask") and ``scheduler_address`` go to the notebooks that declare
+    an ``engine`` parameter; None keeps each notebook's own default.
     Raises :class:`RunError` (one-line message) when the corpus cannot be loaded, the figures
     folder would overwrite the committed seeds' figures, or a notebook fails.
     """
@@ -123,6 +162,7 @@ def run_all(
 
     from arabic_news.corpus.outputs import figures_folder
 
+    check_engine_options(engine, scheduler_address)
     notebooks = notebook_paths() if notebooks is None else notebooks
     try:
         figures = figures_folder(corpus, figures)
@@ -142,9 +182,10 @@ def run_all(
             started = time.perf_counter()
             target = staging / "notebooks" / notebook.name
             target.parent.mkdir(parents=True, exist_ok=True)
+            chosen = engine_parameters(notebook, engine, scheduler_address)
             try:
                 papermill.execute_notebook(
-                    str(notebook), str(target), parameters=parameters,
+                    str(notebook), str(target), parameters={**parameters, **chosen},
                     cwd=str(notebook.parent), kernel_name="python3", progress_bar=False,
                 )
             except Exception as error:  # papermill raises PapermillExecutionError and others
@@ -156,7 +197,9 @@ def run_all(
                     f"traceback: {kept}); nothing was written to {output} or {figures}",
                     exit_code=1,
                 ) from None
-            print(f"{notebook.name}: {time.perf_counter() - started:.1f} s")
+            on = ("" if engine is None else f" on {chosen['engine']}" if chosen
+                  else " on pandas (the lesson has no engine parameter)")
+            print(f"{notebook.name}: {time.perf_counter() - started:.1f} s{on}")
         _move_files(staging / "notebooks", output)
         _move_files(staging / "figures", figures)
     finally:
@@ -198,6 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-cache", action="store_true",
                         help="let every notebook read the original corpus files")
+    parser.add_argument("--engine", choices=["pandas", "dask"],
+                        help="run the lessons that have an engine parameter on this engine "
+                        "(default: each lesson's own)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a running Dask scheduler, such as "
+                        "tcp://10.0.0.5:8786 (default: a LocalCluster per lesson)")
     args = parser.parse_args(argv)
     output = Path(args.output) / ("seeds" if args.corpus is None else "corpus")
     if args.figures:
@@ -208,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         figures = Path(args.output) / "figures"
     try:
         run_all(args.corpus, output, figures,
-                cache_dir=False if args.no_cache else args.cache_dir)
+                cache_dir=False if args.no_cache else args.cache_dir,
+                engine=args.engine, scheduler_address=args.scheduler)
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
