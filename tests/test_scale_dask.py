@@ -186,3 +186,15 @@ def test_start_engine_starts_a_local_cluster_for_dask():
     with scale.start_engine("dask", n_workers=1, dashboard=False) as client:
         assert len(client.scheduler_info()["workers"]) == 1
         assert client.submit(sum, [1, 2]).result() == 3
+
+
+def test_keep_persists_a_dask_table_and_returns_pandas_as_it_is(frames):
+    from arabic_news import scale
+
+    pandas_corpus, dask_corpus = frames
+    table = pd.DataFrame({"a": [1]})
+    assert scale.keep(table) is table
+    kept = scale.keep(an.dates_table(dask_corpus))
+    assert isinstance(kept, dd.DataFrame)
+    pd.testing.assert_frame_equal(kept.compute().reset_index(drop=True),
+                                  an.dates_table(pandas_corpus))

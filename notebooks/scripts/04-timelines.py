@@ -160,7 +160,8 @@ if start is not None:
 # text, its resolved value and its granularity (day, week, month or year).
 
 # %%
-mentions = an.dates_table(corpus)
+# scale.keep: extracted once; on Dask kept in the workers' memory for the cells below
+mentions = scale.keep(an.dates_table(corpus))
 an.rtl_table(mentions.head(20))
 
 # %% [markdown]
