@@ -117,3 +117,39 @@ def test_event_points_can_keep_only_some_granularities():
     assert analysis.event_points(mentions, granularities=("day",))["label"].tolist() == ["أمس"]
     with pytest.raises(ValueError, match="granularities"):
         analysis.event_points(mentions, granularities=("decade",))
+
+
+def test_dated_articles_keeps_the_dated_rows_and_small_columns_only():
+    corpus = corpus_with_dates(["2016-08-01", None, "2016-11-18"])
+    dated = analysis.dated_articles(corpus)
+    assert dated.columns.tolist() == ["doc_id", "published"]
+    assert dated["doc_id"].tolist() == ["d0", "d2"]
+    assert dated.index.tolist() == [0, 1]
+    with pytest.raises(ValueError, match="published"):
+        analysis.dated_articles(corpus, columns=["doc_id"])
+
+
+def mentions_table():
+    return pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "b", "c"],
+        "value": pd.to_datetime(["2016-07-31", "2016-07-25", None, "2016-08-01", "2016-11-01",
+                                 "2016-08-03"]).astype("datetime64[s]"),
+        "granularity": ["day", "week", "day", "day", "month", "day"],
+        "relative": [True, True, True, False, False, True],
+    })
+
+
+def test_mention_counts_per_granularity_most_first_ties_in_calendar_order():
+    counts = analysis.mention_counts(mentions_table())
+    assert counts.index.tolist() == ["day", "week", "month"]  # week and month tie at 1
+    assert counts.loc["day"].tolist() == [4, 3, 3]  # mentions, relative, resolved
+    assert counts.sum().tolist() == [6, 4, 5]
+    assert analysis.mention_counts(mentions_table().iloc[:0]).empty
+
+
+def test_days_before_publication_joins_each_day_mention_to_its_article():
+    corpus = corpus_with_dates(["2016-08-01 23:00", "2016-08-01 00:00", None])
+    corpus["doc_id"] = ["a", "b", "c"]
+    days = analysis.days_before_publication(mentions_table(), corpus)
+    # a: 2016-07-31 is 1 day before; b: 2016-08-01 is 0 days; c is undated: left out
+    assert days.tolist() == [0, 1] and days.name == "days_before"

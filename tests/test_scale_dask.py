@@ -112,6 +112,29 @@ def test_date_mentions_and_events_are_equal(frames):
             analysis.event_points(expected, max_events=8, granularities=granularities))
 
 
+def test_lesson_4_summaries_of_mentions_are_equal(frames):
+    from arabic_news.exercises.core import evaluate
+
+    pandas_corpus, dask_corpus = frames
+    expected, lazy = an.dates_table(pandas_corpus), an.dates_table(dask_corpus)
+    pd.testing.assert_frame_equal(analysis.dated_articles(dask_corpus),
+                                  analysis.dated_articles(pandas_corpus))
+    pd.testing.assert_frame_equal(analysis.mention_counts(lazy),
+                                  analysis.mention_counts(expected))
+    days = analysis.days_before_publication(expected, pandas_corpus)
+    assert len(days) > 50
+    pd.testing.assert_series_equal(analysis.days_before_publication(lazy, dask_corpus), days)
+    day = expected[expected["value"].notna() & (expected["granularity"] == "day")]
+    top = day["value"].value_counts()
+    assert top.max() > top.min()
+    for mentions, corpus in ((expected, pandas_corpus), (lazy, dask_corpus)):
+        verdicts = [evaluate(exercise, answer, corpus=corpus, mentions=mentions).status
+                    for exercise, answer in (("4.1", len(day)), ("4.1", len(day) - 1),
+                                             ("4.2", f"{top.idxmax():%Y-%m-%d}"),
+                                             ("4.2", f"{top.idxmin():%Y-%m-%d}"))]
+        assert verdicts == ["right", "wrong", "right", "wrong"]
+
+
 def test_top_terms_by_document_is_equal(frames):
     pandas_corpus, dask_corpus = frames
     analyzer = an.ArabicAnalyzer()
@@ -163,3 +186,15 @@ def test_start_engine_starts_a_local_cluster_for_dask():
     with scale.start_engine("dask", n_workers=1, dashboard=False) as client:
         assert len(client.scheduler_info()["workers"]) == 1
         assert client.submit(sum, [1, 2]).result() == 3
+
+
+def test_keep_persists_a_dask_table_and_returns_pandas_as_it_is(frames):
+    from arabic_news import scale
+
+    pandas_corpus, dask_corpus = frames
+    table = pd.DataFrame({"a": [1]})
+    assert scale.keep(table) is table
+    kept = scale.keep(an.dates_table(dask_corpus))
+    assert isinstance(kept, dd.DataFrame)
+    pd.testing.assert_frame_equal(kept.compute().reset_index(drop=True),
+                                  an.dates_table(pandas_corpus))

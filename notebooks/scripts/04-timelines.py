@@ -35,6 +35,8 @@
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
+scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's date range
 # terms to follow over time, as written (one per line: JupyterLab's editor shows a one-line
 # list of Arabic strings in reversed order)
@@ -47,17 +49,25 @@ max_events = 15  # events annotated on the event timeline
 event_granularities = ["day", "week", "month"]  # which kinds of mention make an event
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
+# %% [markdown]
+# `engine = "dask"` reads the corpus in partitions (Parquet shards, converted once) and runs
+# every count below on Dask, on a LocalCluster of this machine or on the cluster at
+# `scheduler_address`: for a corpus too large for one process's memory. The tables, numbers
+# and charts are the same as with `"pandas"`; lesson 7 shows how it works.
+
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import display
 
 import arabic_news as an
-from arabic_news import analysis
+from arabic_news import analysis, scale
 
 an.use_arabic_style(language=chart_language)
-corpus = an.load_corpus(corpus_path)
+client = scale.start_engine(engine, scheduler_address)  # None on pandas
+corpus = an.load_corpus(corpus_path, engine=engine)
 figures_dir = an.figures_folder(corpus_path, figures_dir)
-dated = corpus[corpus["published"].notna()]
+# the dated articles' doc_id and publication date only (the texts are not copied)
+dated = analysis.dated_articles(corpus)
 print(f"{len(corpus)} articles, {len(dated)} with a publication date")
 
 # %% [markdown]
@@ -150,7 +160,8 @@ if start is not None:
 # text, its resolved value and its granularity (day, week, month or year).
 
 # %%
-mentions = an.dates_table(corpus)
+# scale.keep: extracted once; on Dask kept in the workers' memory for the cells below
+mentions = scale.keep(an.dates_table(corpus))
 an.rtl_table(mentions.head(20))
 
 # %% [markdown]
@@ -158,12 +169,12 @@ an.rtl_table(mentions.head(20))
 # publication date they could not be placed at all.
 
 # %%
-resolved = mentions["value"].notna()
-kinds = mentions["granularity"].value_counts()
-print(f"{len(mentions)} date mentions: {int(mentions['relative'].sum())} relative, "
-      f"{int(resolved.sum())} resolved to a date"
-      + ("; by granularity: " + ", ".join(f"{kind} {n}" for kind, n in kinds.items())
-         if len(kinds) else "") + ".")
+counts = analysis.mention_counts(mentions)  # per granularity: mentions, relative, resolved
+total = counts.sum()
+print(f"{total['mentions']} date mentions: {total['relative']} relative, "
+      f"{total['resolved']} resolved to a date"
+      + ("; by granularity: " + ", ".join(f"{kind} {n}" for kind, n in counts["mentions"].items())
+         if len(counts) else "") + ".")
 
 # %% [markdown]
 # ## An event timeline
@@ -191,9 +202,8 @@ else:
 # article used. How far back do the day mentions of this corpus reach?
 
 # %%
-day_mentions = mentions[resolved & (mentions["granularity"] == "day")]
-lags = day_mentions.merge(dated[["doc_id", "published"]], on="doc_id")
-days_before = (lags["published"].dt.tz_localize(None).dt.normalize() - lags["value"]).dt.days
+# each mention of a day, joined to its article's publication date: days between the two
+days_before = analysis.days_before_publication(mentions, corpus)
 if len(days_before):
     print(f"{len(days_before)} mentions of a day: from {days_before.min()} to "
           f"{days_before.max()} days before the article that mentions them "
@@ -238,8 +248,8 @@ from arabic_news.exercises import check
 # Answer with an integer.
 
 # %% tags=["solution"]
-# Hint: two conditions on the columns of `mentions`, combined with &.
-answer_4_1 = int((mentions["value"].notna() & (mentions["granularity"] == "day")).sum())
+# Hint: two conditions on the columns of `mentions`, combined with &; len() counts the rows kept.
+answer_4_1 = len(mentions[mentions["value"].notnull() & (mentions["granularity"] == "day")])
 
 # %%
 check("4.1", answer_4_1, corpus=corpus, mentions=mentions)
@@ -251,9 +261,9 @@ check("4.1", answer_4_1, corpus=corpus, mentions=mentions)
 # happened on that day, according to the articles?
 
 # %% tags=["solution"]
-# Hint: keep the mentions of a day, then count their values.
-days = mentions.loc[mentions["value"].notna() & (mentions["granularity"] == "day"), "value"]
-answer_4_2 = days.value_counts().idxmax().strftime("%Y-%m-%d") if len(days) else None
+# Hint: the event timeline counts the mentions of each date; keep days only, and one event.
+top_day = analysis.event_points(mentions, max_events=1, granularities=["day"])
+answer_4_2 = top_day["when"].iloc[0] if len(top_day) else None
 
 # %%
 check("4.2", answer_4_2, corpus=corpus, mentions=mentions)

@@ -17,7 +17,7 @@ from .cleaning import (
     written_words,
 )
 from .collocations import TokenizedCorpus, association_measures, collocations
-from .events import event_points
+from .events import days_before_publication, event_points, mention_counts
 from .frequency import (
     document_frequencies,
     ngram_counts,
@@ -56,6 +56,7 @@ from .timelines import (
     articles_per_period,
     choose_frequency,
     core_date_range,
+    dated_articles,
     term_share_over_time,
 )
 from .topics import (
@@ -103,6 +104,9 @@ __all__ = [
     "corpus_overview",
     "documents_for_comparison",
     "event_points",
+    "days_before_publication",
+    "dated_articles",
+    "mention_counts",
     "sample_articles",
     "articles_per_period",
     "choose_frequency",

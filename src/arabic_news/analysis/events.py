@@ -7,6 +7,7 @@ import pandas as pd
 from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
 
+_GRANULARITIES = ("day", "week", "month", "year")
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
@@ -58,3 +59,44 @@ def _events(spellings: pd.Series, articles: pd.Series, max_events: int) -> pd.Da
     events = pd.DataFrame(rows, columns=columns)
     events = events.sort_values(["mentions", "date"], ascending=[False, True]).head(max_events)
     return events.sort_values(["date", "granularity"]).reset_index(drop=True)
+
+
+def mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Per granularity of a dates table: its mentions, how many are relative, how many
+    resolve to a date; most mentions first (ties: day, week, month, year).
+
+    ``mentions`` is the table from ``arabic_news.dates_table``, in memory or on Dask (the
+    counts are then aggregated by the engine: a row per granularity comes back).
+    """
+    table = mentions.assign(resolved=mentions["value"].notnull())
+    grouped = table.groupby("granularity")
+    parts = (grouped.size(), grouped["relative"].sum(), grouped["resolved"].sum())
+    if _dask.is_dask(mentions):
+        import dask
+
+        parts = dask.compute(*parts)
+    counts = pd.DataFrame(dict(zip(("mentions", "relative", "resolved"), parts, strict=True)))
+    counts = counts.astype("int64").rename_axis("granularity")
+    rank = {kind: place for place, kind in enumerate(_GRANULARITIES)}
+    order = sorted(counts.index, key=lambda kind: (-counts.at[kind, "mentions"],
+                                                   rank.get(kind, len(rank)), kind))
+    return counts.loc[order]
+
+
+def days_before_publication(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
+    """For each mention resolved to a day: how many days before its article's publication
+    day it falls (negative: after it), smallest first.
+
+    ``mentions`` is ``arabic_news.dates_table(corpus)``; ``corpus`` gives each article's
+    ``published`` date (articles without one are left out). On Dask the mentions are joined
+    to the dates by the engine and only the numbers of days come back, one per mention.
+    """
+    day = mentions[mentions["value"].notnull() & (mentions["granularity"] == "day")]
+    lags = day[["doc_id", "value"]].merge(corpus[["doc_id", "published"]], on="doc_id")
+    lags = lags[lags["published"].notnull()]
+    days = (lags["published"].dt.tz_localize(None).dt.normalize() - lags["value"]).dt.days
+    if _dask.is_dask(days):
+        days = days.compute()
+    values = days.to_numpy(dtype="int64", copy=True)
+    values.sort()
+    return pd.Series(values, name="days_before")

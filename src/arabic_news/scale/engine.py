@@ -24,3 +24,15 @@ def start_engine(engine: str = "pandas", scheduler_address: str | None = None, *
                              "set engine = 'dask', or scheduler_address = None")
         return None
     return client(scheduler_address, **cluster_options)
+
+
+def keep(collection):
+    """``collection`` computed once and kept in the engine's memory, for a table that later
+    cells use several times: a Dask collection is persisted (on a cluster, in the workers'
+    memory, partition by partition, spilled to disk past their limit), so each later use
+    reads it instead of recomputing it from the corpus; anything else (a pandas DataFrame)
+    is returned as it is, already in memory.
+    """
+    if type(collection).__module__.split(".", 1)[0] == "dask":
+        return collection.persist()
+    return collection
