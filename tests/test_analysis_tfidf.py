@@ -151,3 +151,15 @@ def test_similarity_to_corpus_says_what_to_pass():
         analysis.similarity_to_corpus(["حلب"], ["", " "], split)
     with pytest.raises(analysis.NotApplicable, match="min_df=3"):
         analysis.similarity_to_corpus(["حلب"], TEXTS, split, min_df=3)
+
+
+def test_latin_capitals_are_weighed_as_in_a_whole_corpus_fit_without_a_warning(recwarn):
+    """The analyzer keeps "ISIS" as written (lowercase never applies to a callable analyzer):
+    the fixed vocabulary matches it, and scikit-learn's warning about capitals is not raised."""
+    corpus = ["ISIS حلب", "روسيا ISIS", "بيروت"]
+    expected = whole_corpus_cosines(corpus[:1], corpus, split)
+    got = analysis.similarity_to_corpus(corpus[:1], corpus, split)
+    assert np.allclose(got, expected, rtol=0, atol=1e-12) and got[0, 1] > 0
+    matrix, vectorizer = analysis.tfidf_of_shown(corpus[:1], corpus, split)
+    assert "ISIS" in vectorizer.vocabulary_
+    assert not [w for w in recwarn if "Upper case" in str(w.message)]

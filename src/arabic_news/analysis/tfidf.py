@@ -141,6 +141,9 @@ def _fixed_vectorizer(terms, frequencies, documents: int, analyzer, settings: di
     """A ``TfidfVectorizer`` over ``terms`` with the corpus's IDF, as a whole-corpus fit sets it
     (scikit-learn's formula: ln((n + smooth) / (df + smooth)) + 1). It is fitted on ``texts``
     only to set it up; the IDF it learns there is replaced."""
+    # lowercase is never applied with a callable analyzer; left True, scikit-learn warns that
+    # Latin capitals in the fixed vocabulary "will not be matched", which is not so here.
+    settings = {"lowercase": False, **settings}
     vectorizer = TfidfVectorizer(analyzer=analyzer, vocabulary=terms, **settings)
     with np.errstate(divide="ignore"):  # a corpus term absent from texts: df 0, replaced below
         vectorizer.fit(texts)
