@@ -155,7 +155,9 @@ def partition_lengths(frame) -> list[int]:
 
 
 def _take(part: pd.DataFrame, positions: list[int], offset: int) -> pd.DataFrame:
-    taken = part.iloc[positions]
+    from arabic_news.analysis.overview import rows_at
+
+    taken = rows_at(part, positions)
     taken.index = pd.Index([offset + position for position in positions])
     return taken
 
@@ -170,12 +172,11 @@ def sample_articles(corpus, n: int, random_state) -> pd.DataFrame:
     """
     import dask
 
+    from arabic_news.analysis.overview import sampled_positions
+
     lengths = partition_lengths(corpus)
     total = sum(lengths)
-    if total <= n:
-        picked = list(range(total))
-    else:
-        picked = pd.RangeIndex(total).to_series().sample(n, random_state=random_state).tolist()
+    picked = list(range(total)) if total <= n else sampled_positions(total, n, random_state)
     wanted: dict[int, list[int]] = {}
     offsets, start = [], 0
     for length in lengths:

@@ -80,8 +80,28 @@ def sample_articles(corpus: pd.DataFrame, n: int, random_state: int = 0) -> pd.D
     if _dask.is_dask(corpus):
         chosen = _dask.sample_articles(corpus, n, random_state)
     else:
-        chosen = corpus if len(corpus) <= n else corpus.sample(n, random_state=random_state)
+        chosen = corpus if len(corpus) <= n else rows_at(corpus, sampled_positions(
+            len(corpus), n, random_state))
     return chosen.sort_values("doc_id")
+
+
+def sampled_positions(length: int, n: int, random_state) -> list[int]:
+    """The positions ``frame.sample(n, random_state=random_state)`` picks in a frame of
+    ``length`` rows, in its order: pandas draws them from the length alone."""
+    return pd.RangeIndex(length).to_series().sample(n, random_state=random_state).tolist()
+
+
+def rows_at(frame: pd.DataFrame, positions) -> pd.DataFrame:
+    """``frame.iloc[positions]`` (same rows, index and dtypes), one row slice at a time.
+
+    ``iloc`` with a list of positions takes them from each whole column, and on a column of
+    Arrow strings held in several chunks (as ``load_corpus`` builds the text column) that
+    first joins the chunks: a copy of every text of the corpus, for a few rows. A row slice
+    is a view, and joining the slices copies only the rows taken.
+    """
+    if len(positions) == 0:
+        return frame.iloc[:0]
+    return pd.concat([frame.iloc[position:position + 1] for position in positions])
 
 
 def documents_for_comparison(

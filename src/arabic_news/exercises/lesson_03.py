@@ -11,7 +11,7 @@ from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.tfidf import similarity_to_corpus, tfidf_of_shown
 from arabic_news.exercises.compare import expect_number, expect_top, expect_type
 from arabic_news.exercises.core import Wrong, exercise
-from arabic_news.exercises.memo import per_texts
+from arabic_news.exercises.memo import per_column, per_texts
 from arabic_news.text.analyzer import ArabicAnalyzer
 
 
@@ -37,14 +37,7 @@ def _text_of(corpus, doc_id) -> str:
     return corpus["text"].iloc[_position(_doc_ids(corpus), doc_id)]
 
 
-def _remembered(function, corpus, *args):
-    """``function(texts, *args)``, memoised on a pandas corpus's texts; on Dask, computed."""
-    if is_dask(corpus):
-        return function.__wrapped__(corpus["text"], *args)
-    return function(corpus, *args)
-
-
-@per_texts
+@per_column
 def _raw_weights(texts, text: str) -> Counter:
     """The weights of ``text`` with raw counts and the corpus's document frequencies."""
     matrix, vectorizer = tfidf_of_shown([text], texts, ArabicAnalyzer(), sublinear_tf=False)
@@ -52,7 +45,7 @@ def _raw_weights(texts, text: str) -> Counter:
     return Counter(dict(zip(names[matrix.indices], matrix.data.tolist(), strict=True)))
 
 
-@per_texts
+@per_column
 def _similarities(texts, text: str) -> np.ndarray:
     """The cosine of ``text`` to each corpus text, with the lesson's weights."""
     return similarity_to_corpus([text], texts, ArabicAnalyzer(), sublinear_tf=True)[0]
@@ -80,7 +73,7 @@ def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
     """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)
     and the corpus's document frequencies."""
     _position(_doc_ids(corpus), doc_id)  # one article, or say what to pass
-    weights = _remembered(_raw_weights, corpus, _text_of(corpus, doc_id))
+    weights = _raw_weights(corpus, _text_of(corpus, doc_id))
     expect_top(answer, weights, 1, what="the highest-weighted term with raw counts")
 
 
@@ -111,7 +104,7 @@ def most_similar_article(answer, *, corpus, doc_id):
         raise NotApplicable("it compares articles, and this corpus has one")
     doc_ids = _doc_ids(corpus)
     position = _position(doc_ids, doc_id)
-    scores = _remembered(_similarities, corpus, _text_of(corpus, doc_id)).copy()
+    scores = _similarities(corpus, _text_of(corpus, doc_id)).copy()
     expect_type(answer, (str, int, np.integer), "a doc_id (as in the corpus's doc_id column)")
     if not (doc_ids == answer).any():
         raise Wrong(f"{answer!r} is not a doc_id of this corpus.")
