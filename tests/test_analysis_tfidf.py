@@ -2,6 +2,10 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from sklearn.metrics.pairwise import cosine_similarity
 
 from arabic_news import analysis
 
@@ -76,3 +80,86 @@ def test_tfidf_of_shown_equals_rows_of_the_whole_corpus_fit(settings):
         got = dict(zip(names[part[row].indices], part[row].data, strict=True))
         assert got.keys() == expected.keys()
         assert np.allclose([got[t] for t in expected], list(expected.values()), rtol=0, atol=1e-12)
+
+
+# ----------------------------------------------------------------------------- similarity
+WORDS = ["حلب", "روسيا", "الموصل", "بيروت", "لبنان", "موسكو", "داعش", "سوريا"]
+SETTINGS = [{}, {"sublinear_tf": True}, {"min_df": 2}, {"max_df": 0.5, "sublinear_tf": True},
+            {"smooth_idf": False}, {"norm": None, "min_df": 0.2}]
+
+
+def whole_corpus_cosines(texts, corpus, analyzer, **settings):
+    """The reference: fit on the whole corpus, then one row against every row."""
+    matrix, vectorizer = analysis.tfidf_matrix(corpus, analyzer, **settings)
+    return cosine_similarity(vectorizer.transform(texts), matrix)
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(corpus=st.lists(st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),
+                       min_size=1, max_size=25),
+       batch_size=st.integers(1, 30), chosen=st.integers(0, 24),
+       weighting=st.sampled_from(SETTINGS))
+def test_similarity_to_corpus_equals_the_whole_corpus_cosines(corpus, batch_size, chosen,
+                                                             weighting):
+    """Batch by batch with the corpus's document frequencies, the cosines of the whole-corpus
+    fit: on any corpus (empty texts included), any batch size, any weighting setting."""
+    texts = [corpus[chosen % len(corpus)], "روسيا حلب حلب"]
+    try:
+        expected = whole_corpus_cosines(texts, corpus, split, **weighting)
+    except analysis.NotApplicable:
+        with pytest.raises(analysis.NotApplicable):
+            analysis.similarity_to_corpus(texts, corpus, split, batch_size=batch_size,
+                                          **weighting)
+        return
+    got = analysis.similarity_to_corpus(texts, corpus, split, batch_size=batch_size,
+                                        **weighting)
+    assert got.shape == (2, len(corpus))
+    assert np.allclose(got, expected, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("weighting", [{"sublinear_tf": True}, {}, {"min_df": 2}])
+def test_similarity_to_corpus_on_the_seeds_passages(weighting):
+    """On real Arabic text with the project's analyzer: same cosines, same nearest passage."""
+    import pandas as pd
+
+    import arabic_news as an
+
+    texts = pd.Series([passage for text in an.load_corpus()["text"]
+                       for passage in text.split("\n") if len(passage) > 40])
+    analyzer = an.ArabicAnalyzer()
+    shown = [texts.iloc[0], texts.iloc[len(texts) - 1]]
+    expected = whole_corpus_cosines(shown, texts.tolist(), analyzer, **weighting)
+    got = analysis.similarity_to_corpus(shown, texts, analyzer, batch_size=4, **weighting)
+    assert np.allclose(got, expected, rtol=0, atol=1e-12)
+    assert np.allclose(got[0, 0], 1.0)
+    for row in range(2):
+        assert got[row].argsort().tolist()[-3:] == expected[row].argsort().tolist()[-3:]
+
+
+def test_similarity_to_corpus_says_what_to_pass():
+    with pytest.raises(TypeError, match="not one string"):
+        analysis.similarity_to_corpus("حلب", TEXTS, split)
+    with pytest.raises(ValueError, match="batch_size"):
+        analysis.similarity_to_corpus(["حلب"], TEXTS, split, batch_size=0)
+    with pytest.raises(ValueError, match="texts is empty"):
+        analysis.similarity_to_corpus([], TEXTS, split)
+    with pytest.raises(ValueError, match="ngram_range"):
+        analysis.similarity_to_corpus(["حلب"], TEXTS, split, ngram_range=(1, 2))
+    with pytest.raises(ValueError, match="use_idf"):
+        analysis.similarity_to_corpus(["حلب"], TEXTS, split, use_idf=False)
+    with pytest.raises(analysis.NotApplicable, match="stop words"):
+        analysis.similarity_to_corpus(["حلب"], ["", " "], split)
+    with pytest.raises(analysis.NotApplicable, match="min_df=3"):
+        analysis.similarity_to_corpus(["حلب"], TEXTS, split, min_df=3)
+
+
+def test_latin_capitals_are_weighed_as_in_a_whole_corpus_fit_without_a_warning(recwarn):
+    """The analyzer keeps "ISIS" as written (lowercase never applies to a callable analyzer):
+    the fixed vocabulary matches it, and scikit-learn's warning about capitals is not raised."""
+    corpus = ["ISIS حلب", "روسيا ISIS", "بيروت"]
+    expected = whole_corpus_cosines(corpus[:1], corpus, split)
+    got = analysis.similarity_to_corpus(corpus[:1], corpus, split)
+    assert np.allclose(got, expected, rtol=0, atol=1e-12) and got[0, 1] > 0
+    matrix, vectorizer = analysis.tfidf_of_shown(corpus[:1], corpus, split)
+    assert "ISIS" in vectorizer.vocabulary_
+    assert not [w for w in recwarn if "Upper case" in str(w.message)]

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_news import analysis
 
@@ -79,6 +81,28 @@ def test_overview_and_sampling():
     assert overview["first date"] == "2016-08-01" and overview["longest article (words)"] == 3
     assert analysis.sample_articles(corpus, 2, random_state=0)["doc_id"].is_monotonic_increasing
     assert len(analysis.sample_articles(corpus, 2)) == 2
+
+
+@given(st.integers(1, 40), st.integers(0, 2**31 - 1), st.integers(1, 7))
+@settings(max_examples=40, deadline=None)
+def test_sample_articles_picks_what_pandas_sample_picks_without_joining_chunks(n, seed, chunks):
+    """The rows, index and dtypes of ``corpus.sample(n)`` sorted by doc_id, taken one row
+    slice at a time from a text column held in several Arrow chunks (as the loader builds it)."""
+    import pyarrow as pa
+
+    rows = 30
+    texts = [f"نص {i}" for i in range(rows)]
+    bounds = sorted({0, rows, *(i * rows // chunks for i in range(chunks))})
+    chunked = pa.chunked_array([texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)],
+                               pa.large_string())
+    corpus = pd.DataFrame({
+        "doc_id": pd.Series([f"d{(i * 7) % rows:02d}" for i in range(rows)], dtype="str"),
+        "text": pd.Series(pd.arrays.ArrowStringArray(chunked)).astype("str"),
+        "published": pd.date_range("2016-01-01", periods=rows, tz="UTC"),
+    })
+    expected = (corpus if n >= rows else corpus.sample(n, random_state=seed)).sort_values("doc_id")
+    pd.testing.assert_frame_equal(analysis.sample_articles(corpus, n, random_state=seed),
+                                  expected)
 
 
 def test_documents_for_comparison_splits_small_corpora_and_samples_large_ones():

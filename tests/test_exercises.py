@@ -177,3 +177,28 @@ def test_the_memory_of_checkers_follows_the_texts_not_the_object():
     assert count(["روسيا حلب", "موسكو"]) == 3 and len(calls) == 2          # same texts: remembered
     memo.forget()
     assert count(["روسيا حلب", "موسكو"]) == 3 and len(calls) == 3
+
+
+@pytest.mark.parametrize("slice_size", [1, 2, 10_000])
+def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself(slice_size, monkeypatch):
+    """per_column passes the column (no tuple copy of a large corpus) and keys on its texts,
+    hashed a slice at a time: a change in any slice is a new key."""
+    from arabic_news.exercises import memo
+
+    monkeypatch.setattr(memo._fingerprint, "__defaults__", (slice_size,))
+    memo.forget()
+    calls = []
+
+    @memo.per_column
+    def count(texts, extra):
+        calls.append(texts)
+        return sum(len(text.split()) for text in texts) + extra
+
+    corpus = _corpus("روسيا حلب", "موسكو", "حلب")
+    assert count(corpus, 0) == 4 and count(corpus, 0) == 4 and len(calls) == 1
+    assert calls[0] is not None and isinstance(calls[0], pd.Series)
+    assert count(corpus, 1) == 5 and len(calls) == 2                     # other arguments
+    corpus.loc[2, "text"] = "حلب داعش"                                    # the last slice
+    assert count(corpus, 0) == 5 and len(calls) == 3
+    assert count(list(corpus["text"]), 0) == 5 and len(calls) == 4        # a list: its own key
+    memo.forget()

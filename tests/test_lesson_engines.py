@@ -27,7 +27,7 @@ from generated_corpus import write_generated_corpus  # noqa: E402
 pytestmark = pytest.mark.lessons
 
 # The lessons that take an ``engine`` parameter ("pandas" or "dask").
-LESSONS = ["04-timelines.ipynb"]
+LESSONS = ["03-tfidf-comparison.ipynb", "04-timelines.ipynb"]
 
 
 class Stdout(str):

@@ -37,10 +37,17 @@
 #
 # We use scikit-learn's `TfidfVectorizer` with the project's `ArabicAnalyzer`, so that Arabic is
 # normalised and tokenised properly before weighting.
+#
+# With `engine = "dask"` the corpus is read in partitions (Parquet shards) and the passes over
+# the whole corpus (document frequencies, similarity to every article) run on a Dask cluster,
+# a local one by default: the same tables and charts, for corpora too large for one
+# DataFrame. Lesson 7 explains how.
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
+scheduler_address = None  # with engine = "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 distinctive_n = 10  # distinctive terms per article
 max_articles = 12  # articles compared (a fixed random sample when the corpus is larger)
 settings_documents = 2000  # documents used to compare weighting settings
@@ -53,35 +60,40 @@ import numpy as np
 from IPython.display import display
 
 import arabic_news as an
-from arabic_news import analysis
+from arabic_news import analysis, scale
 
 an.use_arabic_style(language=chart_language)
-corpus = an.load_corpus(corpus_path)
+client = scale.start_engine(engine, scheduler_address)  # None on pandas
+corpus = an.load_corpus(corpus_path, engine=engine)
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()
-forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
+# normalised term -> its usual written form, counted over the corpus one text at a time
+forms = an.display_forms(analysis.iter_texts(corpus["text"]), analyzer)
 print(f"{len(corpus)} articles; comparing {len(articles)}")
 
 # %% [markdown]
 # ## Distinctive terms
 #
-# We fit TF-IDF on the whole corpus, so that the document frequencies are the corpus's, and
-# show the articles being compared. With only two articles, a term found in both gets the
-# lowest IDF, so distinctive terms are the ones found in one article only. Terms are shown in
-# their usual written form in the corpus.
+# We weigh the articles being compared with the document frequencies of the whole corpus:
+# `analysis.tfidf_of_shown` reads the corpus once to count, for each term, the articles it is
+# found in, then weighs the shown articles only. The weights are the ones that fitting
+# `TfidfVectorizer` on the whole corpus gives them (`analysis.tfidf_matrix`), without a matrix
+# of every article by every term, which would not fit in memory on a large corpus. With only
+# two articles, a term found in both gets the lowest IDF, so distinctive terms are the ones
+# found in one article only. Terms are shown in their usual written form in the corpus.
 
 # %%
 try:
-    matrix, vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer, sublinear_tf=True)
+    matrix, vectorizer = analysis.tfidf_of_shown(articles["text"], corpus["text"], analyzer,
+                                                 sublinear_tf=True)  # one row per article
 except analysis.NotApplicable as reason:  # e.g. every text is stop words
     matrix = None
     print(f"No TF-IDF: {reason}.")
 if matrix is not None:
-    positions = corpus.index.get_indexer(articles.index)
     labels = analysis.document_labels(articles)  # headlines, unique even for reprints
-    distinctive = analysis.distinctive_terms(matrix[positions], vectorizer,
-                                             articles["doc_id"].tolist(), n=distinctive_n)
+    distinctive = analysis.distinctive_terms(matrix, vectorizer, articles["doc_id"].tolist(),
+                                             n=distinctive_n)
     distinctive["term"] = forms.labels(distinctive["term"])
     display(an.rtl_table(distinctive.pivot(index="rank", columns="document", values="term")
                          .rename(columns=labels)))
@@ -109,7 +121,7 @@ if matrix is not None and len(articles) > 1:
 
 # %%
 if matrix is not None:
-    similarity = analysis.similarity_table(matrix[positions], labels.tolist())
+    similarity = analysis.similarity_table(matrix, labels.tolist())
     display(an.rtl_table(similarity, decimals=3))
 
 # %% [markdown]
@@ -233,17 +245,19 @@ from arabic_news.exercises import check
 # %% [markdown]
 # ### Exercise 1: raw counts
 #
-# Fit TF-IDF again with `sublinear_tf=False` (raw term counts). Which term has the highest
-# weight in the first article compared, `articles.iloc[0]`? Answer with the term. Is it still
-# distinctive, or just frequent?
+# Weigh the first article compared, `articles.iloc[0]`, again with the corpus's document
+# frequencies, but with `sublinear_tf=False` (raw term counts). Which term has the highest
+# weight? Answer with the term. Is it still distinctive, or just frequent?
 
 # %% tags=["solution"]
-# Hint: analysis.tfidf_matrix, then analysis.distinctive_terms on the first article's row.
+# Hint: analysis.tfidf_of_shown on the first article's text only, then
+# analysis.distinctive_terms on its row.
 answer_3_1 = None  # stays None where TF-IDF does not apply (the check says why)
 if matrix is not None:
-    raw_matrix, raw_vectorizer = analysis.tfidf_matrix(corpus["text"], analyzer,
-                                                       sublinear_tf=False)
-    first_article = analysis.distinctive_terms(raw_matrix[positions[:1]], raw_vectorizer,
+    raw_matrix, raw_vectorizer = analysis.tfidf_of_shown(articles["text"].iloc[:1],
+                                                         corpus["text"], analyzer,
+                                                         sublinear_tf=False)
+    first_article = analysis.distinctive_terms(raw_matrix, raw_vectorizer,
                                                articles["doc_id"].tolist()[:1], n=1)
     answer_3_1 = first_article["term"].iloc[0]
 
@@ -291,21 +305,26 @@ check("3.3", answer_3_3, documents=documents["text"].tolist())
 # %% [markdown]
 # ### Exercise 4: the nearest article, in your corpus
 #
-# On your own corpus (or the seeds), which article is the most similar to the first article
-# compared, `articles.iloc[0]`? Use the TF-IDF `matrix` fitted on the whole corpus above, and
-# answer with its `doc_id`. Then read the two headlines: why are they alike?
+# On your own corpus (or the seeds), which article of the *whole corpus* is the most similar
+# to the first article compared, `articles.iloc[0]`? Weigh it as above (`sublinear_tf=True`,
+# the corpus's document frequencies). `analysis.similarity_to_corpus(texts, corpus["text"],
+# analyzer, sublinear_tf=True)` gives, for each of `texts`, its cosine to every article of the
+# corpus, in the corpus's order; it weighs the corpus a batch of articles at a time, so that
+# it works on a corpus of any size. Answer with the `doc_id` of the most similar article. Then
+# read the two headlines: why are they alike?
 
 # %% tags=["solution"]
-# Hint: sklearn's cosine_similarity of one row of the matrix against all rows;
-# skip the article itself.
-from sklearn.metrics.pairwise import cosine_similarity
-
+# Hint: the article itself has a cosine of 1: skip it. Position j of the scores is the j-th
+# article of the corpus; read the doc_id column in the same order
+# (list(analysis.iter_texts(corpus["doc_id"])) works on both engines).
 answer_3_4 = None  # stays None with one article or no TF-IDF (the check says why)
 if matrix is not None and len(corpus) > 1:
-    position = int(positions[0])
-    scores = cosine_similarity(matrix[position], matrix).ravel()
-    scores[position] = -1
-    answer_3_4 = corpus["doc_id"].iloc[int(scores.argmax())]
+    first = articles.iloc[0]
+    scores = analysis.similarity_to_corpus([first["text"]], corpus["text"], analyzer,
+                                           sublinear_tf=True)[0]
+    doc_ids = list(analysis.iter_texts(corpus["doc_id"]))
+    scores[doc_ids.index(first["doc_id"])] = -1  # not the article itself
+    answer_3_4 = doc_ids[int(scores.argmax())]
 
 # %%
-check("3.4", answer_3_4, corpus=corpus, doc_id=articles["doc_id"].iloc[0], matrix=matrix)
+check("3.4", answer_3_4, corpus=corpus, doc_id=articles["doc_id"].iloc[0])

@@ -48,6 +48,7 @@ from .segments import passages
 from .tfidf import (
     distinctive_terms,
     similarity_table,
+    similarity_to_corpus,
     tfidf_matrix,
     tfidf_of_shown,
     tfidf_settings_effects,
@@ -115,6 +116,7 @@ __all__ = [
     "passages",
     "ranked_terms",
     "similarity_table",
+    "similarity_to_corpus",
     "term_counts",
     "term_share_over_time",
     "tfidf_matrix",

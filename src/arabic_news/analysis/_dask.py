@@ -147,6 +147,74 @@ def top_terms_by_document(corpus, analyzer, n: int, label: str) -> pd.DataFrame:
     return parts.compute().reset_index(drop=True)
 
 
+# ----------------------------------------------------------------------------- articles
+def partition_lengths(frame) -> list[int]:
+    """The rows of each partition, in order (only the first column is read)."""
+    first = frame if frame.ndim == 1 else frame[frame.columns[0]]
+    return [int(length) for length in first.map_partitions(len).compute()]
+
+
+def _take(part: pd.DataFrame, positions: list[int], offset: int) -> pd.DataFrame:
+    from arabic_news.analysis.overview import rows_at
+
+    taken = rows_at(part, positions)
+    taken.index = pd.Index([offset + position for position in positions])
+    return taken
+
+
+def sample_articles(corpus, n: int, random_state) -> pd.DataFrame:
+    """The articles ``corpus.compute().sample(n, random_state=...)`` picks, as a pandas frame
+    indexed by their positions in the corpus (the index ``load_corpus`` gives on pandas), read
+    from the partitions that hold them only.
+
+    pandas picks positions from the length alone, so sampling a range of that length with
+    the same ``random_state`` gives the very same positions.
+    """
+    import dask
+
+    from arabic_news.analysis.overview import sampled_positions
+
+    lengths = partition_lengths(corpus)
+    total = sum(lengths)
+    picked = list(range(total)) if total <= n else sampled_positions(total, n, random_state)
+    wanted: dict[int, list[int]] = {}
+    offsets, start = [], 0
+    for length in lengths:
+        offsets.append(start)
+        start += length
+    bounds = pd.Series(offsets)
+    for position in sorted(picked):
+        number = int(bounds.searchsorted(position, side="right")) - 1
+        wanted.setdefault(number, []).append(position - offsets[number])
+    parts = [corpus.get_partition(number).map_partitions(
+                 _take, local, offsets[number], meta=corpus._meta)
+             for number, local in wanted.items()]
+    frames = dask.compute(*parts)
+    chosen = pd.concat(frames) if frames else corpus._meta.copy()
+    return chosen.loc[picked] if len(chosen) else chosen
+
+
+# ----------------------------------------------------------------------------- similarity
+def _partition_similarities(texts: pd.Series, query, vectorizer, batch_size: int):
+    from arabic_news.analysis.tfidf import _similarities
+
+    return _similarities(query, texts, vectorizer, batch_size)
+
+
+def similarity_to_corpus(query, texts, vectorizer, batch_size: int):
+    """``similarity_to_corpus`` over a Dask column: each partition is weighed on a worker,
+    ``batch_size`` texts at a time, and returns its columns of cosines; the vectorizer (its
+    vocabulary and IDF) is sent once, not with every task."""
+    import dask
+    import numpy as np
+
+    shared = dask.delayed(vectorizer, pure=True)
+    shared_query = dask.delayed(query, pure=True)
+    parts = [dask.delayed(_partition_similarities)(part, shared_query, shared, batch_size)
+             for part in texts.to_delayed()]
+    return np.hstack([np.zeros((query.shape[0], 0)), *dask.compute(*parts)])
+
+
 # ----------------------------------------------------------------------------- over time
 def small_columns(corpus, columns: list[str]) -> pd.DataFrame:
     """Columns bounded by the number of articles (dates, sources), computed to pandas."""

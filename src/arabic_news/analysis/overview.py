@@ -53,12 +53,15 @@ def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series
 
     Tables and charts are keyed on ``doc_id`` (unique by construction) and show these labels:
     the ``column`` value (the headline), followed by `` (doc_id)`` where two documents share
-    it, as reprints of one wire story do, or where it is empty.
+    it, as reprints of one wire story do, or where it is empty. A Dask frame's two columns
+    are computed (they are bounded by the number of documents).
     """
     for name in ("doc_id", column):
         if name not in documents.columns:
             columns = list(documents.columns)
             raise ValueError(f"documents need a {name!r} column; columns: {columns}")
+    if _dask.is_dask(documents):
+        documents = _dask.small_columns(documents, ["doc_id", column])
     ids = documents["doc_id"].astype(str)
     values = documents[column].fillna("").astype(str).str.strip()
     repeated = values.duplicated(keep=False) | (values == "")
@@ -68,10 +71,37 @@ def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series
 
 
 def sample_articles(corpus: pd.DataFrame, n: int, random_state: int = 0) -> pd.DataFrame:
-    """All articles when there are at most ``n``, else a fixed random sample, sorted by doc_id."""
+    """All articles when there are at most ``n``, else a fixed random sample, sorted by doc_id.
+
+    A Dask corpus gives the same articles for the same ``random_state``, as a pandas frame
+    with the same index (read from the partitions that hold them only).
+    """
     check_positive_int("n", n)
-    chosen = corpus if len(corpus) <= n else corpus.sample(n, random_state=random_state)
+    if _dask.is_dask(corpus):
+        chosen = _dask.sample_articles(corpus, n, random_state)
+    else:
+        chosen = corpus if len(corpus) <= n else rows_at(corpus, sampled_positions(
+            len(corpus), n, random_state))
     return chosen.sort_values("doc_id")
+
+
+def sampled_positions(length: int, n: int, random_state) -> list[int]:
+    """The positions ``frame.sample(n, random_state=random_state)`` picks in a frame of
+    ``length`` rows, in its order: pandas draws them from the length alone."""
+    return pd.RangeIndex(length).to_series().sample(n, random_state=random_state).tolist()
+
+
+def rows_at(frame: pd.DataFrame, positions) -> pd.DataFrame:
+    """``frame.iloc[positions]`` (same rows, index and dtypes), one row slice at a time.
+
+    ``iloc`` with a list of positions takes them from each whole column, and on a column of
+    Arrow strings held in several chunks (as ``load_corpus`` builds the text column) that
+    first joins the chunks: a copy of every text of the corpus, for a few rows. A row slice
+    is a view, and joining the slices copies only the rows taken.
+    """
+    if len(positions) == 0:
+        return frame.iloc[:0]
+    return pd.concat([frame.iloc[position:position + 1] for position in positions])
 
 
 def documents_for_comparison(
@@ -80,8 +110,9 @@ def documents_for_comparison(
     """Documents on which weighting settings can be compared.
 
     A corpus of fewer than ``min_documents`` articles is split into passages (see
-    :func:`passages`); a larger one is sampled down to at most ``n`` articles.
+    :func:`passages`); a larger one is sampled down to at most ``n`` articles. A Dask
+    corpus gives the same pandas frame.
     """
     if len(corpus) < min_documents:
-        return passages(corpus)
+        return passages(corpus.compute() if _dask.is_dask(corpus) else corpus)
     return sample_articles(corpus, n, random_state=random_state)

@@ -52,30 +52,105 @@ def tfidf_of_shown(
     counted by the engine). ``shown`` must be among ``corpus_texts``. Returns (matrix,
     vectorizer) as :func:`tfidf_matrix` does.
     """
+    shown = list(shown)
+    frequencies, documents, (low, high), pruning = _corpus_frequencies(
+        "tfidf_of_shown", corpus_texts, analyzer, settings)
+    terms = sorted({term for text in shown for term in analyzer(text)
+                    if low <= frequencies.get(term, 0) <= high})
+    if not terms:
+        raise NotApplicable(f"no term of the shown texts is left after pruning with {pruning}")
+    vectorizer = _fixed_vectorizer(terms, frequencies, documents, analyzer, settings, shown)
+    return vectorizer.transform(shown), vectorizer
+
+
+def similarity_to_corpus(
+    texts: Sequence[str],
+    corpus_texts,
+    analyzer: Callable[[str], list[str]],
+    *,
+    batch_size: int = 10_000,
+    **settings,
+) -> np.ndarray:
+    """Cosine similarity of each of ``texts`` to every document of ``corpus_texts``.
+
+    Returns an array of shape ``(len(texts), len(corpus_texts))``: row ``i`` holds text ``i``'s
+    cosine to each corpus document, in the corpus's order (column ``j`` is the ``j``-th text
+    of ``corpus_texts``; read ``doc_id`` in the same order to name one). The weights are the
+    ones ``tfidf_matrix(corpus_texts, analyzer, **settings)`` fits, so the values equal
+    ``cosine_similarity(vectorizer.transform(texts), whole_matrix)``, without the whole
+    corpus's document-term matrix: the corpus is read twice, once for its document
+    frequencies (a Counter bounded by the vocabulary; a Dask column is counted by the
+    engine) and once to weigh ``batch_size`` documents at a time with that fixed vocabulary
+    and IDF (a Dask column one partition at a time, on the workers). Memory is bounded by a
+    batch plus the result. Raises :class:`NotApplicable` when no corpus term is left.
+    """
+    from arabic_news.analysis import _dask
+
+    if isinstance(texts, str):
+        raise TypeError("texts must be a collection of texts, not one string; wrap it in a list")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    texts = list(texts)
+    if not texts:
+        raise ValueError("texts is empty: pass the texts to compare with the corpus")
+    frequencies, documents, (low, high), pruning = _corpus_frequencies(
+        "similarity_to_corpus", corpus_texts, analyzer, settings)
+    terms = sorted(term for term, count in frequencies.items() if low <= count <= high)
+    if not terms:
+        raise NotApplicable(f"no term of the corpus is left after pruning with {pruning}")
+    vectorizer = _fixed_vectorizer(terms, frequencies, documents, analyzer, settings, texts)
+    query = vectorizer.transform(texts)
+    if _dask.is_dask(corpus_texts):
+        return _dask.similarity_to_corpus(query, corpus_texts, vectorizer, batch_size)
+    return _similarities(query, corpus_texts, vectorizer, batch_size)
+
+
+def _similarities(query, corpus_texts, vectorizer, batch_size: int) -> np.ndarray:
+    """``query``'s cosine to each of ``corpus_texts``, weighed ``batch_size`` at a time."""
+    if not hasattr(corpus_texts, "iloc"):
+        corpus_texts = list(corpus_texts)
+    parts = [np.zeros((query.shape[0], 0))]
+    for begin in range(0, len(corpus_texts), batch_size):
+        batch = corpus_texts[begin:begin + batch_size]
+        batch = batch.tolist() if hasattr(batch, "tolist") else batch
+        parts.append(cosine_similarity(query, vectorizer.transform(batch)))
+    return np.hstack(parts)
+
+
+def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict):
+    """The corpus's document frequencies, its size, the ``min_df``/``max_df`` bounds in
+    documents and their description; validates ``settings`` and takes both out of them."""
     from arabic_news.analysis.frequency import document_frequencies
 
     if "analyzer" in settings or "ngram_range" in settings:
         raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
     unsupported = sorted(set(settings) & {"vocabulary", "max_features", "use_idf"})
     if unsupported:
-        raise ValueError(f"tfidf_of_shown does not take {unsupported}; use tfidf_matrix")
+        raise ValueError(f"{caller} does not take {unsupported}; use tfidf_matrix")
     min_df, max_df = settings.pop("min_df", 1), settings.pop("max_df", 1.0)
     frequencies = document_frequencies(corpus_texts, analyzer)
+    if not frequencies:
+        raise NotApplicable("no term is left in any text once stop words are removed")
     documents = len(corpus_texts)  # a Dask column counts its rows
     low = min_df if isinstance(min_df, int) else min_df * documents
     high = max_df if isinstance(max_df, int) else max_df * documents
-    shown = list(shown)
-    terms = sorted({term for text in shown for term in analyzer(text)
-                    if low <= frequencies.get(term, 0) <= high})
-    if not terms:
-        raise NotApplicable(f"no term of the shown texts is left after pruning with "
-                            f"min_df={min_df}, max_df={max_df}")
+    return frequencies, documents, (low, high), f"min_df={min_df}, max_df={max_df}"
+
+
+def _fixed_vectorizer(terms, frequencies, documents: int, analyzer, settings: dict, texts):
+    """A ``TfidfVectorizer`` over ``terms`` with the corpus's IDF, as a whole-corpus fit sets it
+    (scikit-learn's formula: ln((n + smooth) / (df + smooth)) + 1). It is fitted on ``texts``
+    only to set it up; the IDF it learns there is replaced."""
+    # lowercase is never applied with a callable analyzer; left True, scikit-learn warns that
+    # Latin capitals in the fixed vocabulary "will not be matched", which is not so here.
+    settings = {"lowercase": False, **settings}
     vectorizer = TfidfVectorizer(analyzer=analyzer, vocabulary=terms, **settings)
-    vectorizer.fit(shown)
+    with np.errstate(divide="ignore"):  # a corpus term absent from texts: df 0, replaced below
+        vectorizer.fit(texts)
     counts = np.array([frequencies[term] for term in terms], dtype=np.float64)
     smooth = int(vectorizer.smooth_idf)
     vectorizer.idf_ = np.log((documents + smooth) / (counts + smooth)) + 1
-    return vectorizer.transform(shown), vectorizer
+    return vectorizer
 
 
 def distinctive_terms(matrix, vectorizer, labels: Sequence[str], n: int = 10) -> pd.DataFrame:

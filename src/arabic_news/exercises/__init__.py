@@ -59,9 +59,10 @@ inside the English sentence.
 
 A checker that recomputes something heavy from the corpus (token counts, a TF-IDF fit) puts
 that computation in a helper decorated with :func:`arabic_news.exercises.memo.per_texts`
-(first argument: the corpus or its texts), so that a student who tries again does not wait
-again; inputs the lesson already computed (``mentions=mentions``, ``matrix=matrix``) may be
-passed instead. ``tests/test_lesson_structure.py`` holds every lesson to this convention and
+(first argument: the corpus or its texts; ``memo.per_column`` for a pass over a large corpus's
+text column, which it gets without a copy), so that a student who tries again does not wait
+again; inputs the lesson already computed (``mentions=mentions``) may be passed instead.
+``tests/test_lesson_structure.py`` holds every lesson to this convention and
 checks that each solution passes its own check.
 
 Student copies (``notebooks/exercises/``) are made by ``python -m arabic_news.exercises.student``

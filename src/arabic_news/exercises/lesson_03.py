@@ -5,28 +5,50 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
-from sklearn.metrics.pairwise import cosine_similarity
 
 from arabic_news.analysis._checks import NotApplicable
-from arabic_news.analysis.tfidf import tfidf_matrix
+from arabic_news.analysis._dask import is_dask
+from arabic_news.analysis.tfidf import similarity_to_corpus, tfidf_of_shown
 from arabic_news.exercises.compare import expect_number, expect_top, expect_type
 from arabic_news.exercises.core import Wrong, exercise
-from arabic_news.exercises.memo import per_texts
+from arabic_news.exercises.memo import per_column, per_texts
 from arabic_news.text.analyzer import ArabicAnalyzer
 
 
-def _position(corpus, doc_id) -> int:
-    matches = np.flatnonzero((corpus["doc_id"] == doc_id).to_numpy())
+def _doc_ids(corpus) -> np.ndarray:
+    """The doc_id column in the corpus's order (a Dask corpus's is computed: one small column)."""
+    column = corpus["doc_id"]
+    return (column.compute() if is_dask(column) else column).to_numpy()
+
+
+def _position(doc_ids: np.ndarray, doc_id) -> int:
+    matches = np.flatnonzero(doc_ids == doc_id)
     if len(matches) != 1:
         raise ValueError(f"doc_id {doc_id!r} names {len(matches)} articles of the corpus; "
                          "pass the doc_id of one article")
     return int(matches[0])
 
 
-@per_texts
-def _raw_tfidf(texts):
-    matrix, vectorizer = tfidf_matrix(list(texts), ArabicAnalyzer(), sublinear_tf=False)
-    return matrix, vectorizer.get_feature_names_out()
+def _text_of(corpus, doc_id) -> str:
+    """The text of article ``doc_id`` (read from the partition that holds it on Dask)."""
+    if is_dask(corpus):
+        found = corpus[corpus["doc_id"] == doc_id]["text"].compute()
+        return found.iloc[0]
+    return corpus["text"].iloc[_position(_doc_ids(corpus), doc_id)]
+
+
+@per_column
+def _raw_weights(texts, text: str) -> Counter:
+    """The weights of ``text`` with raw counts and the corpus's document frequencies."""
+    matrix, vectorizer = tfidf_of_shown([text], texts, ArabicAnalyzer(), sublinear_tf=False)
+    names = vectorizer.get_feature_names_out()
+    return Counter(dict(zip(names[matrix.indices], matrix.data.tolist(), strict=True)))
+
+
+@per_column
+def _similarities(texts, text: str) -> np.ndarray:
+    """The cosine of ``text`` to each corpus text, with the lesson's weights."""
+    return similarity_to_corpus([text], texts, ArabicAnalyzer(), sublinear_tf=True)[0]
 
 
 @per_texts
@@ -48,10 +70,10 @@ def _enough(documents) -> None:
 
 @exercise("3.1")
 def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
-    """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)."""
-    matrix, names = _raw_tfidf(corpus)
-    row = matrix[_position(corpus, doc_id)].toarray().ravel()
-    weights = Counter({term: w for term, w in zip(names, row, strict=True) if w > 0})
+    """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)
+    and the corpus's document frequencies."""
+    _position(_doc_ids(corpus), doc_id)  # one article, or say what to pass
+    weights = _raw_weights(corpus, _text_of(corpus, doc_id))
     expect_top(answer, weights, 1, what="the highest-weighted term with raw counts")
 
 
@@ -74,28 +96,22 @@ def terms_in_most_documents(answer, *, documents, n=3):
 
 
 @exercise("3.4")
-def most_similar_article(answer, *, corpus, doc_id, matrix=None):
-    """The doc_id of the article most similar to article ``doc_id`` (not itself).
-
-    ``matrix`` is the lesson's TF-IDF matrix of the whole corpus (one row per article, in the
-    corpus's order); without it the check fits one with sublinear TF, as the lesson does.
-    """
+def most_similar_article(answer, *, corpus, doc_id):
+    """The doc_id of the article most similar to article ``doc_id`` (not itself), with the
+    lesson's weights (sublinear TF, the corpus's document frequencies): computed with
+    :func:`similarity_to_corpus`, a batch of the corpus at a time."""
     if len(corpus) < 2:
         raise NotApplicable("it compares articles, and this corpus has one")
-    if matrix is None:  # the lesson had none: fit one (raises NotApplicable if impossible)
-        matrix, _ = tfidf_matrix(corpus["text"], ArabicAnalyzer(), sublinear_tf=True)
-    elif matrix.shape[0] != len(corpus):
-        raise ValueError(f"matrix has {matrix.shape[0]} rows for {len(corpus)} articles: pass "
-                         "the TF-IDF matrix fitted on the whole corpus")
+    doc_ids = _doc_ids(corpus)
+    position = _position(doc_ids, doc_id)
+    scores = _similarities(corpus, _text_of(corpus, doc_id)).copy()
     expect_type(answer, (str, int, np.integer), "a doc_id (as in the corpus's doc_id column)")
-    if not (corpus["doc_id"] == answer).any():
+    if not (doc_ids == answer).any():
         raise Wrong(f"{answer!r} is not a doc_id of this corpus.")
     if answer == doc_id:
         raise Wrong("every article is most similar to itself: look for another one.")
-    position = _position(corpus, doc_id)
-    scores = cosine_similarity(matrix[position], matrix).ravel()  # one row: fine on any size
     scores[position] = -1.0
-    chosen = _position(corpus, answer)
+    chosen = _position(doc_ids, answer)
     if scores[chosen] < scores.max() - 1e-12:
         raise Wrong(f"another article is more similar to {doc_id!r} than {answer!r}.")
     return f"Cosine similarity {scores[chosen]:.3f}."
