@@ -27,7 +27,7 @@ from generated_corpus import write_generated_corpus  # noqa: E402
 pytestmark = pytest.mark.lessons
 
 # The lessons that take an ``engine`` parameter ("pandas" or "dask").
-LESSONS = ["02-term-frequency.ipynb"]
+LESSONS = ["01-corpus-and-cleaning.ipynb", "02-term-frequency.ipynb"]
 
 
 def shown(notebook: Path) -> list[list[str]]:
