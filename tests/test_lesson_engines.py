@@ -27,7 +27,8 @@ from generated_corpus import write_generated_corpus  # noqa: E402
 pytestmark = pytest.mark.lessons
 
 # The lessons that take an ``engine`` parameter ("pandas" or "dask").
-LESSONS = ["03-tfidf-comparison.ipynb", "04-timelines.ipynb"]
+LESSONS = ["01-corpus-and-cleaning.ipynb", "02-term-frequency.ipynb", "03-tfidf-comparison.ipynb",
+           "04-timelines.ipynb"]
 
 
 class Stdout(str):
@@ -55,7 +56,7 @@ def shown(notebook: Path) -> list[list[str]]:
                 value = output.get("data", {}).get(kind)
                 if value is not None:
                     parts.append(value if kind == "image/png" else "".join(value))
-        shown.append(parts)
+        shown.append([str(part) for part in parts])
     return shown
 
 

@@ -40,10 +40,16 @@
 # it and shows the results. Tables are shown right to left with `an.rtl_table`, so that Arabic
 # reads as it is written; words are shown in their usual written form, with the normalised form
 # beside it where the point is normalisation.
+#
+# For a large corpus, set `engine = "dask"`: the corpus is then read in partitions (Parquet
+# shards) and every count is made by Dask, on a local cluster or on the scheduler at
+# `scheduler_address`; each table and chart is the same as with pandas. Lesson 7 explains how.
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the two bundled seed articles; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
+scheduler_address = None  # with engine = "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 examples_per_step = 3  # how many before/after examples to show for each cleaning step
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
@@ -52,9 +58,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import arabic_news as an
-from arabic_news import analysis
+from arabic_news import analysis, scale
 
 an.use_arabic_style(language=chart_language)
+client = scale.start_engine(engine, scheduler_address)  # None on pandas
 
 # %% [markdown]
 # ## Loading the corpus
@@ -65,9 +72,9 @@ an.use_arabic_style(language=chart_language)
 # records how each publication date was established.
 
 # %%
-corpus = an.load_corpus(corpus_path)
+corpus = an.load_corpus(corpus_path, engine=engine)
 figures_dir = an.figures_folder(corpus_path, figures_dir)  # where figures go (PNG and SVG)
-an.rtl_table(corpus[["doc_id", "title", "source", "published"]].head(10))
+an.rtl_table(analysis.first_articles(corpus[["doc_id", "title", "source", "published"]], 10))
 
 # %% [markdown]
 # ## A first look: how many articles, from where, when, how long
@@ -80,14 +87,14 @@ an.rtl_table(analysis.corpus_overview(corpus).rename_axis("fact"))
 # results can be trusted:
 
 # %%
-total_words = int(corpus["text"].str.split().str.len().sum())
+total_words = analysis.word_total(corpus["text"])  # whitespace-separated words
 verdict = ("enough to learn the methods, far too few to say anything general about the news"
            if len(corpus) < 100 else
            "enough for frequencies and comparisons to start to mean something")
 print(f"{len(corpus)} articles and {total_words:,} words in all: {verdict}.")
 
 # %%
-sources = corpus["source"].fillna(an.chart_word("(unknown)")).value_counts()
+sources = analysis.articles_per_source(corpus, unknown=an.chart_word("(unknown)"))
 ax = an.bar_terms(sources.index, sources.values, title="المقالات حسب المصدر", xlabel="articles")
 an.save_figure(ax.figure, "01-articles-by-source", directory=figures_dir)
 plt.show()
@@ -247,14 +254,16 @@ from arabic_news.exercises import check
 # %% [markdown]
 # ### Exercise 1: fold hamza too
 #
-# The default cleaning keeps hamza on waw and yaa (<bdi>ؤ ئ</bdi>). Tokenise every text with
-# `an.Normalizer(hamza=True)` as the normaliser (`an.tokenize(text, normalizer=...)`): how many
-# types (distinct terms) does the corpus have then? Answer with an integer.
+# The default cleaning keeps hamza on waw and yaa (<bdi>ؤ ئ</bdi>). Tokenise the corpus with
+# `an.Normalizer(hamza=True)` as the normaliser (`an.tokenize(text, normalizer=...)`; the
+# written words in `words` are enough): how many types (distinct terms) does the corpus have
+# then? Answer with an integer.
 
 # %% tags=["solution"]
-# Hint: collect the tokens of every text in one set, then take its size.
+# Hint: collect the tokens in one set, then take its size. Tokens never span whitespace, so
+# tokenising each written word of `words` once gives the tokens of every text.
 folding = an.Normalizer(hamza=True)
-answer_1_1 = len({token for text in corpus["text"] for token in an.tokenize(text, normalizer=folding)})
+answer_1_1 = len({token for word in words for token in an.tokenize(word, normalizer=folding)})
 
 # %%
 check("1.1", answer_1_1, corpus=corpus)
@@ -304,11 +313,9 @@ check("1.3", answer_1_3, corpus=corpus)
 # them, and would a reader agree that they are the same word?
 
 # %% tags=["solution"]
-# Hint: tokenise without a normaliser (normalizer=None),
-# then group the spellings by their an.normalize key.
-from collections import Counter
-
-written = Counter(t for text in corpus["text"] for t in an.tokenize(text, normalizer=None))
+# Hint: stages["as written"] counts the tokens as written (no normaliser);
+# group these spellings by their an.normalize key.
+written = stages["as written"]
 spellings = {}
 for word in written:
     spellings.setdefault(an.normalize(word), []).append(word)

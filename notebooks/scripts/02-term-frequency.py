@@ -33,10 +33,16 @@
 #
 # Here we count terms over the whole corpus and per article, count two-word phrases (bigrams),
 # read a chosen term in its contexts, and measure how much normalisation changes the counts.
+#
+# For a large corpus, set `engine = "dask"`: the corpus is then read in partitions (Parquet
+# shards) and every count is made by Dask, on a local cluster or on the scheduler at
+# `scheduler_address`; each table and chart is the same as with pandas. Lesson 7 explains how.
 
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
+scheduler_address = None  # with engine = "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 top_n = 20  # terms in the overall ranking and chart
 per_article_n = 8  # terms per article
 max_articles = 6  # articles shown in the per-article table (the first ones by doc_id)
@@ -49,10 +55,11 @@ chart_language = "ar"  # language of the charts' axis labels: "ar" or "en"
 import matplotlib.pyplot as plt
 
 import arabic_news as an
-from arabic_news import analysis
+from arabic_news import analysis, scale
 
 an.use_arabic_style(language=chart_language)
-corpus = an.load_corpus(corpus_path)
+client = scale.start_engine(engine, scheduler_address)  # None on pandas
+corpus = an.load_corpus(corpus_path, engine=engine)
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
@@ -107,7 +114,7 @@ else:
 # article, the ranking shows what each one is about.
 
 # %%
-articles = corpus.sort_values("doc_id").head(max_articles)
+articles = analysis.first_articles(corpus, max_articles, by="doc_id")
 per_article = analysis.top_terms_by_document(articles, analyzer, n=per_article_n)
 per_article["term"] = forms.labels(per_article["term"])
 # keyed on doc_id (reprints share a headline), shown with the headlines
@@ -239,11 +246,9 @@ from arabic_news.exercises import check
 # bigram as a string, its two words separated by one space.
 
 # %% tags=["solution"]
-# Hint: analysis.ngram_counts with the .tokens of the new analyzer,
-# then analysis.ranked_terms.
+# Hint: analysis.top_ngrams with the .tokens of the new analyzer (size=2).
 keeping_stops = an.ArabicAnalyzer(stop_words=None)
-bigrams_with_stops = analysis.ngram_counts(corpus["text"], keeping_stops.tokens, sizes=(2,))[2]
-first_pair = analysis.ranked_terms(bigrams_with_stops, n=1)["term"]
+first_pair = analysis.top_ngrams(corpus["text"], keeping_stops.tokens, size=2, n=1)["term"]
 answer_2_1 = first_pair.iloc[0] if len(first_pair) else None  # None: no two words in a row
 
 # %%
@@ -285,10 +290,8 @@ check("2.3", answer_2_3, corpus=corpus, n=top_n)
 # stop-word list misses?
 
 # %% tags=["solution"]
-# Hint: count in how many articles each term appears: one set of terms per article.
-from collections import Counter
-
-document_frequency = Counter(term for text in corpus["text"] for term in set(analyzer.tokens(text)))
+# Hint: count in how many articles each term appears (analysis.document_frequencies).
+document_frequency = analysis.document_frequencies(corpus["text"], analyzer.tokens)
 answer_2_4 = max(document_frequency, key=lambda term: (document_frequency[term], term),
                  default=None)  # None: no term is left once stop words are removed
 

@@ -39,10 +39,13 @@ from .keyness import (
 from .kwic import keyword_in_context
 from .min_df import min_df_effect
 from .overview import (
+    articles_per_source,
     corpus_overview,
     document_labels,
     documents_for_comparison,
+    first_articles,
     sample_articles,
+    word_total,
 )
 from .segments import passages
 from .tfidf import (
@@ -110,6 +113,9 @@ __all__ = [
     "mention_counts",
     "sample_articles",
     "articles_per_period",
+    "articles_per_source",
+    "first_articles",
+    "word_total",
     "choose_frequency",
     "distinctive_terms",
     "keyword_in_context",

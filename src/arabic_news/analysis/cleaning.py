@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
@@ -42,7 +43,14 @@ def visible(text: str) -> str:
 
 
 def written_words(texts: Iterable[str]) -> Counter:
-    """Whitespace-separated chunks of the texts, as written, with their counts."""
+    """Whitespace-separated chunks of the texts, as written, with their counts.
+
+    ``texts`` may be a Dask column: each partition is counted by its task and the counts are
+    summed by the engine; the Counter returned (the corpus's written vocabulary, which the
+    cleaning tables need whole) is the only thing materialised, its entries in word order.
+    """
+    if _dask.is_dask(texts):
+        return _dask.counter(texts, written_words)
     counts: Counter = Counter()
     for text in texts:
         counts.update(chunk for chunk in _ASCII_WHITESPACE.split(text) if chunk)
@@ -162,22 +170,32 @@ def stemming_examples(normalised: Counter, n: int = 8) -> pd.DataFrame:
     return pd.DataFrame([row for rows in groups.values() for row in rows], columns=columns)
 
 
-def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame:
-    """For normalised ``terms``: the written spellings merged into each, with their counts.
-
-    ``largest spelling`` is the count of the most frequent spelling: what a frequency list
-    without normalisation would report for the term.
-    """
+def _spelling_counts(texts: Iterable[str], wanted: frozenset) -> Counter:
+    """Written tokens of ``texts`` whose normalised form is in ``wanted``, with their counts."""
     written: Counter = Counter()
     for text in texts:
         written.update(tokenize(text, normalizer=None))
     normalizer = Normalizer()
+    return Counter({word: count for word, count in written.items()
+                    if normalizer(word) in wanted})
+
+
+def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame:
+    """For normalised ``terms``: the written spellings merged into each, with their counts.
+
+    ``largest spelling`` is the count of the most frequent spelling: what a frequency list
+    without normalisation would report for the term. ``texts`` may be a Dask column: only
+    the spellings of ``terms`` leave each partition's task, summed by the engine.
+    """
     wanted = list(terms)
+    if _dask.is_dask(texts):
+        written = _dask.spelling_counts(texts, frozenset(wanted))
+    else:
+        written = _spelling_counts(texts, frozenset(wanted))
+    normalizer = Normalizer()
     spellings: dict[str, Counter] = {term: Counter() for term in wanted}
     for word, count in written.items():
-        term = normalizer(word)
-        if term in spellings:
-            spellings[term][word] += count
+        spellings[normalizer(word)][word] += count
     rows = []
     for term in wanted:
         found = spellings[term]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from arabic_news.analysis import _dask
 from arabic_news.text.normalize import Normalizer, normalize
 
 # A written word: letters and digits of any script, with Arabic marks and tatweel inside it.
@@ -30,6 +31,8 @@ def keyword_in_context(
     Columns: doc_id, before, keyword, after: the words before and after the keyword in
     reading order (for Arabic, *before* is to the right of the keyword on screen, which is why
     the columns are not called left and right; show the table with ``kwic_table``).
+    ``corpus`` may be a Dask frame: its partitions are searched in order, each by its task,
+    until ``limit`` rows are found; only the matches are brought back.
     """
     if window < 0:
         raise ValueError(f"window must be zero or positive, got {window}")
@@ -39,6 +42,10 @@ def keyword_in_context(
     wanted = key(normalizer(term))
     if not wanted:
         raise ValueError(f"term {term!r} is empty after normalisation; give a word")
+    if _dask.is_dask(corpus):
+        rows = _dask.keyword_in_context(corpus, keyword_in_context, limit, term=term,
+                                        normalizer=normalizer, window=window, match=match)
+        return _table(rows, limit)
     charwise = match is None and (normalizer is normalize or isinstance(normalizer, Normalizer))
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
@@ -57,5 +64,11 @@ def keyword_in_context(
                 "after": " ".join(words[position + 1:position + 1 + window]),
             })
             if limit is not None and len(rows) >= limit:
-                return pd.DataFrame(rows)
+                return _table(rows, limit)
+    return _table(rows, limit)
+
+
+def _table(rows: list[dict], limit: int | None) -> pd.DataFrame:
+    if limit is not None and len(rows) >= limit:
+        return pd.DataFrame(rows[:limit])
     return pd.DataFrame(rows, columns=["doc_id", "before", "keyword", "after"])

@@ -48,6 +48,42 @@ def word_counts(texts: pd.Series, chunk: int = 10_000) -> pd.Series:
     return pd.Series(counts, index=texts.index, dtype="int64", name=texts.name)
 
 
+def word_total(texts) -> int:
+    """Whitespace-separated words in all ``texts``: ``texts.str.split().str.len().sum()``,
+    counted a slice at a time (no token lists); a Dask column is counted per partition and
+    summed by the engine."""
+    if _dask.is_dask(texts):
+        return _dask.word_total(texts)
+    return int(word_counts(texts).sum())
+
+
+def articles_per_source(corpus: pd.DataFrame, unknown: str = "(unknown)") -> pd.Series:
+    """Articles per source, most first (``value_counts``), articles without one as ``unknown``.
+
+    The source column is bounded by the number of articles: a Dask corpus computes it.
+    """
+    if "source" not in corpus.columns:
+        raise ValueError(f"the corpus needs a 'source' column; columns: {list(corpus.columns)}")
+    if _dask.is_dask(corpus):
+        corpus = _dask.small_columns(corpus, ["source"])
+    return corpus["source"].fillna(unknown).value_counts()
+
+
+def first_articles(corpus: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
+    """The first ``n`` articles, in corpus order or (``by``) ordered by that column.
+
+    ``corpus.head(n)`` or ``corpus.sort_values(by).head(n)``, always as a pandas frame: a
+    Dask corpus is read a partition at a time until ``n`` rows are found, or each partition
+    gives its ``n`` smallest by ``by``, so the whole corpus is never computed to take a head.
+    """
+    check_positive_int("n", n)
+    if by is not None and by not in corpus.columns:
+        raise ValueError(f"by={by!r} is not a column; choose one of {list(corpus.columns)}")
+    if _dask.is_dask(corpus):
+        return _dask.first_articles(corpus, n, by)
+    return corpus.head(n) if by is None else corpus.sort_values(by).head(n)
+
+
 def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series:
     """A readable, unique label for each document, indexed by ``doc_id``.
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 from arabic_news.analysis._checks import NotApplicable
+from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.cleaning import merged_spellings
-from arabic_news.analysis.frequency import ngram_counts, ranked_terms
+from arabic_news.analysis.frequency import (
+    document_frequencies,
+    ngram_counts,
+    ranked_terms,
+    term_counts,
+)
 from arabic_news.exercises.compare import (
     expect_number,
     expect_terms,
@@ -27,8 +33,11 @@ def _bigrams_with_stop_words(texts):
 
 @per_texts
 def _terms(texts):
-    """Term counts, and in how many texts each term is found (the lesson's analyzer)."""
+    """Term counts, and in how many texts each term is found (the lesson's analyzer); a Dask
+    column is counted on the engine."""
     analyzer = ArabicAnalyzer()
+    if is_dask(texts):
+        return term_counts(texts, analyzer.tokens), document_frequencies(texts, analyzer.tokens)
     counts: Counter = Counter()
     documents: Counter = Counter()
     for text in texts:

@@ -17,6 +17,10 @@ and reads the texts in batches, so memory is bounded by the batch and the words 
 the corpus's vocabulary; the forms found are those of the whole corpus (any iterable of texts,
 for example a Dask column read partition by partition with ``analysis.iter_texts``).
 
+On a Dask column (``load_corpus(path, engine="dask")["text"]``), each partition's task counts
+its written tokens and analyses them; the engine sums the (key, spelling) counts
+(``groupby`` with ``split_out``), and only the spellings, the result, are materialised.
+
 N-gram keys (terms joined by one space, as ``ArabicAnalyzer(ngram_range=...)`` and
 ``ngram_counts`` make them) are shown as the display forms of their terms, joined by a
 space: the same term then looks the same in every label, and no n-gram table is needed. On
@@ -163,6 +167,8 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         wanted = {term for key in keys for term in str(key).split(" ") if term}
         batches = _batches(texts, batch_size)
+    if _is_dask(texts):
+        return _from_spellings(_dask_spellings(texts, terms_of, wanted))
     spellings: dict[str, Counter] = defaultdict(Counter)
     for batch in batches:
         for written, count in written_token_counts(batch).items():
@@ -170,6 +176,38 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
             if len(found) == 1 and (wanted is None or found[0] in wanted):
                 spellings[found[0]][written] += count
     return _from_spellings(spellings)
+
+
+def _is_dask(value: object) -> bool:
+    return type(value).__module__.split(".", 1)[0] == "dask"
+
+
+def _partition_spellings(texts, terms_of, wanted):
+    import pandas as pd
+
+    rows = []
+    for written, count in written_token_counts(texts.tolist()).items():
+        found = terms_of(written)
+        if len(found) == 1 and (wanted is None or found[0] in wanted):
+            rows.append((found[0], written, count))
+    frame = pd.DataFrame(rows, columns=["key", "written", "count"])
+    return frame.astype({"key": str, "written": str, "count": "int64"})
+
+
+def _dask_spellings(texts, terms_of, wanted) -> dict[str, Counter]:
+    """The spellings of each key over a Dask column, summed by the engine."""
+    import pandas as pd
+
+    meta = pd.DataFrame({"key": pd.Series(dtype=str), "written": pd.Series(dtype=str),
+                         "count": pd.Series(dtype="int64")})
+    wanted = None if wanted is None else frozenset(wanted)
+    parts = texts.map_partitions(_partition_spellings, terms_of, wanted, meta=meta)
+    table = parts.groupby(["key", "written"])["count"].sum(
+        split_out=max(1, texts.npartitions)).compute()
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for (key, written), count in table.items():
+        spellings[key][written] = int(count)
+    return spellings
 
 
 def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
