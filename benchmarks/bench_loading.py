@@ -120,6 +120,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS, help="markdown results file")
     parser.add_argument("--against", type=Path, default=None,
                         help="src folder of another checkout whose load_corpus to compare")
+    parser.add_argument("--against-name", default="`--against`",
+                        help="what the --against checkout is, for the table (e.g. a commit)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         parser.error(f"--corpus {args.corpus} is not a folder")
@@ -146,7 +148,7 @@ def main() -> None:
     readers = [("arabic_news.load_corpus", loader)]
     if args.against is not None:
         other["ratio"] = max(run["ratio"] for run in other["runs"])
-        readers.append(("load_corpus of `--against` (`<SRC>`)", other))
+        readers.append((f"load_corpus of {args.against_name} (`<SRC>`)", other))
     for name, result in (*readers, ("xml.etree strict", strict)):
         rows.append(
             f"| {name} | {result['rows']:,} | {result['skipped']} | {result['seconds']:.2f} "
@@ -168,7 +170,8 @@ def main() -> None:
            "alternated with this one's." if args.against is not None else ""),
         "",
         "Reproduce: `.venv/bin/python benchmarks/bench_loading.py --corpus <ANT>"
-        + (" --against <SRC>`" if args.against is not None else "`"),
+        + (f" --against <SRC> --against-name '{args.against_name}'`"
+           if args.against is not None else "`"),
         "",
         *machine(),
         "",

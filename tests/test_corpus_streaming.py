@@ -150,3 +150,21 @@ def test_runner_reads_the_corpus_once_into_shared_shards(tmp_path):
     pd.testing.assert_frame_equal(an.load_corpus(shared), an.load_corpus(source))
     assert run_notebooks.prepare_corpus(str(source), tmp_path / "cache") == (5, shared)
     assert run_notebooks.prepare_corpus(str(source), False) == (5, str(source.resolve()))
+
+
+def test_loading_restores_arrows_default_memory_pool(tmp_path):
+    import pyarrow as pa
+
+    from arabic_news.corpus.frame import system_memory_pool
+
+    before = pa.default_memory_pool().backend_name
+    an.load_corpus(None)
+    assert pa.default_memory_pool().backend_name == before
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "نص"}\n{broken\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="line 2"):
+        an.load_corpus(bad)
+    assert pa.default_memory_pool().backend_name == before
+    with system_memory_pool():
+        assert pa.default_memory_pool().backend_name == "system"
+    assert pa.default_memory_pool().backend_name == before

@@ -49,7 +49,7 @@
 corpus_path = None  # None: the two bundled seed articles; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
-scheduler_address = None  # with engine = "dask": a running scheduler such as "tcp://10.0.0.5:8786"
+scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 examples_per_step = 3  # how many before/after examples to show for each cleaning step
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 

@@ -42,7 +42,7 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
-scheduler_address = None  # with engine = "dask": a running scheduler such as "tcp://10.0.0.5:8786"
+scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 top_n = 20  # terms in the overall ranking and chart
 per_article_n = 8  # terms per article
 max_articles = 6  # articles shown in the per-article table (the first ones by doc_id)

@@ -47,7 +47,7 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
-scheduler_address = None  # with engine = "dask": a running scheduler such as "tcp://10.0.0.5:8786"
+scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 distinctive_n = 10  # distinctive terms per article
 max_articles = 12  # articles compared (a fixed random sample when the corpus is larger)
 settings_documents = 2000  # documents used to compare weighting settings

@@ -7,8 +7,10 @@ Every reader (text files, tables, ANT XML) produces plain dict records through
 
 import numbers
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 import pandas as pd
+import pyarrow as pa
 
 from arabic_news.corpus.dates import is_missing, parse_date
 from arabic_news.corpus.encoding import normalise_newlines
@@ -137,7 +139,8 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
     chunks are joined, not copied): no list of all records is ever held, so the peak stays
     near the final frame's size plus one batch of Python strings.
     """
-    frames = list(assemble_batches(documents, policy, ASSEMBLE_BATCH))
+    with system_memory_pool():
+        frames = list(assemble_batches(documents, policy, ASSEMBLE_BATCH))
     if not frames:
         frame = _frame(CORE_COLUMNS, {name: [] for name in CORE_COLUMNS})
     elif len(frames) == 1:
@@ -147,6 +150,24 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
         frame = pd.concat(frames, ignore_index=True)[order]
     frame.attrs = {"skipped": list(policy.skipped)}
     return frame
+
+
+@contextmanager
+def system_memory_pool() -> Iterator[None]:
+    """Allocate Arrow buffers with the system allocator while the corpus is assembled.
+
+    Arrow's default pool (mimalloc) keeps the pages of the many short-lived batch buffers
+    that assembling frees: on ANT, loading raised the process's peak by 2.0x the returned
+    frame with it and by 1.4x with the system allocator, no slower
+    (``benchmarks/bench_loading.py``). Buffers remember their pool, so those allocated here
+    are freed correctly after the default pool is restored.
+    """
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
 
 
 #: Rows per batch when :func:`assemble` builds the whole corpus.
