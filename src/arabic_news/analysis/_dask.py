@@ -165,9 +165,18 @@ class DaskCounts:
         part = self._of_size(size)
         return int(part[part["term"] == key]["count"].sum().compute())
 
+    def at_least(self, size: int, count: int) -> Counter:
+        """The entries of one size counted at least ``count`` times, in term order."""
+        part = self._of_size(size)
+        return self._as_counter(part[part["count"] >= count])
+
     def counter(self, size: int) -> Counter:
         """Every entry of one size, materialised, in term order (deterministic)."""
-        computed = self._of_size(size)[["term", "count"]].compute().sort_values("term")
+        return self._as_counter(self._of_size(size))
+
+    @staticmethod
+    def _as_counter(frame) -> Counter:
+        computed = frame[["term", "count"]].compute().sort_values("term")
         return Counter(dict(zip(computed["term"].tolist(), computed["count"].tolist(),
                                 strict=True)))
 

@@ -145,6 +145,7 @@ class CountTable:
     - ``total``: all occurrences; ``distinct``: the number of different entries (types);
       ``once``: the number of entries that occur exactly once;
     - ``table[key]``: the count of one entry, 0 when it is absent (as a ``Counter``);
+    - ``at_least(count)``: the entries counted at least ``count`` times, as a ``Counter``;
     - ``counter()``: every count as a ``Counter``; on Dask this materialises the whole
       vocabulary of this size in this process, so ask only when it is small.
 
@@ -197,6 +198,14 @@ class CountTable:
         if self._engine is not None:
             return self._engine.count(self.size, key)
         return self._counts[key]
+
+    def at_least(self, count: int) -> Counter:
+        """The entries counted at least ``count`` times, as a ``Counter`` (e.g. every entry
+        tied with the ``n``-th of ``top(n)``); a low ``count`` returns most of the vocabulary."""
+        check_positive_int("count", count)
+        if self._engine is not None:
+            return self._engine.at_least(self.size, count)
+        return Counter({key: value for key, value in self._counts.items() if value >= count})
 
     def counter(self) -> Counter:
         """Every count as a ``Counter``. On pandas this is the table's own Counter (do not
