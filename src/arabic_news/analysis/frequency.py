@@ -114,6 +114,7 @@ def ngram_counts(
     them, so each Counter equals that analyzer's counts; one pass serves every size.
     ``texts`` may be a Dask column: the engine aggregates (``groupby`` with ``split_out``)
     and the same Counters are returned; for a vocabulary too large to return, use
+    :func:`count_table` (totals, lookups and top ``n`` answered on the engine) or
     :func:`top_ngrams`.
     """
     sizes = tuple(sizes)
