@@ -70,15 +70,20 @@ print(f"{len(corpus)} articles")
 #
 # `ArabicAnalyzer` turns a text into terms: it normalises, splits at spaces and punctuation of
 # every script, and drops stop words. We count single terms and pairs of adjacent terms
-# (bigrams, below) in one pass over the corpus. `share` is the term's part of all terms.
+# (bigrams, below) in one pass over the corpus. `analysis.count_table` keeps the counts of each
+# size in a table that answers the questions of this lesson: `.top(n)` ranks the terms,
+# `.total`, `.distinct` and `.once` sum them up, and `table[term]` is one term's count. With
+# `engine = "dask"` the table stays on the engine, which answers each question without this
+# notebook ever holding every count (millions of different bigrams in a large corpus).
+# `share` is the term's part of all terms.
 #
 # Counting needs the normalised form (the *key*), but a normalised word often looks like a typo
 # (<bdi>الروسيه</bdi> for <bdi>الروسية</bdi>). So each term is shown in its most frequent written
 # form in the corpus (`an.display_forms`), with its key beside it.
 
 # %%
-counts = analysis.ngram_counts(corpus["text"], analyzer.tokens, sizes=(1, 2))
-top = analysis.ranked_terms(counts[1], n=top_n)
+counts = analysis.count_table(corpus["text"], analyzer.tokens, sizes=(1, 2))
+top = counts[1].top(top_n)
 top.insert(0, "written", forms.labels(top["term"]))
 an.rtl_table(top, headers={"term": "normalised key"})
 
@@ -87,13 +92,12 @@ an.rtl_table(top, headers={"term": "normalised key"})
 # concentrated is this corpus?
 
 # %%
-term_counts = counts[1]
-total = sum(term_counts.values())
-top_share = sum(n for _, n in term_counts.most_common(top_n)) / max(total, 1)
-once = sum(1 for n in term_counts.values() if n == 1)
+terms = counts[1]
+total, distinct, once = terms.total, terms.distinct, terms.once
+top_share = int(top["count"].sum()) / max(total, 1)
 if total:
-    print(f"{total:,} terms, {len(term_counts):,} distinct. The top {top_n} make "
-          f"{top_share:.0%} of all terms; {once:,} terms ({once / len(term_counts):.0%} of the "
+    print(f"{total:,} terms, {distinct:,} distinct. The top {top_n} make "
+          f"{top_share:.0%} of all terms; {once:,} terms ({once / distinct:.0%} of the "
           f"distinct ones) occur only once.")
 else:
     print("No term is left once stop words are removed.")
@@ -140,7 +144,7 @@ print(f"Of the {len(tops)} articles' top {per_article_n} terms, {len(shared)} ar
 # scikit-learn does, so a pair may bridge a removed function word.
 
 # %%
-top_bigrams = analysis.ranked_terms(counts[2], n=top_n)
+top_bigrams = counts[2].top(top_n)
 top_bigrams.insert(0, "written", forms.labels(top_bigrams["term"]))
 an.rtl_table(top_bigrams, headers={"term": "normalised key"})
 
@@ -152,9 +156,10 @@ an.rtl_table(top_bigrams, headers={"term": "normalised key"})
 if not top_bigrams.empty:
     first_bigram = top_bigrams["term"].iloc[0]
     head = first_bigram.split(" ")[0]
+    pair_count, head_count = counts[2][first_bigram], counts[1][head]
     print(f"The most frequent bigram, {an.isolate(forms.label(first_bigram))}, occurs "
-          f"{counts[2][first_bigram]} times; its first word occurs {counts[1][head]} times, "
-          f"so {counts[2][first_bigram] / counts[1][head]:.0%} of its uses start this pair.")
+          f"{pair_count} times; its first word occurs {head_count} times, "
+          f"so {pair_count / head_count:.0%} of its uses start this pair.")
 
 # %%
 if top_bigrams.empty:
@@ -262,7 +267,7 @@ check("2.1", answer_2_1, corpus=corpus)
 # again, and answer for your own term.
 
 # %% tags=["solution"]
-# Hint: counts[1] counts cleaned terms; look the term up in its cleaned form.
+# Hint: counts[1] is the table of cleaned terms; look the term up in its cleaned form.
 answer_2_2 = counts[1][an.normalize(kwic_term)]
 
 # %%

@@ -19,6 +19,8 @@ from .cleaning import (
 from .collocations import TokenizedCorpus, association_measures, collocations
 from .events import days_before_publication, event_points, mention_counts
 from .frequency import (
+    CountTable,
+    count_table,
     document_frequencies,
     ngram_counts,
     ranked_terms,
@@ -103,6 +105,8 @@ __all__ = [
     "merged_spellings",
     "min_df_effect",
     "ngram_counts",
+    "CountTable",
+    "count_table",
     "stage_counts",
     "stemming_examples",
     "corpus_overview",

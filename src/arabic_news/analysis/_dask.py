@@ -113,11 +113,15 @@ def top_from_table(table, n: int, size: int = 1) -> pd.DataFrame:
     so the union of each partition's candidates (ties at its n-th count included) holds
     the overall top ``n``; they are ranked as the pandas path ranks them.
     """
+    return top_from_frame(table.reset_index(), n, size)
+
+
+def top_from_frame(frame, n: int, size: int = 1) -> pd.DataFrame:
+    """:func:`top_from_table` on the table as a frame of columns ``size, term, count``."""
     import dask
 
     from arabic_news.analysis.frequency import _ranked
 
-    frame = table.reset_index()
     meta = pd.DataFrame({"term": pd.Series(dtype=str), "count": pd.Series(dtype="int64")})
     candidates = frame.map_partitions(_candidates, n, size, meta=meta)
     total = frame[frame["size"] == size]["count"].sum()
@@ -126,6 +130,55 @@ def top_from_table(table, n: int, size: int = 1) -> pd.DataFrame:
     ranked = _ranked(counter, n)
     ranked["share"] = ranked["count"] / int(total) if int(total) else 0.0
     return ranked
+
+
+class DaskCounts:
+    """The engine side of :class:`~arabic_news.analysis.frequency.CountTable`: the
+    aggregated (size, term, count) frame of :func:`ngram_table`, persisted once (on the
+    cluster's workers; with a local scheduler, in this process), so that every question
+    reads it instead of counting the corpus again. Only answers come back: a top ``n``,
+    a few integers, one count."""
+
+    def __init__(self, texts, tokens: Callable, sizes: tuple[int, ...]):
+        self.frame = ngram_table(texts, tokens, sizes).reset_index().persist()
+        self._summaries: dict[int, tuple[int, int, int]] = {}
+
+    def _of_size(self, size: int):
+        return self.frame[self.frame["size"] == size]
+
+    def summary(self, size: int) -> tuple[int, int, int]:
+        """(total, distinct, once) of one size, three reductions computed together, once."""
+        if size not in self._summaries:
+            import dask
+
+            counts = self._of_size(size)["count"]
+            total, distinct, once = dask.compute(counts.sum(), counts.count(),
+                                                 (counts == 1).sum())
+            self._summaries[size] = (int(total), int(distinct), int(once))
+        return self._summaries[size]
+
+    def top(self, size: int, n: int) -> pd.DataFrame:
+        return top_from_frame(self.frame, n, size)
+
+    def count(self, size: int, key: str) -> int:
+        """The count of one entry (0 when absent), filtered on the engine."""
+        part = self._of_size(size)
+        return int(part[part["term"] == key]["count"].sum().compute())
+
+    def at_least(self, size: int, count: int) -> Counter:
+        """The entries of one size counted at least ``count`` times, in term order."""
+        part = self._of_size(size)
+        return self._as_counter(part[part["count"] >= count])
+
+    def counter(self, size: int) -> Counter:
+        """Every entry of one size, materialised, in term order (deterministic)."""
+        return self._as_counter(self._of_size(size))
+
+    @staticmethod
+    def _as_counter(frame) -> Counter:
+        computed = frame[["term", "count"]].compute().sort_values("term")
+        return Counter(dict(zip(computed["term"].tolist(), computed["count"].tolist(),
+                                strict=True)))
 
 
 def top_terms(texts, analyzer, n: int) -> pd.DataFrame:

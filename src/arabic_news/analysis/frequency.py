@@ -114,6 +114,7 @@ def ngram_counts(
     them, so each Counter equals that analyzer's counts; one pass serves every size.
     ``texts`` may be a Dask column: the engine aggregates (``groupby`` with ``split_out``)
     and the same Counters are returned; for a vocabulary too large to return, use
+    :func:`count_table` (totals, lookups and top ``n`` answered on the engine) or
     :func:`top_ngrams`.
     """
     sizes = tuple(sizes)
@@ -130,6 +131,112 @@ def ngram_counts(
             else:
                 counter.update(map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False)))
     return counts
+
+
+class CountTable:
+    """The counts of the n-grams of one size, answering the questions a lesson asks of them.
+
+    Made by :func:`count_table`, not directly. On a pandas column (or any iterable of texts)
+    it wraps the ``Counter`` of :func:`ngram_counts`; on a Dask column it wraps the table the
+    engine aggregated, kept on the engine, so that a corpus whose vocabulary does not fit
+    in one process can still be asked:
+
+    - ``top(n)``: the ``n`` most frequent entries, the table :func:`ranked_terms` gives
+      (``term``, ``count``, ``share``; ties ranked by the term itself);
+    - ``total``: all occurrences; ``distinct``: the number of different entries (types);
+      ``once``: the number of entries that occur exactly once;
+    - ``table[key]``: the count of one entry, 0 when it is absent (as a ``Counter``);
+    - ``at_least(count)``: the entries counted at least ``count`` times, as a ``Counter``;
+    - ``counter()``: every count as a ``Counter``; on Dask this materialises the whole
+      vocabulary of this size in this process, so ask only when it is small.
+
+    Every answer is the same on both engines; on Dask each is computed from the engine's
+    table (a top ``n``, a reduction, a filter), never by recounting the corpus.
+    """
+
+    def __init__(self, size: int, counts: Counter | None = None, engine_counts=None):
+        self.size = size
+        self._counts = counts
+        self._engine = engine_counts
+
+    def __repr__(self) -> str:
+        engine = "dask" if self._engine is not None else "pandas"
+        return f"CountTable(size={self.size}, engine={engine!r})"
+
+    def top(self, n: int = 20) -> pd.DataFrame:
+        """The ``n`` most frequent entries with their count and share (rank 1 first)."""
+        check_positive_int("n", n)
+        if self._engine is not None:
+            return self._engine.top(self.size, n)
+        return ranked_terms(self._counts, n)
+
+    def _summary(self) -> tuple[int, int, int]:
+        if self._engine is not None:
+            return self._engine.summary(self.size)
+        values = self._counts.values()
+        return sum(values), len(self._counts), sum(1 for count in values if count == 1)
+
+    @property
+    def total(self) -> int:
+        """The number of occurrences of all entries (the sum of the counts)."""
+        return self._summary()[0]
+
+    @property
+    def distinct(self) -> int:
+        """The number of different entries (types) counted at least once."""
+        return self._summary()[1]
+
+    @property
+    def once(self) -> int:
+        """The number of entries that occur exactly once (hapax legomena)."""
+        return self._summary()[2]
+
+    def __getitem__(self, key: str) -> int:
+        """The count of ``key`` (a term; an n-gram's terms joined by one space), 0 if absent."""
+        if not isinstance(key, str):
+            raise TypeError(f"look up a term as a string (an n-gram's terms joined by one "
+                            f"space), got {type(key).__name__} {key!r}")
+        if self._engine is not None:
+            return self._engine.count(self.size, key)
+        return self._counts[key]
+
+    def at_least(self, count: int) -> Counter:
+        """The entries counted at least ``count`` times, as a ``Counter`` (e.g. every entry
+        tied with the ``n``-th of ``top(n)``); a low ``count`` returns most of the vocabulary."""
+        check_positive_int("count", count)
+        if self._engine is not None:
+            return self._engine.at_least(self.size, count)
+        return Counter({key: value for key, value in self._counts.items() if value >= count})
+
+    def counter(self) -> Counter:
+        """Every count as a ``Counter``. On pandas this is the table's own Counter (do not
+        modify it); on Dask a new one, materialised from the engine's table."""
+        if self._engine is not None:
+            return self._engine.counter(self.size)
+        return self._counts
+
+
+def count_table(
+    texts: Iterable[str], tokens: Analyzer, sizes: Iterable[int] = (1, 2)
+) -> dict[int, CountTable]:
+    """Count the n-grams of each size in ``sizes`` once, and return a :class:`CountTable` per
+    size to ask questions of (top ``n``, totals, single counts).
+
+    On a pandas column the counts are the Counters of one :func:`ngram_counts` pass, kept in
+    memory. On a Dask column (``load_corpus(path, engine="dask")["text"]``) the engine
+    aggregates them and keeps the table (persisted once, on the workers of a distributed
+    cluster); each question is answered there, so this process never holds the vocabulary,
+    which grows with the corpus (hundreds of millions of bigrams at millions of articles)
+    while the answers do not.
+    """
+    sizes = tuple(sizes)
+    if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
+        raise ValueError(f"sizes must be positive integers, got {sizes!r}")
+    if _dask.is_dask(texts):
+        engine_counts = _dask.DaskCounts(texts, tokens, sizes)
+        return {size: CountTable(size, engine_counts=engine_counts) for size in sizes}
+    counts = ngram_counts(texts, tokens, sizes)
+    return {size: CountTable(size, counts=counts[size]) for size in sizes}
 
 
 def top_terms_by_document(

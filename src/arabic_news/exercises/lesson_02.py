@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.cleaning import merged_spellings
 from arabic_news.analysis.frequency import (
+    CountTable,
+    count_table,
     document_frequencies,
     ngram_counts,
     ranked_terms,
@@ -28,7 +31,29 @@ from arabic_news.text.normalize import normalize
 
 @per_texts
 def _bigrams_with_stop_words(texts):
-    return ngram_counts(texts, ArabicAnalyzer(stop_words=None).tokens, sizes=(2,))[2]
+    """The bigram counts with stop words kept: a Counter on pandas; on Dask the engine's
+    table (a :class:`CountTable`), asked only what the check needs."""
+    tokens = ArabicAnalyzer(stop_words=None).tokens
+    if is_dask(texts):
+        return count_table(texts, tokens, sizes=(2,))[2]
+    return ngram_counts(texts, tokens, sizes=(2,))[2]
+
+
+def _deciding_counts(table: CountTable, answer, n: int) -> Counter:
+    """The part of ``table`` that decides a top-``n`` answer: every entry tied with or above
+    the ``n``-th, and the answer's own entries. ``expect_top`` gives the same verdict on it
+    as on every count, and it is as small as the top (plus the answer)."""
+    top = table.top(n)
+    if top.empty:
+        return Counter()
+    counts = table.at_least(int(top["count"].iloc[-1]))
+    terms = [answer] if isinstance(answer, str) else answer
+    if len(terms) > n:  # rejected for its length whatever the counts: no lookups
+        return counts
+    for term in terms:
+        if isinstance(term, str) and (count := table[normalize(term.strip())]):
+            counts[normalize(term.strip())] = count
+    return counts
 
 
 @per_texts
@@ -51,6 +76,10 @@ def _terms(texts):
 def top_bigram_with_stop_words(answer, *, corpus):
     """The most frequent bigram when stop words are kept."""
     counts = _bigrams_with_stop_words(corpus)
+    if isinstance(counts, CountTable):  # a Dask corpus
+        if not isinstance(answer, str) and isinstance(answer, Iterable):
+            answer = list(answer)  # read once here and once by expect_top
+        counts = _deciding_counts(counts, answer if isinstance(answer, str | list) else [], 1)
     if not counts:
         raise NotApplicable("no text of this corpus has two words in a row")
     expect_top(answer, counts, 1, what="the most frequent bigram with stop words kept")
