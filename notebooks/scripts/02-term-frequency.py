@@ -295,10 +295,10 @@ check("2.3", answer_2_3, corpus=corpus, n=top_n)
 # stop-word list misses?
 
 # %% tags=["solution"]
-# Hint: count in how many articles each term appears (analysis.document_frequencies).
-document_frequency = analysis.document_frequencies(corpus["text"], analyzer.tokens)
-answer_2_4 = max(document_frequency, key=lambda term: (document_frequency[term], term),
-                 default=None)  # None: no term is left once stop words are removed
+# Hint: count in how many articles each term appears (analysis.document_frequency_table).
+document_frequency = analysis.document_frequency_table(corpus["text"], analyzer.tokens)
+widest = document_frequency.top(1)["term"]  # empty: no term is left once stop words are removed
+answer_2_4 = widest.iloc[0] if len(widest) else None
 
 # %%
 check("2.4", answer_2_4, corpus=corpus)

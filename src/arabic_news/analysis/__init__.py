@@ -20,8 +20,10 @@ from .collocations import TokenizedCorpus, association_measures, collocations
 from .events import days_before_publication, event_points, mention_counts
 from .frequency import (
     CountTable,
+    DocumentFrequencyTable,
     count_table,
     document_frequencies,
+    document_frequency_table,
     ngram_counts,
     ranked_terms,
     term_counts,
@@ -107,6 +109,8 @@ __all__ = [
     "ngram_counts",
     "CountTable",
     "count_table",
+    "DocumentFrequencyTable",
+    "document_frequency_table",
     "stage_counts",
     "stemming_examples",
     "corpus_overview",

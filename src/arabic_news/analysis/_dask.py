@@ -137,10 +137,20 @@ class DaskCounts:
     aggregated (size, term, count) frame of :func:`ngram_table`, persisted once (on the
     cluster's workers; with a local scheduler, in this process), so that every question
     reads it instead of counting the corpus again. Only answers come back: a top ``n``,
-    a few integers, one count."""
+    a few integers, one count. With ``documents=True`` the table is the document
+    frequencies of :func:`term_table` (size 1: in how many texts each term occurs), for
+    :class:`~arabic_news.analysis.frequency.DocumentFrequencyTable`."""
 
-    def __init__(self, texts, tokens: Callable, sizes: tuple[int, ...]):
-        self.frame = ngram_table(texts, tokens, sizes).reset_index().persist()
+    def __init__(self, texts, tokens: Callable, sizes: tuple[int, ...],
+                 documents: bool = False):
+        if documents:
+            if sizes != (1,):
+                raise ValueError(f"document frequencies are of single terms (sizes=(1,)), "
+                                 f"got sizes={sizes!r}")
+            table = term_table(texts, tokens, documents=True)
+        else:
+            table = ngram_table(texts, tokens, sizes)
+        self.frame = table.reset_index().persist()
         self._summaries: dict[int, tuple[int, int, int]] = {}
 
     def _of_size(self, size: int):

@@ -86,7 +86,9 @@ def top_ngrams(
 
 
 def document_frequencies(texts: Iterable[str], analyzer: Analyzer) -> Counter:
-    """For each term, the number of texts it occurs in (pandas or Dask column)."""
+    """For each term, the number of texts it occurs in (pandas or Dask column). On Dask the
+    whole vocabulary comes back as one Counter: to ask a large corpus only the top terms or
+    a few lookups, use :func:`document_frequency_table`."""
     if _dask.is_dask(texts):
         return _dask.document_frequencies(texts, analyzer)
     counts: Counter = Counter()
@@ -237,6 +239,43 @@ def count_table(
         return {size: CountTable(size, engine_counts=engine_counts) for size in sizes}
     counts = ngram_counts(texts, tokens, sizes)
     return {size: CountTable(size, counts=counts[size]) for size in sizes}
+
+
+class DocumentFrequencyTable(CountTable):
+    """In how many texts each term occurs, answering the questions a lesson asks of it.
+
+    Made by :func:`document_frequency_table`, not directly. The same questions as a
+    :class:`CountTable` of single terms (``size`` is 1), each about texts instead of
+    occurrences: ``top(n)`` the ``n`` terms found in the most texts (ties ranked by the
+    term; ``share`` is a count over ``total``, as :func:`ranked_terms` gives for the
+    Counter of :func:`document_frequencies`); ``table[term]`` the number of texts that
+    contain ``term`` (0 when none does); ``at_least(count)`` the terms found in at least
+    ``count`` texts (``min_df``); ``total`` the (term, text) pairs; ``distinct`` the
+    vocabulary; ``once`` the terms found in one text only; ``counter()`` every document
+    frequency, which on Dask materialises the whole vocabulary in this process.
+    """
+
+    def __init__(self, counts: Counter | None = None, engine_counts=None):
+        super().__init__(1, counts=counts, engine_counts=engine_counts)
+
+    def __repr__(self) -> str:
+        engine = "dask" if self._engine is not None else "pandas"
+        return f"DocumentFrequencyTable(engine={engine!r})"
+
+
+def document_frequency_table(texts: Iterable[str], analyzer: Analyzer) -> DocumentFrequencyTable:
+    """Count in how many texts each term occurs, once, and return a
+    :class:`DocumentFrequencyTable` to ask questions of (top ``n``, single lookups, the terms
+    found in at least some texts).
+
+    On a pandas column it wraps the Counter of :func:`document_frequencies`. On a Dask
+    column the engine aggregates the document frequencies and keeps them (persisted once,
+    as :func:`count_table` does): only the answers come back, never the vocabulary.
+    """
+    if _dask.is_dask(texts):
+        return DocumentFrequencyTable(
+            engine_counts=_dask.DaskCounts(texts, analyzer, (1,), documents=True))
+    return DocumentFrequencyTable(counts=document_frequencies(texts, analyzer))
 
 
 def top_terms_by_document(
