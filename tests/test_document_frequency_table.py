@@ -214,3 +214,32 @@ def test_checker_2_4_not_applicable_on_both_engines(tmp_path):
         dask_corpus = an.load_corpus(tmp_path / "shards", engine="dask")
         statuses = _verdicts_agree("2.4", [None, "في"], an.load_corpus(source), dask_corpus)
     assert statuses == {"not applicable"}
+
+
+def test_counts_of_some_keys_agree_on_both_engines(frames):
+    pandas_corpus, dask_corpus = frames
+    tokens = an.ArabicAnalyzer().tokens
+    counter = analysis.document_frequencies(pandas_corpus["text"], tokens)
+    keys = {*list(counter)[:7], "ليست-في-النص", "حلب"}
+    expected = Counter({key: counter[key] for key in keys if key in counter})
+    assert analysis.document_frequency_table(pandas_corpus["text"], tokens).counts_of(keys) \
+        == expected
+    with dask.config.set(scheduler="synchronous"):
+        table = analysis.document_frequency_table(dask_corpus["text"], tokens)
+        assert table.counts_of(keys) == expected
+        assert table.counts_of(set()) == Counter()
+        with pytest.raises(TypeError, match="keys are strings"):
+            table.counts_of({"حلب", 3})
+
+
+def test_tfidf_of_shown_on_dask_brings_back_only_the_shown_terms(frames, no_whole_vocabulary):
+    pandas_corpus, dask_corpus = frames
+    analyzer = an.ArabicAnalyzer()
+    shown = pandas_corpus["text"].head(4)
+    expected, names = analysis.tfidf_of_shown(shown, pandas_corpus["text"], analyzer,
+                                              sublinear_tf=True, min_df=2)
+    with dask.config.set(scheduler="synchronous"):
+        got, vectorizer = analysis.tfidf_of_shown(shown, dask_corpus["text"], analyzer,
+                                                  sublinear_tf=True, min_df=2)
+    assert vectorizer.get_feature_names_out().tolist() == names.get_feature_names_out().tolist()
+    assert (got != expected).nnz == 0

@@ -175,6 +175,11 @@ class DaskCounts:
         part = self._of_size(size)
         return int(part[part["term"] == key]["count"].sum().compute())
 
+    def counts_of(self, size: int, keys: set[str]) -> Counter:
+        """The entries of one size whose key is in ``keys``, filtered on the engine."""
+        part = self._of_size(size)
+        return self._as_counter(part[part["term"].isin(sorted(keys))])
+
     def at_least(self, size: int, count: int) -> Counter:
         """The entries of one size counted at least ``count`` times, in term order."""
         part = self._of_size(size)

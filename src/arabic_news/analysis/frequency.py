@@ -202,6 +202,18 @@ class CountTable:
             return self._engine.count(self.size, key)
         return self._counts[key]
 
+    def counts_of(self, keys) -> Counter:
+        """The counts of ``keys`` (absent ones left out), in one question: on Dask the table
+        is filtered on the engine and only these entries come back."""
+        keys = set(keys)
+        bad = next((key for key in keys if not isinstance(key, str)), None)
+        if bad is not None:
+            raise TypeError(f"keys are strings (an n-gram's terms joined by one space), got "
+                            f"{type(bad).__name__} {bad!r}")
+        if self._engine is not None:
+            return self._engine.counts_of(self.size, keys)
+        return Counter({key: self._counts[key] for key in keys if key in self._counts})
+
     def at_least(self, count: int) -> Counter:
         """The entries counted at least ``count`` times, as a ``Counter`` (e.g. every entry
         tied with the ``n``-th of ``top(n)``); a low ``count`` returns most of the vocabulary."""

@@ -49,12 +49,14 @@ def tfidf_of_shown(
     weights; the vocabulary is the shown texts' terms that the corpus-wide ``min_df``/
     ``max_df`` keep), without building the corpus's document-term matrix: the corpus is read
     once for its document frequencies (a Counter bounded by the vocabulary; a Dask column is
-    counted by the engine). ``shown`` must be among ``corpus_texts``. Returns (matrix,
-    vectorizer) as :func:`tfidf_matrix` does.
+    counted by the engine, and only the shown texts' terms' frequencies leave it).
+    ``shown`` must be among ``corpus_texts``. Returns (matrix, vectorizer) as
+    :func:`tfidf_matrix` does.
     """
     shown = list(shown)
     frequencies, documents, (low, high), pruning = _corpus_frequencies(
-        "tfidf_of_shown", corpus_texts, analyzer, settings)
+        "tfidf_of_shown", corpus_texts, analyzer, settings,
+        keys={term for text in shown for term in analyzer(text)})
     terms = sorted({term for text in shown for term in analyzer(text)
                     if low <= frequencies.get(term, 0) <= high})
     if not terms:
@@ -117,10 +119,15 @@ def _similarities(query, corpus_texts, vectorizer, batch_size: int) -> np.ndarra
     return np.hstack(parts)
 
 
-def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict):
+def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, keys=None):
     """The corpus's document frequencies, its size, the ``min_df``/``max_df`` bounds in
-    documents and their description; validates ``settings`` and takes both out of them."""
-    from arabic_news.analysis.frequency import document_frequencies
+    documents and their description; validates ``settings`` and takes both out of them.
+
+    With ``keys`` (the only terms the caller needs) a Dask column's frequencies stay on the
+    engine and only those of ``keys`` come back (absent ones are missing: read with ``.get``).
+    """
+    from arabic_news.analysis._dask import is_dask
+    from arabic_news.analysis.frequency import document_frequencies, document_frequency_table
 
     if "analyzer" in settings or "ngram_range" in settings:
         raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
@@ -128,8 +135,14 @@ def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict):
     if unsupported:
         raise ValueError(f"{caller} does not take {unsupported}; use tfidf_matrix")
     min_df, max_df = settings.pop("min_df", 1), settings.pop("max_df", 1.0)
-    frequencies = document_frequencies(corpus_texts, analyzer)
-    if not frequencies:
+    if keys is not None and is_dask(corpus_texts):
+        table = document_frequency_table(corpus_texts, analyzer)
+        empty = not table.distinct
+        frequencies = {} if empty else table.counts_of(keys)
+    else:
+        frequencies = document_frequencies(corpus_texts, analyzer)
+        empty = not frequencies
+    if empty:
         raise NotApplicable("no term is left in any text once stop words are removed")
     documents = len(corpus_texts)  # a Dask column counts its rows
     low = min_df if isinstance(min_df, int) else min_df * documents
