@@ -243,3 +243,27 @@ def test_tfidf_of_shown_on_dask_brings_back_only_the_shown_terms(frames, no_whol
                                                   sublinear_tf=True, min_df=2)
     assert vectorizer.get_feature_names_out().tolist() == names.get_feature_names_out().tolist()
     assert (got != expected).nnz == 0
+
+
+def test_lesson_7_checkers_give_the_same_verdicts_without_the_vocabulary(frames,
+                                                                         no_whole_vocabulary):
+    pandas_corpus, dask_corpus = frames
+    tokens = an.ArabicAnalyzer().tokens
+    bigrams = analysis.ranked_terms(analysis.ngram_counts(pandas_corpus["text"], tokens,
+                                                          sizes=(2,))[2], 10**6)
+    top3 = bigrams["term"].head(3).tolist()
+    third = bigrams["count"].iloc[2]
+    tied = bigrams.loc[bigrams["count"] == third, "term"].tolist()
+    answers = [top3, top3[::-1], [*top3[:2], bigrams["term"].iloc[-1]],
+               [*top3[:2], tied[-1]], top3[:2], ["لا يوجد هنا", *top3[:2]], "حلب", None]
+    assert _verdicts_agree("7.2", answers, pandas_corpus, dask_corpus) >= {"right", "wrong"}
+    from arabic_news.exercises.core import evaluate
+
+    with dask.config.set(scheduler="synchronous"):  # an iterator is read once, then judged
+        assert evaluate("7.2", iter(top3), corpus=dask_corpus).status == "right"
+    documents = analysis.document_frequencies(pandas_corpus["text"], tokens)
+    term, count = next(iter(documents.most_common(1)))
+    for name, expected in ((term, count), ("لا يوجد", 0)):
+        statuses = _verdicts_agree("7.3", [expected, expected + 1, "many"], pandas_corpus,
+                                   dask_corpus, term=name)
+        assert statuses >= {"right", "wrong"}

@@ -135,12 +135,15 @@ bigrams["term"] = forms.labels(bigrams["term"])
 an.rtl_table(bigrams, decimals=4)
 
 # %% [markdown]
-# Document frequency: in how many articles each term occurs.
+# Document frequency: in how many articles each term occurs. `document_frequency_table` keeps
+# the table on the engine (on a cluster, in the workers' memory) and answers questions about
+# it, one term, a top n, the terms found at least k times, so only the answers come back to
+# this notebook, never the whole vocabulary.
 
 # %%
-frequencies = analysis.document_frequencies(corpus["text"], analyzer)
+frequencies = analysis.document_frequency_table(corpus["text"], analyzer)
 key = an.normalize(followed_term)
-print(f"{an.isolate(followed_term)} occurs in {frequencies.get(key, 0)} of {articles} articles")
+print(f"{an.isolate(followed_term)} occurs in {frequencies[key]} of {articles} articles")
 
 # %% [markdown]
 # Over time, and the dates mentioned in the texts: `dates_table` on a Dask corpus is itself
@@ -174,9 +177,10 @@ an.rtl_table(events)
 #   repeated index. `reset_index(drop=True)` gives the pandas corpus exactly.
 # - **`.head()`** reads the first partition only, and **`len()`** reads them all: both are
 #   cheap on the shards, costly on a corpus that must be converted first.
-# - **Results that are a whole vocabulary** (`ngram_counts`, `term_counts`) come back as one
-#   Counter: on millions of articles that result alone may not fit. Ask for what you will
-#   show instead: `top_terms`, `top_ngrams`.
+# - **Results that are a whole vocabulary** (`ngram_counts`, `term_counts`,
+#   `document_frequencies`) come back as one Counter: on millions of articles that result
+#   alone may not fit. Ask for what you will show instead: `top_terms`, `top_ngrams`, or keep
+#   the table on the engine with `count_table` and `document_frequency_table` and ask it.
 # - **Time**: on a small corpus Dask is slower (scheduling, shuffles, processes); it pays when
 #   the corpus does not fit in memory, or when workers add cores.
 #
@@ -260,7 +264,7 @@ check("7.2", answer_7_2, corpus=corpus)
 # In how many articles does the normalised term `followed_term` occur? (A number.)
 
 # %% tags=["solution"]
-answer_7_3 = analysis.document_frequencies(corpus["text"], analyzer).get(key, 0)
+answer_7_3 = frequencies[key]
 
 # %%
 check("7.3", answer_7_3, corpus=corpus, term=followed_term)

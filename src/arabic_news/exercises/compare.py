@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections import Counter
 from collections.abc import Iterable
 
 from arabic_news.exercises.core import Wrong
@@ -127,3 +128,21 @@ def expect_top(answer, counts, n: int, *, what: str):
     above = {term for term, count in counts.items() if count > threshold}
     if not above <= set(keys):
         raise Wrong(f"{what}: a more frequent term than some of yours is missing.")
+
+
+def deciding_counts(table, answer, n: int) -> Counter:
+    """The part of ``table`` (an ``analysis.CountTable``, e.g. on Dask) that decides a
+    top-``n`` answer: every entry tied with or above the ``n``-th, and the answer's own
+    entries. ``expect_top`` gives the same verdict on it as on every count, and it is as
+    small as the top (plus the answer), so a checker need not hold the vocabulary."""
+    top = table.top(n)
+    if top.empty:
+        return Counter()
+    counts = table.at_least(int(top["count"].iloc[-1]))
+    terms = [answer] if isinstance(answer, str) else answer
+    if len(terms) > n:  # rejected for its length whatever the counts: no lookups
+        return counts
+    for term in terms:
+        if isinstance(term, str) and (count := table[normalize(term.strip())]):
+            counts[normalize(term.strip())] = count
+    return counts

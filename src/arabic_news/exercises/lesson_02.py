@@ -16,6 +16,7 @@ from arabic_news.analysis.frequency import (
     ngram_counts,
 )
 from arabic_news.exercises.compare import (
+    deciding_counts,
     expect_number,
     expect_terms,
     expect_top,
@@ -36,23 +37,6 @@ def _bigrams_with_stop_words(texts):
     if is_dask(texts):
         return count_table(texts, tokens, sizes=(2,))[2]
     return ngram_counts(texts, tokens, sizes=(2,))[2]
-
-
-def _deciding_counts(table: CountTable, answer, n: int) -> Counter:
-    """The part of ``table`` that decides a top-``n`` answer: every entry tied with or above
-    the ``n``-th, and the answer's own entries. ``expect_top`` gives the same verdict on it
-    as on every count, and it is as small as the top (plus the answer)."""
-    top = table.top(n)
-    if top.empty:
-        return Counter()
-    counts = table.at_least(int(top["count"].iloc[-1]))
-    terms = [answer] if isinstance(answer, str) else answer
-    if len(terms) > n:  # rejected for its length whatever the counts: no lookups
-        return counts
-    for term in terms:
-        if isinstance(term, str) and (count := table[normalize(term.strip())]):
-            counts[normalize(term.strip())] = count
-    return counts
 
 
 @per_texts
@@ -101,7 +85,7 @@ def top_bigram_with_stop_words(answer, *, corpus):
     if isinstance(counts, CountTable):  # a Dask corpus
         if not isinstance(answer, str) and isinstance(answer, Iterable):
             answer = list(answer)  # read once here and once by expect_top
-        counts = _deciding_counts(counts, answer if isinstance(answer, str | list) else [], 1)
+        counts = deciding_counts(counts, answer if isinstance(answer, str | list) else [], 1)
     if not counts:
         raise NotApplicable("no text of this corpus has two words in a row")
     expect_top(answer, counts, 1, what="the most frequent bigram with stop words kept")
