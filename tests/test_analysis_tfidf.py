@@ -163,3 +163,47 @@ def test_latin_capitals_are_weighed_as_in_a_whole_corpus_fit_without_a_warning(r
     matrix, vectorizer = analysis.tfidf_of_shown(corpus[:1], corpus, split)
     assert "ISIS" in vectorizer.vocabulary_
     assert not [w for w in recwarn if "Upper case" in str(w.message)]
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(corpus=st.lists(st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),
+                       min_size=1, max_size=20),
+       weighting=st.sampled_from(SETTINGS))
+def test_counted_frequencies_give_the_same_weights_and_read_the_corpus_once_less(corpus,
+                                                                               weighting):
+    """``frequencies=`` (the corpus's table, counted once) changes nothing but the work."""
+    calls = []
+
+    def counted(text):
+        calls.append(text)
+        return text.split()
+
+    shown = corpus[:2]
+    try:
+        expected, names = analysis.tfidf_of_shown(shown, corpus, counted, **weighting)
+    except analysis.NotApplicable:
+        return
+    counting = len(calls)
+    table = analysis.document_frequency_table(corpus, counted)
+    calls.clear()
+    got, vectorizer = analysis.tfidf_of_shown(shown, corpus, counted, frequencies=table,
+                                              **weighting)
+    assert len(calls) == counting - len(corpus)  # the corpus is not read again
+    assert vectorizer.get_feature_names_out().tolist() == names.get_feature_names_out().tolist()
+    assert np.array_equal(got.toarray(), expected.toarray())
+    calls.clear()
+    try:
+        cosines = analysis.similarity_to_corpus(shown, corpus, counted, **weighting)
+    except analysis.NotApplicable:
+        return
+    counting = len(calls)
+    calls.clear()
+    again = analysis.similarity_to_corpus(shown, corpus, counted, frequencies=table,
+                                          **weighting)
+    assert len(calls) == counting - len(corpus)
+    assert np.array_equal(again, cosines)
+
+
+def test_frequencies_must_be_a_document_frequency_table():
+    with pytest.raises(TypeError, match="frequencies= takes analysis.document_frequency_table"):
+        analysis.tfidf_of_shown(TEXTS[:1], TEXTS, split, frequencies={"حلب": 1})

@@ -267,3 +267,20 @@ def test_lesson_7_checkers_give_the_same_verdicts_without_the_vocabulary(frames,
         statuses = _verdicts_agree("7.3", [expected, expected + 1, "many"], pandas_corpus,
                                    dask_corpus, term=name)
         assert statuses >= {"right", "wrong"}
+
+
+def test_memo_takes_a_dask_series_as_the_column_itself(frames):
+    """A Dask Series has a ``columns`` attribute too: it must not be read as a frame."""
+    from arabic_news.exercises.memo import per_column, texts_of
+
+    _, dask_corpus = frames
+    assert texts_of(dask_corpus["text"]) is not None
+    assert texts_of(dask_corpus)._name == dask_corpus["text"]._name
+    assert texts_of(dask_corpus["text"])._name == dask_corpus["text"]._name
+
+    @per_column
+    def rows(texts):
+        return len(texts)
+
+    with dask.config.set(scheduler="synchronous"):
+        assert rows(dask_corpus["text"]) == rows(dask_corpus) == 240

@@ -76,16 +76,19 @@ print(f"{len(corpus)} articles; comparing {len(articles)}")
 # ## Distinctive terms
 #
 # We weigh the articles being compared with the document frequencies of the whole corpus:
-# `analysis.tfidf_of_shown` reads the corpus once to count, for each term, the articles it is
-# found in, then weighs the shown articles only. The weights are the ones that fitting
+# `analysis.document_frequency_table` reads the corpus once to count, for each term, the
+# articles it is found in, and `analysis.tfidf_of_shown` weighs the shown articles only with
+# those counts. The weights are the ones that fitting
 # `TfidfVectorizer` on the whole corpus gives them (`analysis.tfidf_matrix`), without a matrix
 # of every article by every term, which would not fit in memory on a large corpus. With only
 # two articles, a term found in both gets the lowest IDF, so distinctive terms are the ones
 # found in one article only. Terms are shown in their usual written form in the corpus.
 
 # %%
+frequencies = analysis.document_frequency_table(corpus["text"], analyzer)  # counted once
 try:
     matrix, vectorizer = analysis.tfidf_of_shown(articles["text"], corpus["text"], analyzer,
+                                                 frequencies=frequencies,
                                                  sublinear_tf=True)  # one row per article
 except analysis.NotApplicable as reason:  # e.g. every text is stop words
     matrix = None
@@ -250,12 +253,13 @@ from arabic_news.exercises import check
 # weight? Answer with the term. Is it still distinctive, or just frequent?
 
 # %% tags=["solution"]
-# Hint: analysis.tfidf_of_shown on the first article's text only, then
-# analysis.distinctive_terms on its row.
+# Hint: analysis.tfidf_of_shown on the first article's text only (frequencies= saves counting
+# the corpus again), then analysis.distinctive_terms on its row.
 answer_3_1 = None  # stays None where TF-IDF does not apply (the check says why)
 if matrix is not None:
     raw_matrix, raw_vectorizer = analysis.tfidf_of_shown(articles["text"].iloc[:1],
                                                          corpus["text"], analyzer,
+                                                         frequencies=frequencies,
                                                          sublinear_tf=False)
     first_article = analysis.distinctive_terms(raw_matrix, raw_vectorizer,
                                                articles["doc_id"].tolist()[:1], n=1)
@@ -308,9 +312,9 @@ check("3.3", answer_3_3, documents=documents["text"].tolist())
 # On your own corpus (or the seeds), which article of the *whole corpus* is the most similar
 # to the first article compared, `articles.iloc[0]`? Weigh it as above (`sublinear_tf=True`,
 # the corpus's document frequencies). `analysis.similarity_to_corpus(texts, corpus["text"],
-# analyzer, sublinear_tf=True)` gives, for each of `texts`, its cosine to every article of the
-# corpus, in the corpus's order; it weighs the corpus a batch of articles at a time, so that
-# it works on a corpus of any size. Answer with the `doc_id` of the most similar article. Then
+# analyzer, sublinear_tf=True, frequencies=frequencies)` gives, for each of `texts`, its
+# cosine to every article of the corpus, in the corpus's order; it weighs the corpus a batch
+# of articles at a time, so that it works on a corpus of any size. Answer with the `doc_id` of the most similar article. Then
 # read the two headlines: why are they alike?
 
 # %% tags=["solution"]
@@ -321,7 +325,7 @@ answer_3_4 = None  # stays None with one article or no TF-IDF (the check says wh
 if matrix is not None and len(corpus) > 1:
     first = articles.iloc[0]
     scores = analysis.similarity_to_corpus([first["text"]], corpus["text"], analyzer,
-                                           sublinear_tf=True)[0]
+                                           sublinear_tf=True, frequencies=frequencies)[0]
     doc_ids = list(analysis.iter_texts(corpus["doc_id"]))
     scores[doc_ids.index(first["doc_id"])] = -1  # not the article itself
     answer_3_4 = doc_ids[int(scores.argmax())]

@@ -41,6 +41,8 @@ def tfidf_of_shown(
     shown: Sequence[str],
     corpus_texts,
     analyzer: Callable[[str], list[str]],
+    *,
+    frequencies=None,
     **settings,
 ):
     """TF-IDF rows of the ``shown`` texts, with document frequencies from ``corpus_texts``.
@@ -51,12 +53,14 @@ def tfidf_of_shown(
     once for its document frequencies (a Counter bounded by the vocabulary; a Dask column is
     counted by the engine, and only the shown texts' terms' frequencies leave it).
     ``shown`` must be among ``corpus_texts``. Returns (matrix, vectorizer) as
-    :func:`tfidf_matrix` does.
+    :func:`tfidf_matrix` does. ``frequencies``: the corpus's
+    ``document_frequency_table(corpus_texts, analyzer)``, when it was already counted (a
+    lesson that weighs several selections reads the corpus once).
     """
     shown = list(shown)
     frequencies, documents, (low, high), pruning = _corpus_frequencies(
         "tfidf_of_shown", corpus_texts, analyzer, settings,
-        keys={term for text in shown for term in analyzer(text)})
+        keys={term for text in shown for term in analyzer(text)}, table=frequencies)
     terms = sorted({term for text in shown for term in analyzer(text)
                     if low <= frequencies.get(term, 0) <= high})
     if not terms:
@@ -71,6 +75,7 @@ def similarity_to_corpus(
     analyzer: Callable[[str], list[str]],
     *,
     batch_size: int = 10_000,
+    frequencies=None,
     **settings,
 ) -> np.ndarray:
     """Cosine similarity of each of ``texts`` to every document of ``corpus_texts``.
@@ -85,6 +90,8 @@ def similarity_to_corpus(
     engine) and once to weigh ``batch_size`` documents at a time with that fixed vocabulary
     and IDF (a Dask column one partition at a time, on the workers). Memory is bounded by a
     batch plus the result. Raises :class:`NotApplicable` when no corpus term is left.
+    ``frequencies``: the corpus's ``document_frequency_table(corpus_texts, analyzer)``, when it
+    was already counted (then the corpus is read once, to weigh it).
     """
     from arabic_news.analysis import _dask
 
@@ -96,7 +103,7 @@ def similarity_to_corpus(
     if not texts:
         raise ValueError("texts is empty: pass the texts to compare with the corpus")
     frequencies, documents, (low, high), pruning = _corpus_frequencies(
-        "similarity_to_corpus", corpus_texts, analyzer, settings)
+        "similarity_to_corpus", corpus_texts, analyzer, settings, table=frequencies)
     terms = sorted(term for term, count in frequencies.items() if low <= count <= high)
     if not terms:
         raise NotApplicable(f"no term of the corpus is left after pruning with {pruning}")
@@ -119,15 +126,22 @@ def _similarities(query, corpus_texts, vectorizer, batch_size: int) -> np.ndarra
     return np.hstack(parts)
 
 
-def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, keys=None):
+def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, keys=None,
+                        table=None):
     """The corpus's document frequencies, its size, the ``min_df``/``max_df`` bounds in
     documents and their description; validates ``settings`` and takes both out of them.
 
     With ``keys`` (the only terms the caller needs) a Dask column's frequencies stay on the
     engine and only those of ``keys`` come back (absent ones are missing: read with ``.get``).
+    ``table``: a ``DocumentFrequencyTable`` already counted on the corpus, used instead of
+    counting it again.
     """
     from arabic_news.analysis._dask import is_dask
-    from arabic_news.analysis.frequency import document_frequencies, document_frequency_table
+    from arabic_news.analysis.frequency import (
+        DocumentFrequencyTable,
+        document_frequencies,
+        document_frequency_table,
+    )
 
     if "analyzer" in settings or "ngram_range" in settings:
         raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
@@ -135,10 +149,15 @@ def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, key
     if unsupported:
         raise ValueError(f"{caller} does not take {unsupported}; use tfidf_matrix")
     min_df, max_df = settings.pop("min_df", 1), settings.pop("max_df", 1.0)
-    if keys is not None and is_dask(corpus_texts):
-        table = document_frequency_table(corpus_texts, analyzer)
+    if table is not None and not isinstance(table, DocumentFrequencyTable):
+        raise TypeError(f"frequencies= takes analysis.document_frequency_table(corpus_texts, "
+                        f"analyzer), got {type(table).__name__}")
+    if table is not None or (keys is not None and is_dask(corpus_texts)):
+        if table is None:
+            table = document_frequency_table(corpus_texts, analyzer)
         empty = not table.distinct
-        frequencies = {} if empty else table.counts_of(keys)
+        frequencies = {} if empty else (table.counter() if keys is None
+                                        else table.counts_of(keys))
     else:
         frequencies = document_frequencies(corpus_texts, analyzer)
         empty = not frequencies

@@ -8,6 +8,7 @@ import numpy as np
 
 from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis._dask import is_dask
+from arabic_news.analysis.frequency import document_frequency_table
 from arabic_news.analysis.tfidf import similarity_to_corpus, tfidf_of_shown
 from arabic_news.exercises.compare import expect_number, expect_top, expect_type
 from arabic_news.exercises.core import Wrong, exercise
@@ -38,9 +39,16 @@ def _text_of(corpus, doc_id) -> str:
 
 
 @per_column
+def _frequencies(texts):
+    """The corpus's document frequencies, counted once for the checks that weigh texts."""
+    return document_frequency_table(texts, ArabicAnalyzer())
+
+
+@per_column
 def _raw_weights(texts, text: str) -> Counter:
     """The weights of ``text`` with raw counts and the corpus's document frequencies."""
-    matrix, vectorizer = tfidf_of_shown([text], texts, ArabicAnalyzer(), sublinear_tf=False)
+    matrix, vectorizer = tfidf_of_shown([text], texts, ArabicAnalyzer(), sublinear_tf=False,
+                                        frequencies=_frequencies(texts))
     names = vectorizer.get_feature_names_out()
     return Counter(dict(zip(names[matrix.indices], matrix.data.tolist(), strict=True)))
 
@@ -48,7 +56,8 @@ def _raw_weights(texts, text: str) -> Counter:
 @per_column
 def _similarities(texts, text: str) -> np.ndarray:
     """The cosine of ``text`` to each corpus text, with the lesson's weights."""
-    return similarity_to_corpus([text], texts, ArabicAnalyzer(), sublinear_tf=True)[0]
+    return similarity_to_corpus([text], texts, ArabicAnalyzer(), sublinear_tf=True,
+                                frequencies=_frequencies(texts))[0]
 
 
 @per_texts

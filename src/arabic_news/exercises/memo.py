@@ -32,10 +32,16 @@ _MEMORY: OrderedDict = OrderedDict()
 _CHUNK = 10_000
 
 
+def _column(source):
+    """A corpus frame's ``text`` column, or ``source`` itself. A frame is told by its two
+    dimensions: a Dask Series also has a ``columns`` attribute."""
+    return source["text"] if getattr(source, "ndim", None) == 2 else source
+
+
 def texts_of(source):
     """The texts of a corpus frame (its ``text`` column) or of a collection of strings: a
     pandas or Dask column as it is (never copied or computed here), anything else as a tuple."""
-    texts = source["text"] if hasattr(source, "columns") else source
+    texts = _column(source)
     return texts if is_dask(texts) or isinstance(texts, pd.Series) else tuple(texts)
 
 
@@ -85,7 +91,7 @@ def per_column(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def remembered(source, *args):
-        texts = source["text"] if hasattr(source, "columns") else source
+        texts = _column(source)
         key = (function.__module__, function.__qualname__, _fingerprint(texts), args)
         if key in _MEMORY:
             _MEMORY.move_to_end(key)
