@@ -32,7 +32,7 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet, ANT or shards
 figures_dir = None  # unused here: this lesson draws no figure
 engine = "dask"  # "dask" (lazy, partitioned, parallel) or "pandas" (one DataFrame in memory)
-rows_per_shard = 1  # articles per Parquet shard, i.e. per Dask partition (50,000 for real use)
+rows_per_shard = None  # articles per shard (per partition); None: 1 on the seeds, else 50,000
 scheduler_address = None  # e.g. "tcp://10.0.0.5:8786": run on that running Dask cluster
 start_cluster = False  # True: start a LocalCluster on this machine (and its dashboard)
 n_workers = 2  # worker processes of the LocalCluster
@@ -90,7 +90,8 @@ else:
 # %%
 if engine == "dask":
     corpus = an.load_corpus(corpus_path, engine="dask",
-                            dask_options={"rows_per_shard": rows_per_shard})
+                            dask_options={"rows_per_shard": rows_per_shard or (
+                                1 if corpus_path is None else 50_000)})
     print(f"a Dask DataFrame of {corpus.npartitions} partitions; nothing is read yet")
 else:
     corpus = an.load_corpus(corpus_path)
