@@ -27,3 +27,26 @@ def _corpus_cache(tmp_path_factory):
     patch.setenv("ARABIC_NEWS_CACHE", str(tmp_path_factory.mktemp("corpus-cache")))
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def generated_frames(tmp_path_factory):
+    """The generated corpus of ``tests/generated_corpus.py`` (240 articles) as a pandas frame
+    and as a Dask frame of 5 partitions (Parquet shards of 50 rows), for the tests that prove
+    the Dask paths give the pandas results."""
+    pytest.importorskip("dask")
+    import sys
+    from pathlib import Path
+
+    import arabic_news as an
+    from arabic_news.corpus.shards import write_shards
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from generated_corpus import write_generated_corpus
+
+    folder = tmp_path_factory.mktemp("generated")
+    source = write_generated_corpus(folder / "news.jsonl")
+    write_shards(source, folder / "shards", rows_per_shard=50)
+    dask_corpus = an.load_corpus(folder / "shards", engine="dask")
+    assert dask_corpus.npartitions == 5
+    return an.load_corpus(source), dask_corpus

@@ -5,9 +5,7 @@ shards, the synchronous scheduler) the engine's aggregated table answers, and ev
 must be the Counter path's, ties in ``top(n)`` and absent keys included.
 """
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,9 +14,6 @@ from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news import analysis
-
-sys.path.insert(0, str(Path(__file__).parent))
-from generated_corpus import write_generated_corpus  # noqa: E402
 
 ABSENT = ["لا يوجد", "zzz", ""]
 
@@ -100,16 +95,8 @@ dask = pytest.importorskip("dask")
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    from arabic_news.corpus.shards import write_shards
-
-    folder = tmp_path_factory.mktemp("gen")
-    source = write_generated_corpus(folder / "news.jsonl")
-    write_shards(source, folder / "shards", rows_per_shard=50)
-    with dask.config.set(scheduler="synchronous"):
-        dask_corpus = an.load_corpus(folder / "shards", engine="dask")
-        assert dask_corpus.npartitions == 5
-        yield an.load_corpus(source), dask_corpus
+def frames(generated_frames):
+    return generated_frames
 
 
 def test_dask_tables_give_the_counter_answers(frames):

@@ -8,9 +8,7 @@ exercises 2.2-2.4 must give the same verdicts and messages on both engines witho
 building the whole vocabulary's Counter on Dask.
 """
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -19,9 +17,6 @@ from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news import analysis
-
-sys.path.insert(0, str(Path(__file__).parent))
-from generated_corpus import write_generated_corpus  # noqa: E402
 
 ABSENT = ["لا يوجد", "zzz", ""]
 
@@ -88,16 +83,8 @@ dask = pytest.importorskip("dask")
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    from arabic_news.corpus.shards import write_shards
-
-    folder = tmp_path_factory.mktemp("gen")
-    source = write_generated_corpus(folder / "news.jsonl")
-    write_shards(source, folder / "shards", rows_per_shard=50)
-    with dask.config.set(scheduler="synchronous"):
-        dask_corpus = an.load_corpus(folder / "shards", engine="dask")
-        assert dask_corpus.npartitions == 5
-        yield an.load_corpus(source), dask_corpus
+def frames(generated_frames):
+    return generated_frames
 
 
 def test_dask_table_gives_the_counter_answers(frames):
@@ -271,14 +258,14 @@ def test_lesson_7_checkers_give_the_same_verdicts_without_the_vocabulary(frames,
 
 def test_memo_takes_a_dask_series_as_the_column_itself(frames):
     """A Dask Series has a ``columns`` attribute too: it must not be read as a frame."""
-    from arabic_news.exercises.memo import per_column, texts_of
+    from arabic_news.exercises.memo import per_texts, texts_of
 
     _, dask_corpus = frames
     assert texts_of(dask_corpus["text"]) is not None
     assert texts_of(dask_corpus)._name == dask_corpus["text"]._name
     assert texts_of(dask_corpus["text"])._name == dask_corpus["text"]._name
 
-    @per_column
+    @per_texts
     def rows(texts):
         return len(texts)
 

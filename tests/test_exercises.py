@@ -181,15 +181,15 @@ def test_the_memory_of_checkers_follows_the_texts_not_the_object():
 
 @pytest.mark.parametrize("slice_size", [1, 2, 10_000])
 def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself(slice_size, monkeypatch):
-    """per_column passes the column (no tuple copy of a large corpus) and keys on its texts,
+    """per_texts passes the column (no tuple copy of a large corpus) and keys on its texts,
     hashed a slice at a time: a change in any slice is a new key."""
     from arabic_news.exercises import memo
 
-    monkeypatch.setattr(memo._fingerprint, "__defaults__", (slice_size,))
+    monkeypatch.setattr(memo, "_CHUNK", slice_size)
     memo.forget()
     calls = []
 
-    @memo.per_column
+    @memo.per_texts
     def count(texts, extra):
         calls.append(texts)
         return sum(len(text.split()) for text in texts) + extra
@@ -200,5 +200,5 @@ def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself(slice_size, m
     assert count(corpus, 1) == 5 and len(calls) == 2                     # other arguments
     corpus.loc[2, "text"] = "حلب داعش"                                    # the last slice
     assert count(corpus, 0) == 5 and len(calls) == 3
-    assert count(list(corpus["text"]), 0) == 5 and len(calls) == 4        # a list: its own key
+    assert count(list(corpus["text"]), 0) == 5 and len(calls) == 3        # same texts: same key
     memo.forget()

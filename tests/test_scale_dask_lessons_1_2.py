@@ -4,9 +4,7 @@ Same generated corpus as ``test_scale_dask.py`` (240 articles in five Parquet sh
 rows, so every count crosses partitions), Dask on its synchronous scheduler.
 """
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,12 +13,8 @@ dask = pytest.importorskip("dask")
 
 import arabic_news as an  # noqa: E402
 from arabic_news import analysis  # noqa: E402
-from arabic_news.corpus.shards import write_shards  # noqa: E402
 from arabic_news.exercises import memo  # noqa: E402
 from arabic_news.exercises.core import evaluate  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parent))
-from generated_corpus import write_generated_corpus  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -30,14 +24,8 @@ def synchronous():
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("gen")
-    source = write_generated_corpus(folder / "news.jsonl")
-    write_shards(source, folder / "shards", rows_per_shard=50)
-    with dask.config.set(scheduler="synchronous"):
-        dask_corpus = an.load_corpus(folder / "shards", engine="dask")
-        assert dask_corpus.npartitions == 5
-        yield an.load_corpus(source), dask_corpus
+def frames(generated_frames):
+    return generated_frames
 
 
 def test_written_words_and_everything_made_from_them_are_equal(frames):

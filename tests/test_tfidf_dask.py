@@ -4,8 +4,6 @@ The generated corpus of the Dask tests (240 articles) in Parquet shards of 50 ro
 partitions), on Dask's synchronous scheduler.
 """
 
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,20 +13,12 @@ dask = pytest.importorskip("dask")
 
 import arabic_news as an  # noqa: E402
 from arabic_news import analysis  # noqa: E402
-from arabic_news.corpus.shards import write_shards  # noqa: E402
 from arabic_news.exercises import evaluate  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).parent))
-from generated_corpus import write_generated_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("generated")
-    source = write_generated_corpus(folder / "news.jsonl")
-    write_shards(source, folder / "shards", rows_per_shard=50)
-    with dask.config.set(scheduler="synchronous"):
-        yield an.load_corpus(source), an.load_corpus(folder / "shards", engine="dask")
+def frames(generated_frames):
+    return generated_frames
 
 
 @pytest.fixture(autouse=True)

@@ -59,8 +59,8 @@ inside the English sentence.
 
 A checker that recomputes something heavy from the corpus (token counts, a TF-IDF fit) puts
 that computation in a helper decorated with :func:`arabic_news.exercises.memo.per_texts`
-(first argument: the corpus or its texts; ``memo.per_column`` for a pass over a large corpus's
-text column, which it gets without a copy), so that a student who tries again does not wait
+(first argument: the corpus or its texts; a pandas or Dask text column is passed on as it
+is, without a copy), so that a student who tries again does not wait
 again; inputs the lesson already computed (``mentions=mentions``) may be passed instead.
 ``tests/test_lesson_structure.py`` holds every lesson to this convention and
 checks that each solution passes its own check.

@@ -12,7 +12,7 @@ from arabic_news.analysis.frequency import document_frequency_table
 from arabic_news.analysis.tfidf import similarity_to_corpus, tfidf_of_shown
 from arabic_news.exercises.compare import expect_number, expect_top, expect_type
 from arabic_news.exercises.core import Wrong, exercise
-from arabic_news.exercises.memo import per_column, per_texts
+from arabic_news.exercises.memo import per_texts
 from arabic_news.text.analyzer import ArabicAnalyzer
 
 
@@ -38,13 +38,13 @@ def _text_of(corpus, doc_id) -> str:
     return corpus["text"].iloc[_position(_doc_ids(corpus), doc_id)]
 
 
-@per_column
+@per_texts
 def _frequencies(texts):
     """The corpus's document frequencies, counted once for the checks that weigh texts."""
     return document_frequency_table(texts, ArabicAnalyzer())
 
 
-@per_column
+@per_texts
 def _raw_weights(texts, text: str) -> Counter:
     """The weights of ``text`` with raw counts and the corpus's document frequencies."""
     matrix, vectorizer = tfidf_of_shown([text], texts, ArabicAnalyzer(), sublinear_tf=False,
@@ -53,7 +53,7 @@ def _raw_weights(texts, text: str) -> Counter:
     return Counter(dict(zip(names[matrix.indices], matrix.data.tolist(), strict=True)))
 
 
-@per_column
+@per_texts
 def _similarities(texts, text: str) -> np.ndarray:
     """The cosine of ``text`` to each corpus text, with the lesson's weights."""
     return similarity_to_corpus([text], texts, ArabicAnalyzer(), sublinear_tf=True,

@@ -54,7 +54,6 @@ def _contents_key(texts) -> tuple:
     return (len(texts), hash(chunks))
 
 
-
 def per_texts(function: Callable) -> Callable:
     """Memoise ``function(texts, *args)`` on the contents of ``texts`` and the (hashable) args."""
 
@@ -77,44 +76,3 @@ def per_texts(function: Callable) -> Callable:
 def forget() -> None:
     """Drop everything remembered (tests use it)."""
     _MEMORY.clear()
-
-
-def per_column(function: Callable) -> Callable:
-    """Like :func:`per_texts`, for helpers that read a whole corpus column.
-
-    ``function(texts, *args)`` gets the column as it is (a pandas Series, a Dask Series, or a
-    collection of strings), never a tuple of its texts: on a large corpus, whose column is
-    held by Arrow, a tuple would hold every text a second time as Python strings. The key is
-    the hash of the texts taken a slice at a time (the strings of one slice exist only while
-    it is hashed); a Dask column's key is its graph's deterministic name.
-    """
-
-    @functools.wraps(function)
-    def remembered(source, *args):
-        texts = _column(source)
-        key = (function.__module__, function.__qualname__, _fingerprint(texts), args)
-        if key in _MEMORY:
-            _MEMORY.move_to_end(key)
-            return _MEMORY[key]
-        value = function(texts, *args)
-        _MEMORY[key] = value
-        while len(_MEMORY) > _KEPT:
-            _MEMORY.popitem(last=False)
-        return value
-
-    return remembered
-
-
-def _fingerprint(texts, slice_size: int = 10_000) -> tuple:
-    from arabic_news.analysis._dask import is_dask
-
-    if is_dask(texts):
-        from dask.base import tokenize
-
-        return ("dask", tokenize(texts))
-    if hasattr(texts, "iloc"):
-        hashes = tuple(hash(tuple(texts.iloc[begin:begin + slice_size].tolist()))
-                       for begin in range(0, len(texts), slice_size))
-        return (len(texts), hash(hashes))
-    texts = tuple(texts)
-    return (len(texts), hash(texts))
