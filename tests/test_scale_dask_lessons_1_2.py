@@ -191,3 +191,25 @@ def test_checkers_remember_a_dask_corpus_by_its_name(frames, monkeypatch):
     assert count(dask_corpus) == count(dask_corpus) > 1000
     assert len(calls) == 1 and calls[0].startswith("dask")
     memo.forget()
+
+
+def test_first_rows_reads_on_when_the_first_partition_is_short(tmp_path):
+    """Dask's ``head`` reads the first partition only; ``first_rows`` gathers until it has
+    ``n`` rows, as pandas ``head`` gives them (here: date mentions, a few per article, in
+    one-article partitions)."""
+    from arabic_news.corpus.shards import write_shards
+
+    write_shards(None, tmp_path / "one-each", rows_per_shard=1)  # the seeds, one per shard
+    pandas_mentions = an.dates_table(an.load_corpus(None))
+    dask_corpus = an.load_corpus(tmp_path / "one-each", engine="dask")
+    assert dask_corpus.npartitions == 2
+    mentions = an.dates_table(dask_corpus)
+    first_partition = len(mentions.get_partition(0).compute())
+    n = len(pandas_mentions)
+    assert n > first_partition > 0  # the first partition alone is short
+    pd.testing.assert_frame_equal(analysis.first_rows(mentions, n),
+                                  pandas_mentions.head(n).reset_index(drop=True))
+    pd.testing.assert_frame_equal(analysis.first_rows(pandas_mentions, n),
+                                  pandas_mentions.head(n))
+    with pytest.raises(ValueError, match="by='nope' is not a column"):
+        analysis.first_rows(pandas_mentions, 3, by="nope")

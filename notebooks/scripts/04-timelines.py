@@ -162,7 +162,7 @@ if start is not None:
 # %%
 # scale.keep: extracted once; on Dask kept in the workers' memory for the cells below
 mentions = scale.keep(an.dates_table(corpus))
-an.rtl_table(mentions.head(20))
+an.rtl_table(analysis.first_rows(mentions, 20))  # on Dask: read until 20 are found
 
 # %% [markdown]
 # Most dates in news are relative (<bdi>«اليوم»</bdi>, <bdi>«أمس»</bdi>, <bdi>«يوم السبت الماضي»</bdi>): without the

@@ -48,6 +48,7 @@ from .overview import (
     document_labels,
     documents_for_comparison,
     first_articles,
+    first_rows,
     sample_articles,
     word_total,
 )
@@ -123,6 +124,7 @@ __all__ = [
     "articles_per_period",
     "articles_per_source",
     "first_articles",
+    "first_rows",
     "word_total",
     "choose_frequency",
     "distinctive_terms",

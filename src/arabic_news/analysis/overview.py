@@ -69,19 +69,27 @@ def articles_per_source(corpus: pd.DataFrame, unknown: str = "(unknown)") -> pd.
     return corpus["source"].fillna(unknown).value_counts()
 
 
-def first_articles(corpus: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
-    """The first ``n`` articles, in corpus order or (``by``) ordered by that column.
+def first_rows(frame: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
+    """The first ``n`` rows of any table, in its order or (``by``) ordered by that column.
 
-    ``corpus.head(n)`` or ``corpus.sort_values(by).head(n)``, always as a pandas frame: a
-    Dask corpus is read a partition at a time until ``n`` rows are found, or each partition
-    gives its ``n`` smallest by ``by``, so the whole corpus is never computed to take a head.
+    ``frame.head(n)`` or ``frame.sort_values(by).head(n)``, always as a pandas frame: a Dask
+    frame is read a partition at a time until ``n`` rows are found (its ``head`` reads the
+    first partition only, so it shows fewer rows when that partition is short), or each
+    partition gives its ``n`` smallest by ``by``: the whole table is never computed to take
+    a head.
     """
     check_positive_int("n", n)
-    if by is not None and by not in corpus.columns:
-        raise ValueError(f"by={by!r} is not a column; choose one of {list(corpus.columns)}")
-    if _dask.is_dask(corpus):
-        return _dask.first_articles(corpus, n, by)
-    return corpus.head(n) if by is None else corpus.sort_values(by).head(n)
+    if by is not None and by not in frame.columns:
+        raise ValueError(f"by={by!r} is not a column; choose one of {list(frame.columns)}")
+    if _dask.is_dask(frame):
+        return _dask.first_articles(frame, n, by)
+    return frame.head(n) if by is None else frame.sort_values(by).head(n)
+
+
+def first_articles(corpus: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
+    """The first ``n`` articles of a corpus, in corpus order or (``by``) ordered by that
+    column: :func:`first_rows` of the corpus."""
+    return first_rows(corpus, n, by)
 
 
 def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series:
