@@ -340,17 +340,18 @@ def event_points(mentions, max_events: int, granularities) -> pd.DataFrame:
 _TERM_META = pd.DataFrame({"term": pd.Series(dtype=str), "count": pd.Series(dtype="int64")})
 
 
-def _partition_counter(texts: pd.Series, counter_of: Callable) -> pd.DataFrame:
-    counter = counter_of(texts.tolist())
+def _partition_counter(texts: pd.Series, counter_of: Callable, *args) -> pd.DataFrame:
+    counter = counter_of(texts.tolist(), *args)
     frame = pd.DataFrame({"term": list(counter), "count": list(counter.values())})
     return frame.astype({"term": str, "count": "int64"})
 
 
-def counter(texts, counter_of: Callable[[list[str]], Counter]) -> Counter:
-    """``counter_of`` (texts -> Counter, such as ``written_words``) over a Dask column: each
-    partition counted by its task, the counts summed by the engine (``split_out``); only the
-    result is materialised, its entries in term order (deterministic)."""
-    parts = texts.map_partitions(_partition_counter, counter_of, meta=_TERM_META)
+def counter(texts, counter_of: Callable[..., Counter], *args) -> Counter:
+    """``counter_of(texts, *args)`` (texts -> Counter, such as ``written_words``) over a Dask
+    column: each partition counted by its task, the counts summed by the engine
+    (``split_out``); only the result is materialised, its entries in term order
+    (deterministic)."""
+    parts = texts.map_partitions(_partition_counter, counter_of, *args, meta=_TERM_META)
     table = parts.groupby("term")["count"].sum(split_out=_split_out(texts)).compute()
     table = table.sort_index()
     return Counter(dict(zip(table.index.tolist(), table.tolist(), strict=True)))
@@ -363,24 +364,24 @@ def word_total(texts) -> int:
     return int(texts.map_partitions(word_counts, meta=(texts.name, "int64")).sum().compute())
 
 
-def first_articles(corpus, n: int, by: str | None) -> pd.DataFrame:
-    """The first ``n`` rows in corpus order (``by=None``) or by column ``by``, as pandas.
+def first_rows(frame, n: int, by: str | None) -> pd.DataFrame:
+    """The first ``n`` rows in the frame's order (``by=None``) or by column ``by``, as pandas.
 
-    In corpus order, partitions are read one at a time until ``n`` rows are found; sorted,
-    each partition gives its own ``n`` smallest and the union is sorted again: the whole
-    corpus is never computed (nor shuffled) to take a head.
+    In order, partitions are read one at a time until ``n`` rows are found; sorted, each
+    partition gives its own ``n`` smallest and the union is sorted again: the whole frame is
+    never computed (nor shuffled) to take a head.
     """
     if by is None:
         parts, found = [], 0
-        for number in range(corpus.npartitions):
-            part = corpus.get_partition(number).head(n - found, npartitions=1, compute=True)
+        for number in range(frame.npartitions):
+            part = frame.get_partition(number).head(n - found, npartitions=1, compute=True)
             parts.append(part)
             found += len(part)
             if found >= n:
                 break
-        frame = pd.concat(parts) if parts else corpus._meta
-        return frame.head(n).reset_index(drop=True)
-    smallest = corpus.map_partitions(_smallest, n, by, meta=corpus._meta).compute()
+        taken = pd.concat(parts) if parts else frame._meta
+        return taken.head(n).reset_index(drop=True)
+    smallest = frame.map_partitions(_smallest, n, by, meta=frame._meta).compute()
     return smallest.sort_values(by, kind="stable").head(n).reset_index(drop=True)
 
 
@@ -403,18 +404,3 @@ def keyword_in_context(corpus, on_pandas: Callable, limit: int | None, **options
         if limit is not None and len(rows) >= limit:
             break
     return rows
-
-
-def spelling_counts(texts, wanted: frozenset) -> Counter:
-    """Written tokens whose normalised form is in ``wanted``, with their counts: counted per
-    partition (only those tokens leave a task) and summed by the engine."""
-    from arabic_news.analysis.cleaning import _spelling_counts
-
-    parts = texts.map_partitions(_partition_counter_of, _spelling_counts, wanted,
-                                 meta=_TERM_META)
-    table = parts.groupby("term")["count"].sum(split_out=_split_out(texts)).compute()
-    return Counter(dict(zip(table.index.tolist(), table.tolist(), strict=True)))
-
-
-def _partition_counter_of(texts: pd.Series, counter_of: Callable, *args) -> pd.DataFrame:
-    return _partition_counter(texts, lambda values: counter_of(values, *args))

@@ -82,7 +82,7 @@ def first_rows(frame: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.Da
     if by is not None and by not in frame.columns:
         raise ValueError(f"by={by!r} is not a column; choose one of {list(frame.columns)}")
     if _dask.is_dask(frame):
-        return _dask.first_articles(frame, n, by)
+        return _dask.first_rows(frame, n, by)
     return frame.head(n) if by is None else frame.sort_values(by).head(n)
 
 
