@@ -19,10 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
-
-def is_dask(value: object) -> bool:
-    """True for a Dask collection (a dask DataFrame, Series or Bag)."""
-    return type(value).__module__.split(".", 1)[0] == "dask"
+from arabic_news.lazy import is_dask  # noqa: F401  (the analyses ask it here)
 
 
 def iter_texts(texts) -> Iterator[str]:

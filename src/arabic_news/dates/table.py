@@ -6,6 +6,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from arabic_news.lazy import is_dask
+
 from .extract import extract_dates
 
 COLUMNS = ("doc_id", "start", "end", "text", "value", "granularity", "relative", "flag",
@@ -53,7 +55,7 @@ def dates_table(documents: object, published: object = None) -> pd.DataFrame:
     partition of mentions per partition of articles (the extractor runs unchanged on each):
     ``.compute()`` returns this table; ``analysis.event_points`` aggregates it in the engine.
     """
-    if type(documents).__module__.split(".", 1)[0] == "dask":
+    if is_dask(documents):
         return _dask_table(documents, published)
     # Column by column, numbers in typed arrays (8 bytes a value, not a Python int): a
     # million mentions (300,000 articles) as tuples of Python objects held about 400 MB

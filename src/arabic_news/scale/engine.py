@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from arabic_news.corpus.loader import check_engine
+from arabic_news.lazy import is_dask
 from arabic_news.scale.cluster import client
 
 
@@ -33,6 +34,6 @@ def keep(collection):
     reads it instead of recomputing it from the corpus; anything else (a pandas DataFrame)
     is returned as it is, already in memory.
     """
-    if type(collection).__module__.split(".", 1)[0] == "dask":
+    if is_dask(collection):
         return collection.persist()
     return collection

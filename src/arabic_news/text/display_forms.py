@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from arabic_news.lazy import is_dask
 from arabic_news.text.tokenize import tokenize
 
 
@@ -167,29 +168,28 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         wanted = {term for key in keys for term in str(key).split(" ") if term}
         batches = _batches(texts, batch_size)
-    if _is_dask(texts):
+    if is_dask(texts):
         return _from_spellings(_dask_spellings(texts, terms_of, wanted))
     spellings: dict[str, Counter] = defaultdict(Counter)
     for batch in batches:
-        for written, count in written_token_counts(batch).items():
-            found = terms_of(written)
-            if len(found) == 1 and (wanted is None or found[0] in wanted):
-                spellings[found[0]][written] += count
+        for key, written, count in _key_spellings(batch, terms_of, wanted):
+            spellings[key][written] += count
     return _from_spellings(spellings)
 
 
-def _is_dask(value: object) -> bool:
-    return type(value).__module__.split(".", 1)[0] == "dask"
+def _key_spellings(texts: Iterable[str], terms_of, wanted) -> Iterator[tuple[str, str, int]]:
+    """(key, written token, count) for each written token of ``texts`` that makes exactly one
+    term, kept when ``wanted`` is None or holds that term."""
+    for written, count in written_token_counts(texts).items():
+        found = terms_of(written)
+        if len(found) == 1 and (wanted is None or found[0] in wanted):
+            yield found[0], written, count
 
 
 def _partition_spellings(texts, terms_of, wanted):
     import pandas as pd
 
-    rows = []
-    for written, count in written_token_counts(texts.tolist()).items():
-        found = terms_of(written)
-        if len(found) == 1 and (wanted is None or found[0] in wanted):
-            rows.append((found[0], written, count))
+    rows = list(_key_spellings(texts.tolist(), terms_of, wanted))
     frame = pd.DataFrame(rows, columns=["key", "written", "count"])
     return frame.astype({"key": str, "written": str, "count": "int64"})
 
