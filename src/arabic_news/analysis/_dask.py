@@ -343,15 +343,28 @@ def _partition_counter(texts: pd.Series, counter_of: Callable, *args) -> pd.Data
     return frame.astype({"term": str, "count": "int64"})
 
 
-def counter(texts, counter_of: Callable[..., Counter], *args) -> Counter:
-    """``counter_of(texts, *args)`` (texts -> Counter, such as ``written_words``) over a Dask
-    column: each partition counted by its task, the counts summed by the engine
-    (``split_out``); only the result is materialised, its entries in term order
-    (deterministic)."""
+def _summed_counter(texts, counter_of: Callable[..., Counter], *args) -> Counter:
+    """``counter_of(texts, *args)`` (texts -> Counter) over a Dask column: each partition
+    counted by its task, the counts summed by the engine (``split_out``); only the result is
+    materialised, its entries in term order (deterministic)."""
     parts = texts.map_partitions(_partition_counter, counter_of, *args, meta=_TERM_META)
     table = parts.groupby("term")["count"].sum(split_out=_split_out(texts)).compute()
     table = table.sort_index()
     return Counter(dict(zip(table.index.tolist(), table.tolist(), strict=True)))
+
+
+def counter(texts, counter_of: Callable[[list[str]], Counter]) -> Counter:
+    """``counter_of`` (such as ``written_words``) over a Dask column, whose result is a whole
+    vocabulary (see :func:`_summed_counter`)."""
+    return _summed_counter(texts, counter_of)
+
+
+def spelling_counts(texts, wanted: frozenset) -> Counter:
+    """Written tokens whose normalised form is in ``wanted``, with their counts: only those
+    tokens leave each partition's task (see :func:`_summed_counter`)."""
+    from arabic_news.analysis.cleaning import _spelling_counts
+
+    return _summed_counter(texts, _spelling_counts, wanted)
 
 
 def word_total(texts) -> int:

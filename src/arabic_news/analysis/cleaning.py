@@ -189,7 +189,7 @@ def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame
     """
     wanted = list(terms)
     if _dask.is_dask(texts):
-        written = _dask.counter(texts, _spelling_counts, frozenset(wanted))
+        written = _dask.spelling_counts(texts, frozenset(wanted))
     else:
         written = _spelling_counts(texts, frozenset(wanted))
     normalizer = Normalizer()

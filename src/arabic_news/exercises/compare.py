@@ -130,19 +130,25 @@ def expect_top(answer, counts, n: int, *, what: str):
         raise Wrong(f"{what}: a more frequent term than some of yours is missing.")
 
 
-def deciding_counts(table, answer, n: int) -> Counter:
+def deciding_counts(table, answer, n: int) -> tuple[object, Counter]:
     """The part of ``table`` (an ``analysis.CountTable``, e.g. on Dask) that decides a
     top-``n`` answer: every entry tied with or above the ``n``-th, and the answer's own
     entries. ``expect_top`` gives the same verdict on it as on every count, and it is as
-    small as the top (plus the answer), so a checker need not hold the vocabulary."""
+    small as the top (plus the answer), so a checker need not hold the vocabulary.
+
+    Returns ``(answer, counts)``: an answer that is an iterator (not a string) is read here
+    into a list, which ``expect_top`` then reads again; give it that answer.
+    """
+    if not isinstance(answer, str) and isinstance(answer, Iterable):
+        answer = list(answer)
     top = table.top(n)
     if top.empty:
-        return Counter()
+        return answer, Counter()
     counts = table.at_least(int(top["count"].iloc[-1]))
-    terms = [answer] if isinstance(answer, str) else answer
+    terms = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
     if len(terms) > n:  # rejected for its length whatever the counts: no lookups
-        return counts
+        return answer, counts
     for term in terms:
         if isinstance(term, str) and (count := table[normalize(term.strip())]):
             counts[normalize(term.strip())] = count
-    return counts
+    return answer, counts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis._dask import is_dask
@@ -83,9 +82,7 @@ def top_bigram_with_stop_words(answer, *, corpus):
     """The most frequent bigram when stop words are kept."""
     counts = _bigrams_with_stop_words(corpus)
     if isinstance(counts, CountTable):  # a Dask corpus
-        if not isinstance(answer, str) and isinstance(answer, Iterable):
-            answer = list(answer)  # read once here and once by expect_top
-        counts = deciding_counts(counts, answer if isinstance(answer, str | list) else [], 1)
+        answer, counts = deciding_counts(counts, answer, 1)
     if not counts:
         raise NotApplicable("no text of this corpus has two words in a row")
     expect_top(answer, counts, 1, what="the most frequent bigram with stop words kept")
