@@ -58,11 +58,10 @@ def tfidf_of_shown(
     lesson that weighs several selections reads the corpus once).
     """
     shown = list(shown)
+    shown_terms = {term for text in shown for term in analyzer(text)}
     frequencies, documents, (low, high), pruning = _corpus_frequencies(
-        "tfidf_of_shown", corpus_texts, analyzer, settings,
-        keys={term for text in shown for term in analyzer(text)}, table=frequencies)
-    terms = sorted({term for text in shown for term in analyzer(text)
-                    if low <= frequencies.get(term, 0) <= high})
+        "tfidf_of_shown", corpus_texts, analyzer, settings, keys=shown_terms, table=frequencies)
+    terms = sorted(term for term in shown_terms if low <= frequencies.get(term, 0) <= high)
     if not terms:
         raise NotApplicable(f"no term of the shown texts is left after pruning with {pruning}")
     vectorizer = _fixed_vectorizer(terms, frequencies, documents, analyzer, settings, shown)
@@ -152,15 +151,14 @@ def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, key
     if table is not None and not isinstance(table, DocumentFrequencyTable):
         raise TypeError(f"frequencies= takes analysis.document_frequency_table(corpus_texts, "
                         f"analyzer), got {type(table).__name__}")
-    if table is not None or (keys is not None and is_dask(corpus_texts)):
-        if table is None:
-            table = document_frequency_table(corpus_texts, analyzer)
-        empty = not table.distinct
-        frequencies = {} if empty else (table.counter() if keys is None
-                                        else table.counts_of(keys))
-    else:
+    if table is None and keys is not None and is_dask(corpus_texts):
+        table = document_frequency_table(corpus_texts, analyzer)  # kept on the engine
+    if table is None:
         frequencies = document_frequencies(corpus_texts, analyzer)
         empty = not frequencies
+    else:
+        empty = not table.distinct
+        frequencies = {} if empty else table.counter() if keys is None else table.counts_of(keys)
     if empty:
         raise NotApplicable("no term is left in any text once stop words are removed")
     documents = len(corpus_texts)  # a Dask column counts its rows

@@ -121,10 +121,9 @@ def articles_per_period(
     :func:`choose_frequency`. ``by=None`` (or a corpus without that column) gives one column,
     ``articles``.
     """
-    if _dask.is_dask(corpus):  # only the dates and groups are needed: small, computed
-        wanted = ["published"] + ([by] if by is not None and by in corpus.columns else [])
-        corpus = _dask.small_columns(corpus, wanted)
     wanted = ["published"] + ([by] if by is not None and by in corpus.columns else [])
+    if _dask.is_dask(corpus):  # only the dates and groups are needed: small, computed
+        corpus = _dask.small_columns(corpus, wanted)
     dated = _dated(corpus, start, end, columns=wanted)
     frequency = frequency or choose_frequency(dated["published"])
     periods = _period_start(dated["published"], frequency).rename("period")
