@@ -30,12 +30,13 @@ def _position(doc_ids: np.ndarray, doc_id) -> int:
     return int(matches[0])
 
 
-def _text_of(corpus, doc_id) -> str:
-    """The text of article ``doc_id`` (read from the partition that holds it on Dask)."""
+def _text_of(corpus, doc_id, position: int) -> str:
+    """The text of article ``doc_id``, at ``position`` (on Dask, read from the partition
+    that holds it)."""
     if is_dask(corpus):
         found = corpus[corpus["doc_id"] == doc_id]["text"].compute()
         return found.iloc[0]
-    return corpus["text"].iloc[_position(_doc_ids(corpus), doc_id)]
+    return corpus["text"].iloc[position]
 
 
 @per_texts
@@ -81,8 +82,8 @@ def _enough(documents) -> None:
 def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
     """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)
     and the corpus's document frequencies."""
-    _position(_doc_ids(corpus), doc_id)  # one article, or say what to pass
-    weights = _raw_weights(corpus, _text_of(corpus, doc_id))
+    position = _position(_doc_ids(corpus), doc_id)  # one article, or say what to pass
+    weights = _raw_weights(corpus, _text_of(corpus, doc_id, position))
     expect_top(answer, weights, 1, what="the highest-weighted term with raw counts")
 
 
@@ -113,7 +114,7 @@ def most_similar_article(answer, *, corpus, doc_id):
         raise NotApplicable("it compares articles, and this corpus has one")
     doc_ids = _doc_ids(corpus)
     position = _position(doc_ids, doc_id)
-    scores = _similarities(corpus, _text_of(corpus, doc_id)).copy()
+    scores = _similarities(corpus, _text_of(corpus, doc_id, position)).copy()
     expect_type(answer, (str, int, np.integer), "a doc_id (as in the corpus's doc_id column)")
     if not (doc_ids == answer).any():
         raise Wrong(f"{answer!r} is not a doc_id of this corpus.")

@@ -9,10 +9,9 @@ after the first time), never by the student's answer.
 A pandas column is hashed ``_CHUNK`` texts at a time and passed on as it is: a tuple of
 every text would turn the whole Arrow-backed column into Python strings at once (about 1 GB
 more at 300,000 articles). A Dask corpus (``load_corpus(path, engine="dask")``) is neither
-read nor hashed here: the
-function gets its Dask text column (to count on the engine or stream with
-``analysis.iter_texts``), and the key is the column's Dask name, a hash of the computation
-that makes it, so the same corpus loaded once is remembered.
+read nor hashed here: the function gets its Dask text column (to count on the engine or
+stream with ``analysis.iter_texts``), and the key is the column's Dask name, a hash of the
+computation that makes it, so the same corpus loaded once is remembered.
 """
 
 from __future__ import annotations
