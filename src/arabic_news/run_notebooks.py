@@ -132,7 +132,9 @@ def check_engine_options(engine: str | None, scheduler_address: str | None) -> N
         raise RunError("a scheduler address is for --engine dask")
     if engine is None:
         return
-    if engine not in ("pandas", "dask"):
+    from arabic_news.corpus.loader import ENGINES
+
+    if engine not in ENGINES:
         raise RunError(f"engine {engine!r} is not allowed: use pandas or dask")
     if engine == "dask":
         try:
