@@ -9,11 +9,23 @@ optional extra: ``pip install 'arabic-news[dask]'``.
 from __future__ import annotations
 
 import os
+from functools import partial
 
 import pandas as pd
 
-from arabic_news.corpus.cache import cached_shards
-from arabic_news.corpus.shards import DEFAULT_ROWS_PER_SHARD, shard_paths
+from arabic_news.corpus.cache import prepare_shards
+from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE
+from arabic_news.corpus.provenance import provenance
+from arabic_news.corpus.shards import (
+    DEFAULT_ROWS_PER_SHARD,
+    as_corpus_dtypes,
+    is_shards_folder,
+    manifest_attrs,
+    open_shards_folder,
+    read_shard,
+    read_shards,
+    say_notes,
+)
 
 
 def require_dask():
@@ -35,35 +47,42 @@ def load_dask(
     rows_per_shard: int = DEFAULT_ROWS_PER_SHARD,
     cache_dir: str | os.PathLike | None = None,
 ):
-    """A ``dask.dataframe.DataFrame`` of the corpus, with the columns of the pandas one."""
+    """A ``dask.dataframe.DataFrame`` of the corpus, with the columns of the pandas one.
+
+    Each partition is read by :func:`arabic_news.corpus.shards.read_shard`, as the pandas
+    engine reads each shard: the same checks, the same errors. What the loader left out and
+    where the frame comes from are in the meta's attrs (read them with
+    :func:`arabic_news.corpus.skipped_documents` and :func:`~arabic_news.corpus.corpus_attrs`).
+    """
     dd = require_dask()
-    folder = cached_shards(path, options, cache_dir=cache_dir, rows_per_shard=rows_per_shard)
+    folder, cache = prepare_shards(path, options, cache_dir=cache_dir,
+                                   rows_per_shard=rows_per_shard)
+    given = is_shards_folder(path)
+    opened = open_shards_folder(
+        folder, follow_symlinks=options.get("follow_symlinks", False) if given else False,
+        max_file_size=options.get("max_file_size", DEFAULT_MAX_FILE_SIZE) if given else None,
+    )
+    attrs = {**manifest_attrs(opened.manifest),
+             "provenance": provenance(path, folder, cache)}
+    if cache != "built":  # converting said them already
+        say_notes(attrs["notes"])
+    if not opened.paths:
+        frame = read_shards(folder)
+        frame.attrs = attrs
+        return dd.from_pandas(frame, npartitions=1)
     import pyarrow.parquet as pq
 
-    files = [str(p) for p in shard_paths(folder)]
-    meta = _as_corpus_dtypes(pq.read_schema(files[0]).empty_table().to_pandas()) if files else None
-    if not files:
-        from arabic_news.corpus.shards import read_shards
-
-        return dd.from_pandas(read_shards(folder), npartitions=1)
+    meta = as_corpus_dtypes(pq.read_schema(opened.paths[0]).empty_table().to_pandas())
+    meta.attrs = attrs
     # One partition per shard, always: dd.read_parquet would fuse several shards into one
     # task when few columns are read (only "text", say), multiplying a worker's memory by
     # the number fused. Column projection still applies (read_shard's columns=).
-    frame = dd.from_map(read_shard, files, meta=meta, label="read-shard",
+    frame = dd.from_map(partial(read_shard, access=opened.access),
+                        [str(p) for p in opened.paths], meta=meta, label="read-shard",
                         enforce_metadata=False)
     # Dask turns the meta's strings into string[pyarrow] (<NA>); back to the corpus dtypes.
     strings = {name: "str" for name, kind in frame.dtypes.items()
                if isinstance(kind, pd.StringDtype)}
-    return frame.astype(strings) if strings else frame
-
-
-def read_shard(path: str, columns: list[str] | None = None):
-    """One Parquet shard as a pandas frame with the corpus dtypes (``columns``: only those)."""
-    return _as_corpus_dtypes(pd.read_parquet(path, columns=columns))
-
-
-def _as_corpus_dtypes(frame):
-    """Strings as pandas' default "str" dtype (NaN for missing), as ``load_corpus`` gives."""
-    strings = {name: "str" for name, kind in frame.dtypes.items()
-               if isinstance(kind, pd.StringDtype) or pd.api.types.is_object_dtype(kind)}
-    return frame.astype(strings) if strings else frame
+    frame = frame.astype(strings) if strings else frame
+    frame._meta.attrs = attrs
+    return frame

@@ -62,10 +62,56 @@ def is_inside(path: Path, root: Path) -> bool:
         return False
 
 
+def shown_path(path: str | os.PathLike) -> str:
+    """``path`` as printable text: bytes of a name that are not UTF-8 appear as ``\\xe9``.
+
+    File names are bytes on POSIX; Python keeps undecodable ones as lone surrogates, which
+    cannot be printed, written to JSON as UTF-8 or stored by Arrow. Every ``where`` of an
+    error or a skipped document is built with this.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def check_name(rel: str, where: str) -> None:
+    """Refuse a file name that is not valid UTF-8: it would become an id nobody can store."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CorpusError(
+            f"{where}: file name is not valid UTF-8 ({shown_path(rel)!r}); its name would be "
+            "the document's id, which must be text: rename the file (for example with "
+            "'convmv -f cp1256 -t utf8')"
+        ) from None
+
+
+def existing_path(path: str | os.PathLike) -> Path:
+    """``path`` (``~`` expanded) when it exists, else a :class:`CorpusError` saying why."""
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+    if not os.fspath(path).strip():
+        raise CorpusError(
+            f"empty path {os.fspath(path)!r}: give a folder or file (use path=None for the "
+            "bundled seeds, '.' for the current folder)"
+        )
+    resolved = Path(path).expanduser()
+    try:
+        exists = resolved.exists() or resolved.is_symlink()
+    except OSError as error:
+        shown = shown_path(resolved)
+        shown = shown if len(shown) <= 120 else f"{shown[:100]}…"
+        raise CorpusError(f"{shown}: {reason(error)} ({len(str(resolved))} characters)") from None
+    if not exists:
+        raise CorpusError(f"{shown_path(resolved)}: path does not exist")
+    return resolved
+
+
 def check_link(path: Path, root: Path | None, follow_symlinks: bool, where: str) -> None:
     """Refuse a symbolic link that dangles, loops, or leads outside ``root`` (unless followed)."""
-    if not path.is_symlink():
-        return
+    try:
+        if not path.is_symlink():
+            return
+    except OSError as error:  # a path longer than PATH_MAX, ...
+        raise CorpusError(f"{where}: cannot read the file: {reason(error)}") from None
     try:
         target = path.resolve(strict=True)
     except FileNotFoundError:
@@ -100,7 +146,7 @@ def read_file(
         try:
             data = handle.read(max_file_size + 1)
         except OSError as error:
-            raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
+            raise CorpusError(f"{where}: cannot read the file: {reason(error)}") from None
     if len(data) > max_file_size:  # it grew while being read
         raise _too_large(where, len(data), max_file_size)
     return data
@@ -123,12 +169,12 @@ def open_file(
     try:
         info = os.stat(path)
     except OSError as error:
-        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
+        raise CorpusError(f"{where}: cannot read the file: {reason(error)}") from None
     _check_stat(info, where, max_file_size)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise CorpusError(f"{where}: cannot read the file: {_reason(error)}") from None
+        raise CorpusError(f"{where}: cannot read the file: {reason(error)}") from None
     try:
         _check_stat(os.fstat(descriptor), where, max_file_size)
     except CorpusError:
@@ -161,7 +207,8 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """What an OSError means, in words (``path too long`` rather than errno 36)."""
     if error.errno == errno.ENAMETOOLONG:
         return "path too long"
     return error.strerror or str(error)
@@ -177,13 +224,13 @@ class FileAccess:
 
     def read(self, path: Path, where: str | None = None) -> bytes:
         return read_file(
-            path, str(path) if where is None else where, root=self.root,
+            path, shown_path(path) if where is None else where, root=self.root,
             follow_symlinks=self.follow_symlinks, max_file_size=self.max_file_size,
         )
 
     def open(self, path: Path, where: str | None = None):
         """A checked binary file object (see :func:`open_file`)."""
         return open_file(
-            path, str(path) if where is None else where, root=self.root,
+            path, shown_path(path) if where is None else where, root=self.root,
             follow_symlinks=self.follow_symlinks, max_file_size=self.max_file_size,
         )

@@ -14,7 +14,8 @@ import pyarrow as pa
 
 from arabic_news.corpus.dates import is_missing, parse_date
 from arabic_news.corpus.encoding import normalise_newlines
-from arabic_news.corpus.policy import ErrorPolicy
+from arabic_news.corpus.extras import ExtraColumns, as_text
+from arabic_news.corpus.policy import ColumnAsTextWarning, ErrorPolicy
 from arabic_news.errors import CorpusError, NoTextError
 
 CORE_COLUMNS = ("doc_id", "title", "source", "published", "text")
@@ -139,8 +140,9 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
     chunks are joined, not copied): no list of all records is ever held, so the peak stays
     near the final frame's size plus one batch of Python strings.
     """
+    extras = ExtraColumns(CORE_COLUMNS, lambda message: policy.note(message, ColumnAsTextWarning))
     with system_memory_pool():
-        frames = list(assemble_batches(documents, policy, ASSEMBLE_BATCH))
+        frames = list(assemble_batches(documents, policy, ASSEMBLE_BATCH, extras=extras))
     if not frames:
         frame = _frame(CORE_COLUMNS, {name: [] for name in CORE_COLUMNS})
     elif len(frames) == 1:
@@ -148,7 +150,10 @@ def assemble(documents: Iterable[tuple[str, dict]], policy: ErrorPolicy) -> pd.D
     else:
         order = _merged_order(frames)
         frame = pd.concat(frames, ignore_index=True)[order]
-    frame.attrs = {"skipped": list(policy.skipped)}
+    for name in extras.as_text & set(frame.columns):  # text from a later batch on: all of it
+        frame[name] = pd.Series([as_text(v) for v in frame[name]], index=frame.index,
+                                dtype=object).astype("str")
+    frame.attrs = {"skipped": list(policy.skipped), "notes": list(policy.notes)}
     return frame
 
 
@@ -176,7 +181,7 @@ ASSEMBLE_BATCH = 1024
 
 def assemble_batches(
     documents: Iterable[tuple[str, dict]], policy: ErrorPolicy, batch_size: int,
-    seen: dict | None = None,
+    seen: dict | None = None, extras: ExtraColumns | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield corpus DataFrames of at most ``batch_size`` rows from ``(where, record)`` pairs.
 
@@ -184,13 +189,29 @@ def assemble_batches(
     far, in order of first appearance; a column first met in a later batch is missing from
     the earlier ones). Duplicate ids are checked across batches, in ``seen`` (id -> where;
     state bounded by the number of documents, not their text). ``attrs["skipped"]`` of a
-    batch lists the documents skipped since the previous batch.
+    batch lists the documents skipped since the previous batch, ``attrs["notes"]`` what the
+    loader noted since then. Extra columns of mixed types become text
+    (:mod:`arabic_news.corpus.extras`; ``extras`` judges them across batches).
     """
     seen = {} if seen is None else seen
+    if extras is None:
+        extras = ExtraColumns(CORE_COLUMNS,
+                              lambda message: policy.note(message, ColumnAsTextWarning))
+    wheres: list[str] = []
     order: dict[str, None] = dict.fromkeys(CORE_COLUMNS)
     columns: dict[str, list] = {name: [] for name in CORE_COLUMNS}
     rows = 0
-    reported = len(policy.skipped)
+    reported, noted = len(policy.skipped), len(policy.notes)
+
+    def batch() -> pd.DataFrame:
+        nonlocal reported, noted
+        extras.apply(columns, wheres)
+        frame = _frame(list(order), columns)
+        frame.attrs = {"skipped": list(policy.skipped[reported:]),
+                       "notes": list(policy.notes[noted:])}
+        reported, noted = len(policy.skipped), len(policy.notes)
+        return frame
+
     for where, record in documents:
         doc_id = record["doc_id"]
         if doc_id in seen:
@@ -198,6 +219,7 @@ def assemble_batches(
             policy.handle(CorpusError(message), where)
             continue
         seen[doc_id] = where
+        wheres.append(where)
         for name, value in record.items():
             column = columns.get(name)
             if column is None:  # a new extra column: earlier rows of this batch lack it
@@ -209,16 +231,12 @@ def assemble_batches(
             if len(column) < rows:
                 column.append(_MISSING)
         if rows >= batch_size:
-            frame = _frame(list(order), columns)
-            frame.attrs = {"skipped": list(policy.skipped[reported:])}
-            reported = len(policy.skipped)
-            yield frame
+            yield batch()
             columns = {name: [] for name in order}
+            wheres = []
             rows = 0
-    if rows or len(policy.skipped) > reported:
-        frame = _frame(list(order), columns)
-        frame.attrs = {"skipped": list(policy.skipped[reported:])}
-        yield frame
+    if rows or len(policy.skipped) > reported or len(policy.notes) > noted:
+        yield batch()
 
 
 _MISSING = float("nan")

@@ -1,17 +1,30 @@
 """``load_corpus``: one entry point for every accepted corpus layout."""
 
-import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
-from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE, FileAccess, check_max_file_size
+from arabic_news.corpus.cache import prepared_shards
+from arabic_news.corpus.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    FileAccess,
+    check_max_file_size,
+    existing_path,
+    shown_path,
+)
 from arabic_news.corpus.frame import assemble, assemble_batches, make_record
 from arabic_news.corpus.policy import ErrorPolicy
+from arabic_news.corpus.provenance import provenance
 from arabic_news.corpus.seeds import seeds_path
-from arabic_news.corpus.shards import is_shards_folder, read_shards
+from arabic_news.corpus.shards import (
+    check_shards_options,
+    is_shards_folder,
+    iter_shards,
+    read_shards,
+    say_notes,
+)
 from arabic_news.corpus.sidecar import apply_sidecar, find_sidecar, read_sidecar
 from arabic_news.corpus.tables import (
     SUFFIXES,
@@ -104,10 +117,24 @@ def load_corpus(
         return load_dask(path, options, **(dask_options or {}))
     if dask_options:
         raise ValueError("dask_options= is for engine='dask'")
-    if is_shards_folder(path):  # written by arabic_news.corpus.convert: already checked
-        return read_shards(path)
+    check_options(**options)
+    if is_shards_folder(path):  # written by arabic_news.corpus.convert: checked on reading
+        check_shards_options(path, options)
+        frame = read_shards(path, follow_symlinks=follow_symlinks, max_file_size=max_file_size)
+        say_notes(frame.attrs["notes"])
+        return _with_provenance(frame, path, shards=path, cache=None)
+    prepared = prepared_shards(path, options)
+    if prepared is not None:  # the same corpus and options, converted already: read that
+        frame = read_shards(prepared, max_file_size=None)
+        say_notes(frame.attrs["notes"])
+        return _with_provenance(frame, path, shards=prepared, cache="hit")
     documents, policy = _documents(path, **options)
-    return assemble(documents, policy)
+    return _with_provenance(assemble(documents, policy), path, shards=None, cache=None)
+
+
+def _with_provenance(frame: pd.DataFrame, path, *, shards, cache) -> pd.DataFrame:
+    frame.attrs["provenance"] = provenance(path, shards, cache)
+    return frame
 
 
 def iter_corpus(
@@ -132,6 +159,11 @@ def iter_corpus(
         raise ValueError(f"batch_size={batch_size!r}: give a positive number of rows per batch")
     if "engine" in options:
         raise ValueError("iter_corpus reads with pandas; use load_corpus(engine='dask') for Dask")
+    if is_shards_folder(path):
+        check_options(**options)
+        check_shards_options(path, options)
+        return iter_shards(path, batch_size, follow_symlinks=options.get("follow_symlinks", False),
+                           max_file_size=options.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
     documents, policy = _documents(path, **options)
     return assemble_batches(documents, policy, batch_size)
 
@@ -168,17 +200,12 @@ def _documents(
     Everything that can be checked before reading a document (options, the path, the
     folder's file list and sidecar) is checked here, at once.
     """
-    explicit = _explicit_columns(
-        id_column=id_column, title_column=title_column, text_column=text_column,
-        date_column=date_column, source_column=source_column,
+    explicit, policy, max_file_size = check_options(
+        text_column=text_column, title_column=title_column, date_column=date_column,
+        source_column=source_column, id_column=id_column, on_error=on_error,
+        progress=progress, follow_symlinks=follow_symlinks, max_file_size=max_file_size,
     )
-    policy = ErrorPolicy(on_error)
-    if progress not in (None, True, False):
-        raise ValueError(f"progress={progress!r} is not allowed: use None (auto), True or False")
-    if not isinstance(follow_symlinks, bool):
-        raise ValueError(f"follow_symlinks={follow_symlinks!r}: use True or False")
-    max_file_size = check_max_file_size(max_file_size)
-    root = seeds_path() if path is None else _existing(path)
+    root = seeds_path() if path is None else existing_path(path)
     if metadata is not None and not root.is_dir():
         raise ValueError(f"metadata= describes the .txt files of a folder; {root} is a file")
     if root.is_dir():
@@ -197,6 +224,33 @@ def _documents(
     return documents, policy
 
 
+def check_options(
+    *,
+    text_column: str | None = None,
+    title_column: str | None = None,
+    date_column: str | None = None,
+    source_column: str | None = None,
+    id_column: str | None = None,
+    metadata: str | os.PathLike | None = None,
+    on_error: str = "raise",
+    progress: bool | None = None,
+    follow_symlinks: bool = False,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+) -> tuple[dict[str, str | None], ErrorPolicy, int]:
+    """Check the loader options at once; return the explicit columns, the error policy and
+    the size limit."""
+    explicit = _explicit_columns(
+        id_column=id_column, title_column=title_column, text_column=text_column,
+        date_column=date_column, source_column=source_column,
+    )
+    policy = ErrorPolicy(on_error)
+    if progress not in (None, True, False):
+        raise ValueError(f"progress={progress!r} is not allowed: use None (auto), True or False")
+    if not isinstance(follow_symlinks, bool):
+        raise ValueError(f"follow_symlinks={follow_symlinks!r}: use True or False")
+    return explicit, policy, check_max_file_size(max_file_size)
+
+
 def _explicit_columns(**columns: str | None) -> dict[str, str | None]:
     """Check the ``*_column`` options; return them keyed by document field."""
     for parameter, name in columns.items():
@@ -213,26 +267,6 @@ _FIELD_OF = {
 }
 
 
-def _existing(path: str | os.PathLike) -> Path:
-    if not isinstance(path, str | os.PathLike):
-        raise TypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
-    if not os.fspath(path).strip():
-        raise CorpusError(
-            f"empty path {os.fspath(path)!r}: give a folder or file (use path=None for the "
-            "bundled seeds, '.' for the current folder)"
-        )
-    resolved = Path(path).expanduser()
-    try:
-        exists = resolved.exists() or resolved.is_symlink()
-    except OSError as error:
-        shown = str(resolved) if len(str(resolved)) <= 120 else f"{str(resolved)[:100]}…"
-        reason = "path too long" if error.errno == errno.ENAMETOOLONG else error.strerror
-        raise CorpusError(f"{shown}: {reason} ({len(str(resolved))} characters)") from None
-    if not exists:
-        raise CorpusError(f"{resolved}: path does not exist")
-    return resolved
-
-
 def _folder(root, explicit, metadata, policy, progress, access) -> Documents:
     problems: list[tuple[str, CorpusError]] = []
     paths = find_articles(root, access.follow_symlinks, problems)
@@ -241,7 +275,7 @@ def _folder(root, explicit, metadata, policy, progress, access) -> Documents:
     if not paths:
         raise CorpusError(f"{root}: no {ARTICLE_SUFFIX} articles in this folder or below")
     if metadata is not None:
-        sidecar_path = _existing(metadata)
+        sidecar_path = existing_path(metadata)
         sidecar_access = FileAccess(None, access.follow_symlinks, access.max_file_size)
     else:
         sidecar_path, sidecar_access = find_sidecar(root), access
@@ -267,7 +301,7 @@ def _articles(paths, sidecar, policy, progress, access) -> Documents:
         try:
             found = read_article(path, rel, access)
         except CorpusError as error:
-            policy.handle(error, str(path))
+            policy.handle(error, shown_path(path))
             continue
         entry = sidecar.pop(rel, None) if sidecar else None
         for where, fields in found:

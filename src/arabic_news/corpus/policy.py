@@ -12,16 +12,34 @@ class SkippedDocumentWarning(UserWarning):
     """Emitted once per document left out by ``load_corpus(..., on_error="skip")``."""
 
 
+class ColumnAsTextWarning(UserWarning):
+    """An extra column holds values Arrow cannot store as one type: it is kept as text
+    (see :mod:`arabic_news.corpus.extras`)."""
+
+
+class DateColumnWarning(UserWarning):
+    """A table has no date column by a known name, but one of its columns holds dates:
+    name it with ``date_column=`` to use it."""
+
+
+#: The warnings the loader records as notes (kept in a shards manifest and said again when
+#: the shards are read), by name.
+NOTE_WARNINGS = {cls.__name__: cls for cls in (ColumnAsTextWarning, DateColumnWarning)}
+
+
 @dataclass
 class ErrorPolicy:
     """Raise each :class:`CorpusError`, or record it, warn and carry on.
 
     ``skipped`` collects one record per skipped document: ``{"where": ..., "reason": ...}``,
     where ``where`` names the file (and line or row) and ``reason`` says what is wrong.
+    ``notes`` collects what the loader said about the corpus as a whole (a column stored as
+    text, a date column to name): ``{"warning": class name, "message": ...}``.
     """
 
     on_error: str = "raise"
     skipped: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
 
     def __post_init__(self):
         if self.on_error not in ON_ERROR_CHOICES:
@@ -43,3 +61,8 @@ class ErrorPolicy:
         reason = message[len(prefix) :] if message.startswith(prefix) else message
         self.skipped.append({"where": where, "reason": reason})
         warnings.warn(f"skipped {where}: {reason}", SkippedDocumentWarning, stacklevel=4)
+
+    def note(self, message: str, category: type[UserWarning]) -> None:
+        """Record ``message`` in ``notes`` and warn with it."""
+        self.notes.append({"warning": category.__name__, "message": message})
+        warnings.warn(message, category, stacklevel=4)

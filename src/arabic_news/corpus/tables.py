@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -324,4 +325,31 @@ def _json_object(line: str, where: str) -> dict[str, object]:
         raise CorpusError(
             f"{where}: broken JSON line: expected an object {{...}}, got {type(value).__name__}"
         )
+    if _SURROGATE_ESCAPE.search(line):
+        check_strings(value, where)
     return value
+
+
+#: A JSON escape of a UTF-16 surrogate (``\ud800``): the only way a lone surrogate, which
+#: UTF-8 cannot hold, gets into a value (strictly decoded bytes never yield one).
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+
+
+def check_strings(row: Mapping[str, object], where: str) -> None:
+    """Refuse a row whose key or string value holds a lone surrogate (``"\\ud800"``).
+
+    Such a string cannot be written as UTF-8, so no engine can store it; inside a list or an
+    object it is kept, escaped, by the extra-columns rule (:mod:`arabic_news.corpus.extras`).
+    """
+    for key, value in row.items():
+        for part, name in ((key, "name"), (value, "value")):
+            if isinstance(part, str):
+                try:
+                    part.encode("utf-8")
+                except UnicodeEncodeError as error:
+                    bad = ascii(part[error.start:error.end])[1:-1]
+                    raise CorpusError(
+                        f"{where}: the {name} of field {ascii(key)[1:-1]!r} holds {bad}, a lone "
+                        "surrogate that cannot be written as UTF-8 (a broken \\u escape); fix "
+                        "it in the file"
+                    ) from None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from arabic_news.corpus.ant import looks_like_trec, read_trec
 from arabic_news.corpus.encoding import decode_bytes
-from arabic_news.corpus.files import FileAccess, is_inside
+from arabic_news.corpus.files import FileAccess, check_name, is_inside, reason, shown_path
 from arabic_news.errors import CorpusError
 
 ARTICLE_SUFFIX = ".txt"
@@ -30,14 +30,23 @@ def find_articles(
     folders are walked only with ``follow_symlinks`` (each real folder once, so a link loop
     cannot hang the walk); without it, a linked folder that leads outside ``root`` is
     reported in ``problems`` as ``(where, error)`` (one that stays inside is walked under
-    its real name anyway).
+    its real name anyway). A folder that cannot be listed (unreadable, or a path longer than
+    PATH_MAX) is reported in ``problems`` too, never left out silently.
     Every entry ending in ``.txt`` is listed, whatever its kind: :func:`read_article` refuses
     FIFOs, sockets, devices and links that lead outside, without opening them.
     """
     real_root = root.resolve()
     visited: set[Path] = set()
     found = []
-    for folder, subfolders, files in os.walk(root, followlinks=follow_symlinks):
+    problems = [] if problems is None else problems
+
+    def unlisted(error: OSError) -> None:
+        where = shown_path(error.filename or root)
+        problems.append((where, CorpusError(
+            f"{where}: cannot list this folder: {reason(error)}; its articles were not read"
+        )))
+
+    for folder, subfolders, files in os.walk(root, onerror=unlisted, followlinks=follow_symlinks):
         here = Path(folder)
         real = here.resolve()
         if real in visited:
@@ -45,14 +54,15 @@ def find_articles(
             continue
         visited.add(real)
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        if not follow_symlinks and problems is not None:
+        if not follow_symlinks:
             for name in subfolders:
                 link = here / name
-                if link.is_symlink() and not is_inside(link, real_root):
-                    problems.append((str(link), CorpusError(
-                        f"{link}: symbolic link to {link.resolve()}, outside the corpus folder "
-                        f"{real_root}; refused (pass follow_symlinks=True to load_corpus to "
-                        "follow such links)"
+                if _is_link(link) and not is_inside(link, real_root):
+                    where = shown_path(link)
+                    problems.append((where, CorpusError(
+                        f"{where}: symbolic link to {shown_path(link.resolve())}, outside the "
+                        f"corpus folder {shown_path(real_root)}; refused (pass "
+                        "follow_symlinks=True to load_corpus to follow such links)"
                     )))
         prefix = here.relative_to(root).as_posix() + "/"
         prefix = "" if prefix == "./" else prefix
@@ -61,6 +71,13 @@ def find_articles(
             if name.lower().endswith(ARTICLE_SUFFIX) and not name.startswith(".")
         )
     return sorted(found, key=lambda item: item[1])
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError:  # too long a path: os.walk reports the folder when it cannot list it
+        return False
 
 
 def read_article(
@@ -74,7 +91,8 @@ def read_article(
     unreadable, non-regular, too large, empty, binary or undecodable file, or a link that
     leads outside the corpus.
     """
-    where = str(path)
+    where = shown_path(path)
+    check_name(rel, where)
     data = (access or FileAccess()).read(path, where)
     text = decode_bytes(data, where)
     fallback_id = rel[: -len(ARTICLE_SUFFIX)]
