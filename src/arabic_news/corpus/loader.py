@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from arabic_news.corpus.cache import prepared_shards
+from arabic_news.corpus.columns import hint_date_column
 from arabic_news.corpus.files import (
     DEFAULT_MAX_FILE_SIZE,
     FileAccess,
@@ -31,6 +32,8 @@ from arabic_news.corpus.tables import (
     iter_row_batches,
     resolve_table_columns,
     row_fields,
+    table_stem,
+    table_suffix,
 )
 from arabic_news.corpus.text_files import ARTICLE_SUFFIX, find_articles, read_article
 from arabic_news.errors import CorpusError
@@ -214,7 +217,7 @@ def _documents(
     elif root.suffix.lower() == ARTICLE_SUFFIX:
         access = FileAccess(None, follow_symlinks, max_file_size)
         documents = _articles([(root, root.name)], None, policy, False, access)
-    elif root.suffix.lower() in SUFFIXES:
+    elif table_suffix(root) is not None:
         documents = _table(root, explicit, policy, FileAccess(None, follow_symlinks, max_file_size))
     else:
         raise CorpusError(
@@ -324,16 +327,20 @@ def _table(path: Path, explicit, policy, access) -> Documents:
         if not rows:
             continue
         if columns != resolved_on:
-            now = resolve_table_columns(columns, explicit, str(path))
+            now = resolve_table_columns(columns, explicit, shown_path(path))
             if found is not None and now != found:
                 raise CorpusError(
                     f"{rows[0][0]}: keys first seen after row {rows[0][1] - 1} change which "
                     f"column holds each field ({found} -> {now}); name them with "
                     "text_column=, title_column=, ..."
                 )
+            if found is None and "published" not in now:
+                hint_date_column(columns, (row for _, _, row in rows), now, shown_path(path),
+                                 policy)
             found, resolved_on = now, columns
         for where, number, row in rows:
-            yield from _record(where, row_fields(row, found, f"{path.stem}-{number}"), policy)
+            yield from _record(where, row_fields(row, found, f"{table_stem(path)}-{number}"),
+                               policy)
 
 
 def _record(where: str, fields: dict, policy: ErrorPolicy) -> Documents:

@@ -138,8 +138,13 @@ def read_shard(
             table = pq.read_table(handle, columns=columns)
         except Exception as error:  # pyarrow raises several types for a damaged file
             raise unreadable(where, error) from None
-    check_rows(table, where)
-    frame = table.to_pandas()
+    try:
+        check_rows(table, where)
+        frame = table.to_pandas()
+    except CorpusError:
+        raise
+    except Exception as error:  # text that is not UTF-8 is found only here
+        raise unreadable(where, error) from None
     del table
     return as_corpus_dtypes(frame)
 
@@ -210,12 +215,25 @@ def iter_shards(
 def _batches(opened: ShardsFolder, batch_size: int) -> Iterator[pd.DataFrame]:
     attrs = manifest_attrs(opened.manifest)
     say_notes(attrs["notes"])
+    waiting: list[pd.DataFrame] = []
+    count = 0
+
+    def batch(rows: int) -> pd.DataFrame:
+        nonlocal attrs, waiting, count
+        whole = pd.concat(waiting, ignore_index=True) if len(waiting) > 1 else waiting[0]
+        part = whole.iloc[:rows].reset_index(drop=True)
+        waiting = [whole.iloc[rows:]] if rows < len(whole) else []
+        count = len(whole) - rows
+        part.attrs, attrs = attrs, {"skipped": [], "notes": []}
+        return part
+
     for path in opened.paths:
-        frame = opened.read(path)
-        for start in range(0, len(frame), batch_size):
-            part = frame.iloc[start:start + batch_size].reset_index(drop=True)
-            part.attrs, attrs = attrs, {"skipped": [], "notes": []}
-            yield part
+        waiting.append(opened.read(path))
+        count += len(waiting[-1])
+        while count >= batch_size:
+            yield batch(batch_size)
+    if count:
+        yield batch(count)
     if attrs["skipped"] or attrs["notes"]:
         empty = _empty(opened.manifest["columns"])
         empty.attrs = attrs

@@ -9,9 +9,9 @@ published (detected like a table's) and any extra columns, such as the seeds' ``
 from collections.abc import Mapping
 from pathlib import Path
 
-from arabic_news.corpus.columns import resolve_columns
+from arabic_news.corpus.columns import hint_date_column, resolve_columns
 from arabic_news.corpus.dates import is_missing
-from arabic_news.corpus.files import FileAccess
+from arabic_news.corpus.files import FileAccess, shown_path
 from arabic_news.corpus.policy import ErrorPolicy
 from arabic_news.corpus.tables import read_rows
 from arabic_news.errors import CorpusError
@@ -49,6 +49,8 @@ def read_sidecar(
             f"{path}: metadata sidecar without a 'file' column (the article's path relative "
             f"to the corpus folder); columns found: {', '.join(map(repr, columns))}"
         )
+    if "published" not in found:
+        hint_date_column(columns, (row for _, _, row in rows), found, shown_path(path), policy)
     used = set(found.values())
     entries: dict[str, Entry] = {}
     for where, _, row in rows:

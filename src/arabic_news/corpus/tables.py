@@ -16,24 +16,51 @@ Strictness, so that no text is lost or shifted silently:
 
 import codecs
 import csv
+import gzip
 import io
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from arabic_news.corpus.columns import FIELDS, require_text_column, resolve_columns
 from arabic_news.corpus.dates import is_missing
 from arabic_news.corpus.encoding import decode_bytes
-from arabic_news.corpus.files import FileAccess
+from arabic_news.corpus.files import FileAccess, shown_path
+from arabic_news.corpus.json_arrays import CHUNK, json_array_rows
 from arabic_news.corpus.policy import ErrorPolicy
 from arabic_news.errors import CorpusError
 
 SEPARATORS = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 JSON_LINES = (".jsonl", ".ndjson")
+JSON_ARRAY = (".json",)
 PARQUET = (".parquet", ".pq")
-SUFFIXES = (*SEPARATORS, *JSON_LINES, *PARQUET)
+#: A table compressed with gzip: ``news.jsonl.gz``, ``news.csv.gz``, ... (not Parquet, which
+#: compresses itself).
+GZIP = ".gz"
+SUFFIXES = (*SEPARATORS, *JSON_LINES, *JSON_ARRAY, *PARQUET,
+            *(f"{s}{GZIP}" for s in (*SEPARATORS, *JSON_LINES, *JSON_ARRAY)))
+
+
+def table_stem(path: Path) -> str:
+    """The file name without its table suffix (``news`` for ``news.jsonl.gz``)."""
+    if path.suffix.lower() == GZIP:
+        return Path(path.stem).stem
+    return path.stem
+
+
+def table_suffix(path: Path) -> str | None:
+    """The table format of ``path`` (``.csv``, ``.jsonl``, ...; ``.jsonl.gz`` gives
+    ``.jsonl``), or None when it is not a table the loader reads."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    name = "".join(suffixes[-2:]) if suffixes[-1:] == [GZIP] else "".join(suffixes[-1:])
+    if name not in SUFFIXES:
+        return None
+    return name.removesuffix(GZIP)
 
 Row = tuple[str, int, dict[str, object]]
 
@@ -75,19 +102,23 @@ def iter_row_batches(
     """
     access = access or FileAccess()
     skipped_before = len(policy.skipped)
-    suffix = path.suffix.lower()
-    where = str(path)
-    if suffix not in SUFFIXES:
+    suffix = table_suffix(path)
+    where = shown_path(path)
+    if suffix is None:
         raise CorpusError(f"{where}: not a table: expected one of {', '.join(SUFFIXES)}")
+    opened = partial(_open_table, path, where, access)
     columns: list[str] = []
     any_rows = False
     if suffix in JSON_LINES:
-        batches = _json_lines_batches(path, where, policy, access, batch_size)
+        batches = _json_lines_batches(opened, where, policy, access, batch_size)
+    elif suffix in JSON_ARRAY:
+        batches = _json_array_batches(opened, where, policy, access, batch_size)
     elif suffix in PARQUET:
         batches = _parquet_batches(path, where, access, batch_size)
     else:
-        data = access.read(path, where)
-        batches = iter([_read_delimited(data, where, path.suffix[1:].upper(),
+        with opened() as handle:
+            data = _read_limited(handle, where, access.max_file_size)
+        batches = iter([_read_delimited(data, where, suffix[1:].upper(),
                                         SEPARATORS[suffix], policy)])
     for columns, rows in batches:
         any_rows = any_rows or bool(rows)
@@ -210,8 +241,80 @@ def _parquet_batches(
             yield columns, rows
 
 
+@contextmanager
+def _open_table(path: Path, where: str, access: FileAccess) -> Iterator:
+    """The file's bytes as a binary file object, decompressed when it ends in ``.gz``."""
+    with access.open(path, where) as handle:
+        if path.suffix.lower() != GZIP:
+            yield handle
+            return
+        with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
+            yield _Checked(unpacked, where)
+
+
+class _Checked:
+    """A gzip stream whose read errors (a damaged or cut file) are CorpusErrors."""
+
+    def __init__(self, stream, where: str):
+        self.stream, self.where = stream, where
+
+    def _call(self, method: str, *args):
+        try:
+            return getattr(self.stream, method)(*args)
+        except (OSError, EOFError, zlib.error) as error:
+            raise CorpusError(f"{self.where}: damaged gzip file: {error}") from None
+
+    def read(self, *args):
+        return self._call("read", *args)
+
+    def seek(self, *args):
+        return self._call("seek", *args)
+
+    def __iter__(self):
+        while line := self._call("readline"):
+            yield line
+
+
+def _read_limited(handle, where: str, limit: int) -> bytes:
+    """All bytes of ``handle``, refused past ``limit`` (a compressed file may unpack to far
+    more than its size on disk)."""
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _unpacks_too_large(where, limit)
+    return data
+
+
+def _unpacks_too_large(where: str, limit: int) -> CorpusError:
+    return CorpusError(
+        f"{where}: more than {limit:,} bytes once decompressed, the max_file_size limit; to "
+        "load it anyway, raise the limit: load_corpus(..., max_file_size=...)"
+    )
+
+
+def _streamable(opened, where: str, limit: int) -> bool:
+    """Whether the file is plain UTF-8 text that can be read piece by piece (see
+    :func:`_plain_utf8_lines`); a compressed file is also refused past ``limit`` bytes."""
+    with opened() as handle:
+        counted = _Counted(handle, where, limit)
+        return _plain_utf8_lines(counted)
+
+
+class _Counted:
+    """Count the bytes read through it; refuse more than ``limit``."""
+
+    def __init__(self, handle, where: str, limit: int):
+        self.handle, self.where, self.limit, self.size = handle, where, limit, 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise _unpacks_too_large(self.where, self.limit)
+        return chunk
+
+
 def _json_lines_batches(
-    path: Path, where: str, policy: ErrorPolicy, access: FileAccess, batch_size: int
+    opened, where: str, policy: ErrorPolicy, access: FileAccess, batch_size: int
 ) -> Iterator[tuple[list[str], list[Row]]]:
     """JSON Lines, line by line, when the file is plain UTF-8 with LF or CRLF line ends.
 
@@ -219,21 +322,60 @@ def _json_lines_batches(
     no binary bytes, some text, no lone CR); any other file (UTF-16/32, Windows-1256, old
     Mac line ends, ...) is decoded whole as before, so the errors stay the same.
     """
-    with access.open(path, where) as handle:
-        streamable = _plain_utf8_lines(handle)
-        handle.seek(0)
-        if not streamable:
-            yield _read_json_lines(handle.read(access.max_file_size + 1), where, policy)
-            return
-        columns: dict[str, None] = {}
-        rows: list[Row] = []
-        for row in _json_rows(_utf8_lines(handle), where, policy):
-            columns.update(dict.fromkeys(row[2]))
-            rows.append(row)
-            if len(rows) >= batch_size:
-                yield list(columns), rows
-                rows = []
-        yield list(columns), rows
+    if not _streamable(opened, where, access.max_file_size):
+        with opened() as handle:
+            data = _read_limited(handle, where, access.max_file_size)
+        yield _read_json_lines(data, where, policy)
+        return
+    with opened() as handle:
+        rows = _json_rows(_utf8_lines(handle), where, policy)
+        yield from _batched(rows, batch_size)
+
+
+def _batched(rows: Iterable[Row], batch_size: int) -> Iterator[tuple[list[str], list[Row]]]:
+    """``(columns seen so far, rows)`` by batches of ``batch_size`` rows."""
+    columns: dict[str, None] = {}
+    batch: list[Row] = []
+    for row in rows:
+        columns.update(dict.fromkeys(row[2]))
+        batch.append(row)
+        if len(batch) >= batch_size:
+            yield list(columns), batch
+            batch = []
+    yield list(columns), batch
+
+
+def _json_array_batches(
+    opened, where: str, policy: ErrorPolicy, access: FileAccess, batch_size: int
+) -> Iterator[tuple[list[str], list[Row]]]:
+    """A JSON array of articles (:mod:`arabic_news.corpus.json_arrays`), read piece by piece
+    when the file is plain UTF-8, else decoded whole as other tables are."""
+    if _streamable(opened, where, access.max_file_size):
+        with opened() as handle:
+            yield from _batched(_checked_items(_utf8_chunks(handle), where, policy), batch_size)
+        return
+    with opened() as handle:
+        text = decode_bytes(_read_limited(handle, where, access.max_file_size), where)
+    yield from _batched(_checked_items([text], where, policy), batch_size)
+
+
+def _checked_items(chunks: Iterable[str], where: str, policy: ErrorPolicy) -> Iterator[Row]:
+    for row, raw in json_array_rows(chunks, where, policy):
+        if _SURROGATE_ESCAPE.search(raw):
+            try:
+                check_strings(row[2], row[0])
+            except CorpusError as error:
+                policy.handle(error, row[0])
+                continue
+        yield row
+
+
+def _utf8_chunks(handle) -> Iterator[str]:
+    """The text of a plain UTF-8 file, by chunks, without a leading BOM."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    while chunk := handle.read(CHUNK):
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
 
 
 def _utf8_lines(handle) -> Iterator[str]:
