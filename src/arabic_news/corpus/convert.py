@@ -5,8 +5,12 @@
         [--source-column NAME] [--id-column NAME] [--overwrite]
 
 SRC is anything ``load_corpus`` accepts (a folder of .txt articles, ANT, CSV/TSV, JSON Lines,
-Parquet); DEST a new folder outside it. Prints the rows and shards written and every skipped
-document with its reason. Exit code 2 for a bad corpus or destination (one line saying why).
+a JSON array, Parquet, gzipped tables, or a shards folder to write again with another
+``--rows-per-shard``); DEST a new folder outside it. Prints the rows and shards written, every
+skipped document with its reason and what the loader noted (a column stored as text, a date
+column to name). Exit code 2 for a bad corpus or destination (one line saying why); 143 when
+stopped by SIGTERM, after removing the half-written folder (see
+:mod:`arabic_news.corpus.staging`).
 """
 
 from __future__ import annotations
@@ -40,10 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import warnings
 
-        from arabic_news.corpus.policy import SkippedDocumentWarning
+        from arabic_news.corpus.policy import NOTE_WARNINGS, SkippedDocumentWarning
 
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", SkippedDocumentWarning)  # listed below instead
+            for category in (SkippedDocumentWarning, *NOTE_WARNINGS.values()):
+                warnings.simplefilter("ignore", category)  # listed below instead
             report = write_shards(args.source, args.dest, rows_per_shard=args.rows_per_shard,
                                   overwrite=args.overwrite, on_error=args.on_error,
                                   progress=False, **options)
@@ -56,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(report.skipped)} documents skipped" + (":" if report.skipped else ""))
     for entry in report.skipped:
         print(f"  {entry['where']}: {entry['reason']}")
+    for note in report.notes:
+        print(f"note: {note['message']}")
     return 0
 
 

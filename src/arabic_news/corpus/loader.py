@@ -64,8 +64,10 @@ def load_corpus(
 
     ``path`` is a folder of ``.txt`` articles (walked recursively; plain text or TREC/ANT
     ``<DOC>`` XML, told apart by content; optionally described by a ``metadata.csv``/``.tsv``/
-    ``.jsonl`` sidecar at its root, or the table given as ``metadata``), a single ``.txt``, or
-    a table (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``). ``None`` loads the bundled seeds.
+    ``.jsonl`` sidecar at its root, or the table given as ``metadata``), a single ``.txt``, a
+    table (``.csv``, ``.tsv``, ``.jsonl``, a ``.json`` array of article objects,
+    ``.parquet``; all but Parquet also gzipped, ``news.jsonl.gz``), or a shards folder
+    written by :mod:`arabic_news.corpus.convert`. ``None`` loads the bundled seeds.
     Encodings (UTF-8 with/without BOM, UTF-16 and UTF-32 with BOM, plausible Windows-1256)
     and line endings are detected; the loader only reads, never writes.
 
@@ -74,14 +76,27 @@ def load_corpus(
     unknown; a date without a zone is taken as UTC), ``text`` (as written: BOM removed and
     line endings normalised only; for a plain ``.txt`` the whole file, headline included),
     then every extra column (``file`` for articles; ``url``, ``category``, ``author``,
-    ``abstract`` for ANT; a table's or sidecar's other columns). The ``*_column`` options
-    name a table's (or sidecar's) columns; by default common names are detected.
+    ``abstract`` for ANT; a table's or sidecar's other columns; one whose values Arrow cannot
+    store as one type is kept as text, see :mod:`arabic_news.corpus.extras`). The
+    ``*_column`` options name a table's (or sidecar's) columns; by default common names are
+    detected (``data/column_names.tsv``), and a date column under another name is named in a
+    :class:`~arabic_news.corpus.policy.DateColumnWarning`.
 
     Rows follow the files' relative paths (sorted) or the table's row order. A bad document
     raises :class:`CorpusError` naming the file (and line or row) and the problem; with
     ``on_error="skip"`` it is left out instead, with one ``SkippedDocumentWarning`` each, and
-    listed in ``df.attrs["skipped"]``. ``progress`` shows a tqdm bar (None: only for
-    thousands of files).
+    listed in ``df.attrs["skipped"]`` (read it with :func:`arabic_news.corpus.skipped_summary`,
+    which works on both engines). ``df.attrs["provenance"]`` names the corpus given and the
+    shards read, if any (:mod:`arabic_news.corpus.provenance`). ``progress`` shows a tqdm bar
+    (None: only for thousands of files).
+
+    When the shards cache already holds this corpus with these options (prepared by the
+    notebook runner, or by an earlier ``engine="dask"`` load), those shards are read instead
+    of the original files: the same frame, faster, never stale; ``attrs["provenance"]
+    ["cache"]`` is then ``"hit"`` (the contract: :mod:`arabic_news.corpus.cache`). A shards
+    folder is checked before it is trusted (:mod:`arabic_news.corpus.shard_checks`), and
+    options that say how to read an original corpus (``text_column=``, ``metadata=``, ...)
+    are refused for it.
 
     What counts as a bad document (each a :class:`CorpusError`; see the README's "Bad input"):
 
@@ -95,7 +110,10 @@ def load_corpus(
       integer, a title or source that is neither;
     * a publication date that cannot be parsed or lies outside 1800-01-01 .. the end of
       next year;
-    * a table row with the wrong number of fields, a broken JSON line, a duplicate id.
+    * a table row with the wrong number of fields, a broken JSON line or array item, a
+      duplicate id;
+    * a file name that is not valid UTF-8, a JSON string holding a lone surrogate
+      (``"\\ud800"``), a folder that cannot be listed (a path longer than PATH_MAX).
 
     A title taken from the text's first line is cut to at most 200 characters (``…`` marks
     the cut); given titles are kept whole.
