@@ -74,8 +74,8 @@ def main() -> None:
                  *timed(lambda: an.load_corpus(corpus, progress=False), max(1, args.repeats // 2))))
     start = time.perf_counter()
     cached_shards(corpus, {})
-    built = time.perf_counter() - start
-    rows.append(("cached_shards: convert into the cache (once)", round(built, 3), [round(built, 3)]))
+    built = round(time.perf_counter() - start, 3)
+    rows.append(("cached_shards: convert into the cache (once)", built, [built]))
     hit = an.load_corpus(corpus)
     assert hit.attrs["provenance"]["cache"] == "hit"
     rows.append(("load_corpus, pandas, cache hit (key + checks + shards)",
