@@ -237,7 +237,12 @@ def prepare_shards(
         raise CorpusError(f"{shown_path(root)}: cannot create the shards cache: "
                           f"{reason(error)}") from None
     options.pop("progress", None)
-    write_shards(path, folder, rows_per_shard=rows_per_shard, progress=False, **options)
+    try:
+        write_shards(path, folder, rows_per_shard=rows_per_shard, progress=False, **options)
+    except CorpusError:
+        if _problem(folder) is None:  # another process converted it meanwhile: use theirs
+            return folder, "hit"
+        raise
     return folder, "built"
 
 

@@ -332,6 +332,9 @@ def write_shards(
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                         encoding="utf-8")
+        if is_shards_folder(dest) and not overwrite:  # written meanwhile, by another process
+            raise CorpusError(f"{shown_path(dest)}: shards were written there while this "
+                              "conversion ran; they were kept, nothing was replaced")
         if dest.exists():
             shutil.rmtree(dest) if is_shards_folder(dest) else dest.rmdir()
         staging.rename(dest)
