@@ -50,7 +50,8 @@ import stat
 import warnings
 from pathlib import Path
 
-from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE, reason, shown_path
+from arabic_news.corpus.files import reason, shown_path
+from arabic_news.corpus.options import DEFAULTS
 from arabic_news.corpus.seeds import seeds_path
 from arabic_news.corpus.shards import (
     DEFAULT_ROWS_PER_SHARD,
@@ -65,14 +66,10 @@ from arabic_news.errors import CorpusError
 #: Changes whenever what the cache stores or how it is keyed changes: old entries are left
 #: unused (delete the cache folder to reclaim their space).
 CACHE_FORMAT = 2
-#: ``load_corpus``'s defaults: an option left at its default is not part of the key, so that
-#: ``cached_shards(path, {})`` and ``load_corpus(path)`` find the same entry.
-DEFAULT_OPTIONS = {
-    "text_column": None, "title_column": None, "date_column": None, "source_column": None,
-    "id_column": None, "metadata": None, "on_error": "raise", "follow_symlinks": False,
-    "max_file_size": DEFAULT_MAX_FILE_SIZE, "progress": None,
-}
-_NOT_KEYED = ("progress",)  # changes how loading looks, not what it gives
+#: An option left at its default (:data:`arabic_news.corpus.options.DEFAULTS`) is not part of
+#: the key, so that ``cached_shards(path, {})`` and ``load_corpus(path)`` find the same entry;
+#: ``progress`` changes how loading looks, not what it gives.
+_NOT_KEYED = ("progress",)
 
 
 class CacheEntryRebuiltWarning(UserWarning):
@@ -162,8 +159,8 @@ def _corpus(path: str | os.PathLike | None) -> Path:
 def _keyed_options(options: dict) -> dict:
     keyed = {}
     for name, value in sorted(options.items()):
-        if name in _NOT_KEYED or (name in DEFAULT_OPTIONS and value == DEFAULT_OPTIONS[name]
-                                  and type(value) is type(DEFAULT_OPTIONS[name])):
+        if name in _NOT_KEYED or (name in DEFAULTS and value == DEFAULTS[name]
+                                  and type(value) is type(DEFAULTS[name])):
             continue
         keyed[name] = _metadata_identity(value) if name == "metadata" else str(value)
     return keyed

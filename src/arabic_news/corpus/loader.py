@@ -8,14 +8,9 @@ import pandas as pd
 
 from arabic_news.corpus.cache import prepared_shards
 from arabic_news.corpus.columns import hint_date_column
-from arabic_news.corpus.files import (
-    DEFAULT_MAX_FILE_SIZE,
-    FileAccess,
-    check_max_file_size,
-    existing_path,
-    shown_path,
-)
+from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE, FileAccess, existing_path, shown_path
 from arabic_news.corpus.frame import assemble, assemble_batches, make_record
+from arabic_news.corpus.options import check_options
 from arabic_news.corpus.policy import ErrorPolicy
 from arabic_news.corpus.provenance import provenance
 from arabic_news.corpus.seeds import seeds_path
@@ -202,90 +197,32 @@ def check_engine(engine: object) -> str:
     return engine
 
 
-def _documents(
-    path,
-    *,
-    text_column: str | None = None,
-    title_column: str | None = None,
-    date_column: str | None = None,
-    source_column: str | None = None,
-    id_column: str | None = None,
-    metadata: str | os.PathLike | None = None,
-    on_error: str = "raise",
-    progress: bool | None = None,
-    follow_symlinks: bool = False,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
-) -> tuple[Documents, ErrorPolicy]:
+def _documents(path, **given) -> tuple[Documents, ErrorPolicy]:
     """Check the options; return the lazy ``(where, record)`` stream and its error policy.
 
     Everything that can be checked before reading a document (options, the path, the
     folder's file list and sidecar) is checked here, at once.
     """
-    explicit, policy, max_file_size = check_options(
-        text_column=text_column, title_column=title_column, date_column=date_column,
-        source_column=source_column, id_column=id_column, on_error=on_error,
-        progress=progress, follow_symlinks=follow_symlinks, max_file_size=max_file_size,
-    )
+    options, explicit, policy = check_options(**given)
+    follow, limit, metadata = (options["follow_symlinks"], options["max_file_size"],
+                               options["metadata"])
     root = seeds_path() if path is None else existing_path(path)
     if metadata is not None and not root.is_dir():
         raise ValueError(f"metadata= describes the .txt files of a folder; {root} is a file")
     if root.is_dir():
-        access = FileAccess(root.resolve(), follow_symlinks, max_file_size)
-        documents = _folder(root, explicit, metadata, policy, progress, access)
+        access = FileAccess(root.resolve(), follow, limit)
+        documents = _folder(root, explicit, metadata, policy, options["progress"], access)
     elif root.suffix.lower() == ARTICLE_SUFFIX:
-        access = FileAccess(None, follow_symlinks, max_file_size)
-        documents = _articles([(root, root.name)], None, policy, False, access)
+        documents = _articles([(root, root.name)], None, policy, False,
+                              FileAccess(None, follow, limit))
     elif table_suffix(root) is not None:
-        documents = _table(root, explicit, policy, FileAccess(None, follow_symlinks, max_file_size))
+        documents = _table(root, explicit, policy, FileAccess(None, follow, limit))
     else:
         raise CorpusError(
             f"{root}: unsupported file type {root.suffix or '(no suffix)'!r}; accepted: a "
             f"folder, {ARTICLE_SUFFIX}, {', '.join(SUFFIXES)}"
         )
     return documents, policy
-
-
-def check_options(
-    *,
-    text_column: str | None = None,
-    title_column: str | None = None,
-    date_column: str | None = None,
-    source_column: str | None = None,
-    id_column: str | None = None,
-    metadata: str | os.PathLike | None = None,
-    on_error: str = "raise",
-    progress: bool | None = None,
-    follow_symlinks: bool = False,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
-) -> tuple[dict[str, str | None], ErrorPolicy, int]:
-    """Check the loader options at once; return the explicit columns, the error policy and
-    the size limit."""
-    explicit = _explicit_columns(
-        id_column=id_column, title_column=title_column, text_column=text_column,
-        date_column=date_column, source_column=source_column,
-    )
-    policy = ErrorPolicy(on_error)
-    if progress not in (None, True, False):
-        raise ValueError(f"progress={progress!r} is not allowed: use None (auto), True or False")
-    if not isinstance(follow_symlinks, bool):
-        raise ValueError(f"follow_symlinks={follow_symlinks!r}: use True or False")
-    return explicit, policy, check_max_file_size(max_file_size)
-
-
-def _explicit_columns(**columns: str | None) -> dict[str, str | None]:
-    """Check the ``*_column`` options; return them keyed by document field."""
-    for parameter, name in columns.items():
-        if name is not None and not (isinstance(name, str) and name):
-            raise ValueError(
-                f"{parameter}={name!r}: column names must be non-empty strings (or None to detect)"
-            )
-    return {_FIELD_OF[parameter]: name for parameter, name in columns.items()}
-
-
-_FIELD_OF = {
-    "id_column": "doc_id", "title_column": "title", "text_column": "text",
-    "date_column": "published", "source_column": "source",
-}
 
 
 def _folder(root, explicit, metadata, policy, progress, access) -> Documents:
