@@ -165,11 +165,15 @@ def iter_corpus(
     Accepts every layout and option of :func:`load_corpus` (except ``engine``) and applies the
     same checks, errors and skip rules; the batches, concatenated, equal what
     :func:`load_corpus` returns (a column first met in a later batch is missing from the
-    earlier ones). JSON Lines are read line by line and Parquet by record batches, so memory
-    is bounded by the batch, not the file; CSV/TSV files are decoded whole (at most
-    ``max_file_size``), as their encoding detection needs it. Duplicate ids are checked across
-    batches. ``batch.attrs["skipped"]`` lists the documents skipped since the previous batch.
-    Validation happens before the first batch is asked for: options are checked at once.
+    earlier ones; an extra column that turns mixed in a later batch is text from that batch
+    on). JSON Lines are read line by line, JSON arrays item by item, Parquet by record batches
+    and shards folders shard by shard, so memory is bounded by the batch, not the file (a
+    gzipped table is decompressed as it is read, once more for a first pass that checks its
+    encoding and its unpacked size against ``max_file_size``); CSV/TSV files are decoded whole
+    (at most ``max_file_size``), as their encoding detection needs it. Duplicate ids are
+    checked across batches. ``batch.attrs["skipped"]`` lists the documents skipped since the
+    previous batch, ``batch.attrs["notes"]`` what the loader noted since then. Validation
+    happens before the first batch is asked for: options are checked at once.
     """
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size={batch_size!r}: give a positive number of rows per batch")
