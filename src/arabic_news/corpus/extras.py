@@ -11,8 +11,10 @@ same values, the rule is:
   its values as they are;
 * any other extra column (values of two kinds, lists, objects, integers beyond 64 bits) is
   stored as **text**: strings as they are, every other value written as JSON (``[1, 2]``,
-  ``{}``, ``true``, ``1.5``, ``1180591620717411303424``; a lone surrogate inside a list is
-  written as the escape ``\\ud800``), missing values missing. One
+  ``{}``, ``true``, ``1.5``, ``1180591620717411303424``; a whole float such as ``3.0`` as
+  ``3``, since pandas reads a column of integers with gaps as floats and the text must not
+  depend on where a batch ends; a lone surrogate inside a list is written as the escape
+  ``\\ud800``), missing values missing. One
   :class:`~arabic_news.corpus.policy.ColumnAsTextWarning` names the column and the rows of
   the first two kinds met.
 
@@ -75,6 +77,9 @@ def as_text(value: object) -> object:
         return value.decode("utf-8", "backslashreplace")
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) \
+            and float(value).is_integer():
+        value = int(value)  # 3.0 as "3": pandas reads integers with gaps as floats
     text = json.dumps(value, ensure_ascii=False, default=_plain)
     try:
         text.encode("utf-8")

@@ -158,7 +158,8 @@ def as_corpus_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _all_text(column: pd.Series) -> bool:
-    return all(isinstance(value, str) for value in column.dropna())
+    values = column.dropna()
+    return len(values) > 0 and all(isinstance(value, str) for value in values)
 
 
 def read_shards(
