@@ -11,7 +11,7 @@ import pytest
 
 import arabic_news as an
 from arabic_news.corpus import corpus_attrs, skipped_documents, skipped_summary
-from arabic_news.corpus.cache import CacheEntryRebuiltWarning, cached_shards
+from arabic_news.corpus.cache import DamagedCacheEntryWarning, cached_shards
 from arabic_news.corpus.policy import SkippedDocumentWarning
 from arabic_news.errors import CorpusError
 
@@ -83,7 +83,7 @@ def test_truncated_cache_shard_is_named_and_rebuilt(tmp_path):
     folder = cached_shards(root, {})
     shard = folder / "part-00000.parquet"
     shard.write_bytes(shard.read_bytes()[:100])
-    with pytest.warns(CacheEntryRebuiltWarning, match=r"damaged cache entry .*part-00000"):
+    with pytest.warns(DamagedCacheEntryWarning, match=r"damaged cache entry .*part-00000"):
         corpus = an.load_corpus(root, engine="dask")
     assert _texts(corpus) == ["خبر أول عن حلب", "خبر ثان عن دمشق"]
     assert corpus_attrs(corpus)["provenance"]["cache"] == "built"
@@ -183,3 +183,21 @@ def test_skipped_summary_counts_reasons_of_one_kind_together():
     assert summary["first"][0] == "t.jsonl, line 2"
     assert "2015-99-01" in summary["reason"][0]
     assert skipped_summary(pd.DataFrame()).empty
+
+
+def test_damage_found_only_while_reading_falls_back_to_the_original_files(tmp_path):
+    import pyarrow.parquet as pq
+
+    root = _folder(tmp_path)
+    folder = cached_shards(root, {})
+    shard = folder / "part-00000.parquet"
+    data = bytearray(shard.read_bytes())
+    group = pq.read_metadata(shard).row_group(0)
+    text = [group.column(i).path_in_schema for i in range(group.num_columns)].index("text")
+    page = group.column(text).data_page_offset
+    data[page:page + 40] = b"\xff" * 40  # the texts' page destroyed; footer and ids intact
+    shard.write_bytes(bytes(data))
+    with pytest.warns(DamagedCacheEntryWarning, match="part-00000.parquet.*original files"):
+        frame = an.load_corpus(root)
+    assert frame.attrs["provenance"]["cache"] is None
+    assert list(frame.text) == ["خبر أول عن حلب", "خبر ثان عن دمشق"]

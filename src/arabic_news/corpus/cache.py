@@ -33,8 +33,9 @@ The contract, which the notebook runner and the lessons rely on:
   metadata table, which lives outside the corpus folder, is hashed.
 * Never served broken: an entry whose manifest or shards fail the checks (a shard cut
   short, edited, removed) is converted again by :func:`cached_shards`, with a
-  :class:`CacheEntryRebuiltWarning` naming it and the problem; :func:`prepared_shards`
-  ignores it (the original files are read).
+  :class:`DamagedCacheEntryWarning` naming it and the problem; :func:`prepared_shards`
+  ignores it, and ``load_corpus`` reads the original files (with that warning when the
+  damage shows only as the shards are read).
 * Writes only inside the cache folder: a cache folder inside the corpus is refused before
   anything is created, and so is a cache "folder" that is a file.
 """
@@ -72,9 +73,9 @@ CACHE_FORMAT = 2
 _NOT_KEYED = ("progress",)
 
 
-class CacheEntryRebuiltWarning(UserWarning):
-    """A cache entry failed its checks (a shard cut short, edited, removed) and was
-    converted again."""
+class DamagedCacheEntryWarning(UserWarning):
+    """A cache entry failed its checks (a shard cut short, edited, removed): it was converted
+    again, or the original files were read instead."""
 
 
 def default_cache_dir() -> Path:
@@ -226,7 +227,7 @@ def prepare_shards(
         if problem is None:
             return folder, "hit"
         warnings.warn(f"{shown_path(folder)}: damaged cache entry ({problem}); converting the "
-                      "corpus again", CacheEntryRebuiltWarning, stacklevel=3)
+                      "corpus again", DamagedCacheEntryWarning, stacklevel=3)
         _remove_entry(folder)
     try:
         root.mkdir(parents=True, exist_ok=True)

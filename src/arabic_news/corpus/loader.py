@@ -1,12 +1,13 @@
 """``load_corpus``: one entry point for every accepted corpus layout."""
 
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
-from arabic_news.corpus.cache import prepared_shards
+from arabic_news.corpus.cache import DamagedCacheEntryWarning, prepared_shards
 from arabic_news.corpus.columns import hint_date_column
 from arabic_news.corpus.files import DEFAULT_MAX_FILE_SIZE, FileAccess, existing_path, shown_path
 from arabic_news.corpus.frame import assemble, assemble_batches, make_record
@@ -141,9 +142,14 @@ def load_corpus(
         return _with_provenance(frame, path, shards=path, cache=None)
     prepared = prepared_shards(path, options)
     if prepared is not None:  # the same corpus and options, converted already: read that
-        frame = read_shards(prepared, max_file_size=None)
-        say_notes(frame.attrs["notes"])
-        return _with_provenance(frame, path, shards=prepared, cache="hit")
+        try:
+            frame = read_shards(prepared, max_file_size=None)
+        except CorpusError as error:
+            warnings.warn(f"{error}; reading the original files instead",
+                          DamagedCacheEntryWarning, stacklevel=2)
+        else:
+            say_notes(frame.attrs["notes"])
+            return _with_provenance(frame, path, shards=prepared, cache="hit")
     documents, policy = _documents(path, **options)
     return _with_provenance(assemble(documents, policy), path, shards=None, cache=None)
 
