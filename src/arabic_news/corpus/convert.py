@@ -8,9 +8,8 @@ SRC is anything ``load_corpus`` accepts (a folder of .txt articles, ANT, CSV/TSV
 a JSON array, Parquet, gzipped tables, or a shards folder to write again with another
 ``--rows-per-shard``); DEST a new folder outside it. Prints the rows and shards written, every
 skipped document with its reason and what the loader noted (a column stored as text, a date
-column to name). Exit code 2 for a bad corpus or destination (one line saying why); 143 when
-stopped by SIGTERM, after removing the half-written folder (see
-:mod:`arabic_news.corpus.staging`).
+column to name). Exit code 2 for a bad corpus or destination (one line saying why). Stopped
+by SIGTERM, it removes the half-written folder first (see :mod:`arabic_news.corpus.staging`).
 """
 
 from __future__ import annotations

@@ -2,12 +2,13 @@
 
 :func:`staged_folder` gives ``.DEST.partial-PID`` beside ``DEST``; the caller fills it and
 renames it to ``DEST`` when complete. It is removed when anything fails, and on SIGTERM (a
-``kill``, a container or a job scheduler stopping the process): the signal is turned into
-:class:`SystemExit` while the folder is written, so the removal runs, then the process ends
-with code 143 as it would have. SIGKILL cannot be caught, so a staging folder left by a
-killed process is removed by the next write to the same ``DEST`` once its process is gone;
-never one whose process is still running, and never a folder holding anything the writer
-does not write (so no user folder that happens to look like one is ever deleted).
+``kill``, a container or a job scheduler stopping the process): while the folder is written,
+the signal is caught, the folder removed, and the signal sent again with its default action,
+so the process ends as it would have (status 143 in a shell). SIGKILL cannot be caught, so a
+staging folder left by a killed process is removed by the next write to the same ``DEST``
+once its process is gone; never one whose process is still running, and never a folder
+holding anything the writer does not write (so no user folder that happens to look like one
+is ever deleted).
 """
 
 from __future__ import annotations
@@ -48,10 +49,12 @@ def staged_folder(dest: Path, owned: Callable[[Path], bool]) -> Iterator[Path]:
             "it a file?)"
         ) from None
     try:
-        with _sigterm_as_exit():
+        with _sigterm_caught():
             yield staging
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, _Terminated):  # the default action is back: end as SIGTERM would
+            os.kill(os.getpid(), signal.SIGTERM)
         raise
 
 
@@ -86,17 +89,21 @@ def _running(pid: int) -> bool:
     return True
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived while a staging folder was written."""
+
+
 @contextmanager
-def _sigterm_as_exit() -> Iterator[None]:
-    """Turn SIGTERM into SystemExit(143) in this block, where Python may set handlers (the
-    main thread) and nobody else has (the handler is the default one)."""
+def _sigterm_caught() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_Terminated` in this block, where Python may set handlers
+    (the main thread) and nobody else has (the handler is the default one)."""
     if threading.current_thread() is not threading.main_thread() \
             or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
         yield
         return
 
     def stop(signum, frame):
-        raise SystemExit(128 + signum)
+        raise _Terminated
 
     signal.signal(signal.SIGTERM, stop)
     try:
