@@ -15,6 +15,8 @@ _PUBLIC = {
     "iter_corpus": "arabic_news.corpus",
     "seeds_path": "arabic_news.corpus",
     "figures_folder": "arabic_news.corpus",
+    "skipped_documents": "arabic_news.corpus",
+    "skipped_summary": "arabic_news.corpus",
     # cleaning
     "normalize": "arabic_news.text.normalize",
     "Normalizer": "arabic_news.text.normalize",

@@ -113,7 +113,7 @@ def corpus_signature(path: Path, follow_symlinks: bool = False) -> dict:
         with os.scandir(folder) as entries:
             listed = sorted(entries, key=lambda e: e.name)
         for entry in listed:
-            rel = prefix + os.fsencode(entry.name).decode("utf-8", "surrogateescape")
+            rel = prefix + entry.name
             info = entry.stat(follow_symlinks=False)
             digest.update(_stat_line(rel, info))
             if stat.S_ISLNK(info.st_mode):
