@@ -187,3 +187,33 @@ def test_gzip_ids_use_the_name_without_suffixes(tmp_path):
     packed = tmp_path / "news.jsonl.gz"
     packed.write_bytes(gzip.compress('{"text": "خبر"}\n'.encode()))
     assert list(an.load_corpus(packed).doc_id) == ["news-1"]
+
+
+def test_json_array_reader_gives_what_json_loads_gives_however_the_text_is_cut():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from arabic_news.corpus.json_arrays import json_array_rows
+    from arabic_news.corpus.policy import ErrorPolicy
+
+    values = st.recursive(
+        st.none() | st.booleans() | st.integers(-(2**70), 2**70)
+        | st.floats(allow_nan=False) | st.text(max_size=6),
+        lambda inner: st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=8)
+    articles = st.lists(st.dictionaries(st.text(max_size=4), values, max_size=4), max_size=6)
+
+    @settings(max_examples=300, deadline=None)
+    @given(items=articles, indent=st.sampled_from([None, 0, 2, "\t"]),
+           ascii_only=st.booleans(), sizes=st.lists(st.integers(1, 9), min_size=1))
+    def check(items, indent, ascii_only, sizes):
+        text = json.dumps(items, indent=indent, ensure_ascii=ascii_only)
+        chunks, start = [], 0
+        while start < len(text):
+            size = sizes[len(chunks) % len(sizes)]
+            chunks.append(text[start:start + size])
+            start += size
+        rows = [row for (_, _, row), _ in json_array_rows(chunks, "t.json", ErrorPolicy())]
+        assert rows == json.loads(text)
+
+    check()
