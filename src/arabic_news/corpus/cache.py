@@ -27,10 +27,11 @@ The contract, which the notebook runner and the lessons rely on:
   table, or loading with other options gives another key. The status-change time (ctime)
   is what catches an edit that keeps the size and puts the modification time back
   (``touch -d``, ``rsync -t``, a restored backup): no user call can set it back. Content
-  hashing would catch the same at a higher price: on ANT (31,525 files, 111 MB, in the page
-  cache) the signature takes about 0.2 s, reading and hashing every file about 2 s, as
-  long as reading the cached shards (``benchmarks/bench_cache_key.py``); so only the
-  metadata table, which lives outside the corpus folder, is hashed.
+  hashing would catch the same at a higher price: on ANT (31,526 files, 111 MB, in the page
+  cache) the signature takes 0.16 s, reading and hashing every file 0.48 s, more than a
+  whole cache hit (0.38 s, signature and checks included) and far more from a cold disk
+  (``benchmarks/results/cache.md``); so only the metadata table, which lives outside the
+  corpus folder, is hashed.
 * Never served broken: an entry whose manifest or shards fail the checks (a shard cut
   short, edited, removed) is converted again by :func:`cached_shards`, with a
   :class:`DamagedCacheEntryWarning` naming it and the problem; :func:`prepared_shards`

@@ -119,6 +119,8 @@ class ExtraColumns:
                 columns[name] = [as_text(value) for value in values]
 
     def _mixed(self, name: str, values: list, wheres: list[str]) -> bool:
+        if self.first.get(name, ("",))[0] == "a string" and _only_text(values):
+            return False  # the common case, decided without looking at each value
         for value, where in zip(values, wheres, strict=True):
             kind = kind_of(value)
             if kind is None:
@@ -135,6 +137,14 @@ class ExtraColumns:
                           f"{where}; {_STORED}")
                 return True
         return False
+
+
+def _only_text(values: list) -> bool:
+    """True when every value is a string or a missing float (NaN)."""
+    types = set(map(type, values))
+    if not types <= {str, float}:
+        return False
+    return float not in types or all(v != v for v in values if type(v) is float)
 
 
 _STORED = ("stored as text (strings as they are, other values as JSON), since Parquet and "
