@@ -20,9 +20,13 @@ class DateMention:
     Hijri months and years it is the Gregorian day on which that month or year begins.
     ``value`` is None for a relative expression when no publication day was given.
     ``relative`` is True when the value depends on the publication day (أمس, الشهر الماضي,
-    17 نوفمبر without a year). ``flag`` explains a contradiction in the text (a weekday that
-    does not match the date given with it, two month names that disagree), else None.
-    ``calendar`` is "hijri" when the text named a Hijri month or year, else "gregorian".
+    17 نوفمبر without a year). ``flag`` explains a doubt or a contradiction in the text (a
+    weekday that does not match the date given with it, two month names or a Hijri and a
+    Gregorian date given as one day that disagree, a Hijri year outside the Umm al-Qura
+    tables), else None. ``calendar`` is "hijri" when the text gives a Hijri date: a Hijri
+    month name, a year marked هـ, or a numeric date or year that a reader takes as Hijri
+    (``12/10/1436`` in an article of 2015; the rule is
+    :func:`arabic_news.dates.resolve.reads_as_hijri`); else "gregorian".
     """
 
     start: int
@@ -42,7 +46,8 @@ def extract_dates(text: str, published: object = None) -> list[DateMention]:
     text appeared; relative expressions (اليوم الإثنين, يوم السبت الماضي, منذ ثلاثة أيام,
     نوفمبر) are resolved against it. Without it they are still returned, with
     ``value=None`` and ``relative=True``, so a caller can count or inspect them.
-    Matching tolerates diacritics, tatweel, hamza and ى/ي/ة variants, Arabic-Indic digits
+    A weekday before a date (يوم السبت الموافق 31/12/2016, الثلاثاء، 17 نوفمبر) belongs to
+    that date's mention and is checked against it. Matching tolerates diacritics, tatweel, hamza and ى/ي/ة variants, Arabic-Indic digits
     and attached و/ف/ب/ل/ك; offsets always refer to the text as given.
 
     A relative expression whose value would fall outside the calendar of Python's ``date``

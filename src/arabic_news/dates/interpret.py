@@ -7,7 +7,7 @@ two", ambiguous month names standing alone, impossible days).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import lexicon as lx
@@ -117,14 +117,54 @@ def _day_in_month(day: int, month: int, m: re.Match, p: str, ctx: Context) -> tu
     return rs.day_month_year(day, month, ctx.ref, direction), True
 
 
-def _numeric(m: re.Match, ctx: Context) -> list[Found]:
-    if m["n_d"]:
-        value = rs.safe_date(int(m["n_y"]), int(m["n_m"]), int(m["n_d"]))
+def _weekday_flag(m: re.Match, p: str, value: date) -> str | None:
+    """The flag of a date whose weekday differs from the weekday the text gives with it."""
+    if not m[f"{p}w"]:
+        return None
+    said = lx.WEEKDAYS[m[f"{p}w"]]
+    if value.weekday() == said:
+        return None
+    return (f"weekday mismatch: text says {_WEEKDAY_NAMES[said]}, "
+            f"{value.isoformat()} is a {_WEEKDAY_NAMES[value.weekday()]}")
+
+
+def _numeric_day(m: re.Match, p: str, ctx: Context) -> tuple[date | None, str | None, str]:
+    """(value, flag, calendar) of one numeric date; value None when no such day exists.
+
+    The year is Hijri when the text marks it so (هـ، هجري) or, unmarked, when a reader
+    would take it so (:func:`~arabic_news.dates.resolve.reads_as_hijri`); the day is then
+    converted from the Umm al-Qura calendar. Day 30 of a Hijri month of 29 days, day 31, a
+    month 13 or 30 February are refused, never moved to a neighbouring day.
+    """
+    if m[f"{p}d"]:
+        year, month, day = int(m[f"{p}y"]), int(m[f"{p}m"]), int(m[f"{p}d"])
     else:
-        value = rs.safe_date(int(m["n_Y"]), int(m["n_M"]), int(m["n_D"]))
-    if value is None:
-        return []
-    return [Found(m.start("k_numeric"), m.end("k_numeric"), value, "day", False)]
+        year, month, day = int(m[f"{p}Y"]), int(m[f"{p}M"]), int(m[f"{p}D"])
+    era = m[f"{p}era"]
+    if era.startswith("ه") if era else rs.reads_as_hijri(year, ctx.ref, with_day=True):
+        value, flag = rs.hijri_day(year, month, day)
+        return value, flag, "hijri"
+    return rs.safe_date(year, month, day), None, "gregorian"
+
+
+def _numeric(m: re.Match, ctx: Context) -> list[Found]:
+    first, first_flag, first_calendar = _numeric_day(m, "n_", ctx)
+    found = []
+    if first is not None:
+        first_flag = _join(first_flag, _weekday_flag(m, "n_", first))
+        found.append(Found(m.start("k_numeric"), m.end("n_first"), first, "day", False,
+                           first_flag, first_calendar))
+    if m["n_second"]:
+        second, flag, calendar = _numeric_day(m, "n2_", ctx)
+        if second is not None:
+            if first is not None and second != first:
+                disagree = (f"the two dates given as one day disagree: {first.isoformat()} "
+                            f"and {second.isoformat()}")
+                found[0] = replace(found[0], flag=_join(found[0].flag, disagree))
+                flag = _join(flag, disagree)
+            found.append(Found(m.start("n_second"), m.end("n_second"), second, "day", False,
+                               flag, calendar))
+    return found
 
 
 def _hijri(m: re.Match, ctx: Context) -> list[Found]:
@@ -133,11 +173,11 @@ def _hijri(m: re.Match, ctx: Context) -> list[Found]:
         return []
     month = lx.HIJRI_MONTHS[_key(m["h_m"])]
     day = int(m["h_d"]) if m["h_d"] else 1
-    value = rs.hijri_to_gregorian(year, month, day)
+    value, flag = rs.hijri_day(year, month, day)
     if value is None:
         return []
     grain = "day" if m["h_d"] else "month"
-    return [Found(m.start("k_hijri"), m.end("k_hijri"), value, grain, False, None, "hijri")]
+    return [Found(m.start("k_hijri"), m.end("k_hijri"), value, grain, False, flag, "hijri")]
 
 
 def _dated(m: re.Match, ctx: Context) -> list[Found]:
@@ -153,11 +193,8 @@ def _dated(m: re.Match, ctx: Context) -> list[Found]:
     value, relative = _day_in_month(day, month, m, "d_", ctx)
     if value is None and not relative:
         return []
-    if value is not None and m["d_w"]:
-        said = lx.WEEKDAYS[m["d_w"]]
-        if value.weekday() != said:
-            flag = _join(flag, f"weekday mismatch: text says {_WEEKDAY_NAMES[said]}, "
-                               f"{value.isoformat()} is a {_WEEKDAY_NAMES[value.weekday()]}")
+    if value is not None:
+        flag = _join(flag, _weekday_flag(m, "d_", value))
     return [Found(start, m.end("k_dated"), value, "day", relative, flag)]
 
 
@@ -179,23 +216,27 @@ def _range(m: re.Match, ctx: Context) -> list[Found]:
     ]
 
 
-def _year_found(start: int, end: int, year: int, era: str | None) -> list[Found]:
-    if era and era.startswith("ه"):
-        value = rs.hijri_to_gregorian(year, 1, 1)
-        return [] if value is None else [Found(start, end, value, "year", False, None, "hijri")]
+def _year_found(start: int, end: int, year: int, era: str | None, ref: date | None,
+                ) -> list[Found]:
+    """A year mention: Hijri when marked so or when a reader would take it so (see
+    :func:`~arabic_news.dates.resolve.reads_as_hijri`), its value then the Gregorian day of
+    1 Muharram; Gregorian from 1000 to 2100 otherwise (a count such as 3000 is no year)."""
+    if era.startswith("ه") if era else rs.reads_as_hijri(year, ref, with_day=False):
+        value, flag = rs.hijri_day(year, 1, 1)
+        return [] if value is None else [Found(start, end, value, "year", False, flag, "hijri")]
     if not 1000 <= year <= 2100:
         return []
     return [Found(start, end, date(year, 1, 1), "year", False)]
 
 
 def _years(m: re.Match, ctx: Context) -> list[Found]:
-    first = _year_found(m.start("k_years"), m.end("yp_1"), int(m["yp_1"]), None)
-    second = _year_found(m.start("yp_2"), m.end("yp_2"), int(m["yp_2"]), None)
+    first = _year_found(m.start("k_years"), m.end("yp_1"), int(m["yp_1"]), None, ctx.ref)
+    second = _year_found(m.start("yp_2"), m.end("yp_2"), int(m["yp_2"]), None, ctx.ref)
     return first + second if first and second else []
 
 
 def _year(m: re.Match, ctx: Context) -> list[Found]:
-    return _year_found(m.start("k_year"), m.end("k_year"), int(m["y_y"]), m["y_era"])
+    return _year_found(m.start("k_year"), m.end("k_year"), int(m["y_y"]), m["y_era"], ctx.ref)
 
 
 def _weekday(m: re.Match, ctx: Context) -> list[Found]:
@@ -298,10 +339,10 @@ def _month(m: re.Match, ctx: Context) -> list[Found]:
 
 
 def _bare_year(m: re.Match, ctx: Context) -> list[Found]:
-    year = int(m["b_y"])
-    if not 1900 <= year <= 2100:
-        return []
-    return [Found(m.start("b_y"), m.end("b_y"), date(year, 1, 1), "year", False)]
+    year, era = int(m["b_y"]), m["b_era"]
+    if era or 1900 <= year <= 2100 or rs.reads_as_hijri(year, ctx.ref, with_day=False):
+        return _year_found(m.start("b_y"), m.end("b_y"), year, era, ctx.ref)
+    return []
 
 
 INTERPRETERS = {

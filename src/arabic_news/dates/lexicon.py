@@ -133,6 +133,14 @@ DEICTIC_DAYS: dict[str, int] = {
 }
 # Parts of the day that make اليوم unambiguous (صباح اليوم); bare اليوم is not extracted.
 DAY_PARTS: tuple[str, ...] = ("صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "عصر", "ظهيره")
+# Words that link a weekday to the date it falls on, or a Hijri date to its Gregorian
+# equivalent: يوم السبت الموافق 31/12/2016, الأحد الذي يوافق 26 يوليو, الثلاثاء بتاريخ
+# 28/7/2015, 12/10/1436هـ الموافق 28/7/2015م. An attached or detached ل may follow
+# (الموافق لـ 28 يوليو); the patterns allow it.
+DATE_LINKS: tuple[str, ...] = (
+    "الموافق", "الموافقه", "المصادف", "المصادفه", "الذي يوافق", "التي توافق",
+    "الذي يصادف", "التي تصادف", "بتاريخ", "وذلك بتاريخ",
+)
 # Words before a weekday that make it "today", "yesterday" or "tomorrow" + that weekday.
 WEEKDAY_ANCHORS: dict[str, int] = {
     "اليوم": 0, "امس": -1, "بالامس": -1, "غدا": 1, "يوم": 0,

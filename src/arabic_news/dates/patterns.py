@@ -66,9 +66,21 @@ def _months(p: str) -> str:
     return rf"(?P<{p}m1>{_MONTH})(?: *(?:[/\\-]|\() *(?P<{p}m2>{_MONTH}) *\)?)?{_END}"
 
 
+_ERA = r"ميلاديه|ميلادي|هجريه|هجري|م|ه"
+
+
 def _year(p: str) -> str:
     """A four-digit year with an optional era mark (م for Gregorian, هـ for Hijri)."""
-    return rf"(?P<{p}y>\d{{4}})(?!\d)(?: *(?P<{p}era>ميلاديه|ميلادي|هجريه|هجري|م|ه){_END})?"
+    return rf"(?P<{p}y>\d{{4}})(?!\d)(?: *(?P<{p}era>{_ERA}){_END})?"
+
+
+def _numeric_date(p: str) -> str:
+    """Day/month/year or year/month/day in digits, one separator, an optional era mark."""
+    return (
+        rf"(?:(?P<{p}d>\d{{1,2}})(?P<{p}sep>[/.\-])(?P<{p}m>\d{{1,2}})(?P={p}sep)(?P<{p}y>\d{{4}})"
+        rf"|(?P<{p}Y>\d{{4}})(?P<{p}sep2>[/.\-])(?P<{p}M>\d{{1,2}})(?P={p}sep2)(?P<{p}D>\d{{1,2}}))"
+        rf"(?!\.?\d)(?: *(?P<{p}era>{_ERA}){_END})?"
+    )
 
 
 def _year_tail(p: str) -> str:
@@ -82,11 +94,21 @@ def _year_tail(p: str) -> str:
 
 _WEEKDAY = alt(lx.WEEKDAYS)
 _ANCHOR = alt(lx.WEEKDAY_ANCHORS)
+_LINK = rf"(?:{alt(lx.DATE_LINKS)})(?: +ل)? *"
+
+
+def _weekday_before(p: str) -> str:
+    """What may come before a date: an anchor (يوم، أمس) and a weekday, which may carry a
+    relative marker, a comma and a link word: ``يوم السبت الموافق``, ``الأحد المقبل، ``."""
+    return (
+        rf"(?:(?P<{p}a>{_ANCHOR}) +)?"
+        rf"(?:(?P<{p}w>{_WEEKDAY})(?: +(?P<{p}wr>{_REL}))? *،? *(?:{_LINK})?)?"
+    )
 
 _KINDS = {
     "numeric": (
-        r"(?P<n_d>\d{1,2})(?P<n_sep>[/.\-])(?P<n_m>\d{1,2})(?P=n_sep)(?P<n_y>\d{4})(?!\.?\d)"
-        r"|(?P<n_Y>\d{4})(?P<n_sep2>[/.\-])(?P<n_M>\d{1,2})(?P=n_sep2)(?P<n_D>\d{1,2})(?!\.?\d)"
+        rf"{_weekday_before('n_')}(?P<n_first>{_numeric_date('n_')})"
+        rf"(?: *،? *{_LINK}(?P<n_second>{_numeric_date('n2_')}))?"
     ),
     "hijri": (
         rf"(?:(?P<h_d>\d{{1,2}}) +(?:من +)?)?(?P<h_m>{alt(lx.HIJRI_MONTHS)}) +"
@@ -98,7 +120,7 @@ _KINDS = {
         rf"(?:من +)?{_months('g_')}{_year_tail('g_')}"
     ),
     "dated": (
-        rf"(?:(?P<d_a>{_ANCHOR}) +)?(?:(?P<d_w>{_WEEKDAY}) *،? *)?"
+        rf"{_weekday_before('d_')}"
         rf"(?:(?P<d_d>\d{{1,2}})(?!\d) *(?:من +)?|(?P<d_o>{_ORDINAL}) +من +)"
         rf"{_months('d_')}{_year_tail('d_')}"
     ),
@@ -126,7 +148,7 @@ _KINDS = {
     ),
     "bare_year": (
         rf"(?P<b_c>{alt(lx.YEAR_CUES)}) +(?P<b_y>\d{{4}})"
-        rf"(?: *(?:ميلاديه|ميلادي|م){_END}"
+        rf"(?: *(?P<b_era>{_ERA}){_END}"
         rf"|(?!\d|[/.,\-]\d)(?= *(?:[^\w ]|\Z|{alt(lx.YEAR_FOLLOWERS)}{_END})))"
     ),
 }

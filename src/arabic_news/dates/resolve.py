@@ -12,7 +12,7 @@ Conventions (documented once, used everywhere):
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 
 def coerce_published(published: object) -> date | None:
@@ -128,10 +128,77 @@ def weekday_date(weekday: int, ref: date, direction: int | None, future: bool = 
     return ref + timedelta(days=ahead) if future else ref - timedelta(days=back)
 
 
-def hijri_to_gregorian(year: int, month: int, day: int = 1) -> date | None:
-    """Gregorian day of a Hijri (Umm al-Qura) date; None outside the supported range."""
+#: The years of the Umm al-Qura tables that ``hijridate`` holds (1924-08-01 to 2077-11-16).
+UMM_AL_QURA_YEARS = range(1343, 1501)
+#: The flag of a Hijri date converted with the tabular calendar (outside the tables' years).
+TABULAR = ("converted with the tabular Islamic calendar (outside the Umm al-Qura tables, "
+           "1343-1500 AH): the day observed may differ by one or two days")
+#: Day number (``date.toordinal``) of 1 Muharram 1 AH in the tabular calendar (16 July 622
+#: Julian), as in Reingold and Dershowitz, *Calendrical Calculations*.
+_TABULAR_EPOCH = 227015
+#: How far around the publication's Hijri year an unmarked year is read as Hijri (see
+#: :func:`reads_as_hijri`).
+HIJRI_YEARS_BEFORE, HIJRI_YEARS_AFTER = 100, 10
+
+
+def _tabular_leap(year: int) -> bool:
+    return (14 + 11 * year) % 30 < 11
+
+
+def _tabular_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The tabular (arithmetic) Islamic calendar: months of 30 and 29 days in turn, the last
+    month 30 days in the 11 leap years of each 30-year cycle; None for a day it lacks."""
+    length = 30 if month % 2 or (month == 12 and _tabular_leap(year)) else 29
+    if not (year >= 1 and 1 <= month <= 12 and 1 <= day <= length):
+        return None
+    ordinal = (_TABULAR_EPOCH - 1 + (year - 1) * 354 + (3 + 11 * year) // 30
+               + 29 * (month - 1) + month // 2 + day)
     try:
-        day = Hijri(year, month, day).to_gregorian()
-        return date(day.year, day.month, day.day)
+        return date.fromordinal(ordinal)
     except (ValueError, OverflowError):
         return None
+
+
+def hijri_day(year: int, month: int, day: int = 1) -> tuple[date | None, str | None]:
+    """(Gregorian day, flag) of a Hijri date; (None, None) when no such day exists.
+
+    Years 1343-1500 AH use the Umm al-Qura calendar of Saudi Arabia (``hijridate``), which
+    also refuses a 30th day in a month of 29. Other years use the tabular calendar, and the
+    flag says so (:data:`TABULAR`).
+    """
+    if year in UMM_AL_QURA_YEARS:
+        try:
+            found = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            return None, None
+        return date(found.year, found.month, found.day), None
+    found = _tabular_to_gregorian(year, month, day)
+    return (None, None) if found is None else (found, TABULAR)
+
+
+def hijri_year(day: date) -> int:
+    """The Hijri year holding the Gregorian ``day`` (Umm al-Qura, else tabular)."""
+    if date(1924, 8, 1) <= day <= date(2077, 11, 16):
+        return Gregorian(day.year, day.month, day.day).to_hijri().year
+    return (30 * (day.toordinal() - _TABULAR_EPOCH) + 10646) // 10631
+
+
+def reads_as_hijri(year: int, ref: date | None, *, with_day: bool) -> bool:
+    """Whether a reader takes an unmarked four-digit ``year`` (no هـ or م) as a Hijri year.
+
+    With the publication day known, a year is Hijri when it lies from
+    :data:`HIJRI_YEARS_BEFORE` years before to :data:`HIJRI_YEARS_AFTER` years after the
+    publication's own Hijri year: 1336 to 1446 for an article of 2015 (Hijri year 1436).
+    As Gregorian years those are six centuries before the article, while Hijri dates of
+    the last century and of the coming decade are what news cites. A year beyond that
+    window, such as 1869 or 1453 in an article of 2015, stays Gregorian: it is history.
+
+    Without a publication day, a full date (``with_day``: 12/10/1436) is Hijri when its
+    year is in the Umm al-Qura tables (1343-1500), since a day-precise date of 1343-1500 CE
+    is rare in news; a year alone (عام 1453) stays Gregorian, since it may well be history.
+    A mark in the text always wins over this rule: ``1453م`` is Gregorian, ``1453هـ`` Hijri.
+    """
+    if ref is None:
+        return with_day and year in UMM_AL_QURA_YEARS
+    own = hijri_year(ref)
+    return own - HIJRI_YEARS_BEFORE <= year <= own + HIJRI_YEARS_AFTER
