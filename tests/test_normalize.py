@@ -26,9 +26,15 @@ STEP_CASES = [
     ("alef_maksura", "فى على", "في علي", "فى على"),
     ("teh_marbuta", "مدينة", "مدينه", "مدينة"),
     ("persian_letters", "کی ھذا", "كي هذا", "کی ھذا"),
+    ("persian_letters", "مدرسۀ مدرسە مدرسۃ ہو بے ڪان", "مدرسه مدرسه مدرسه هو بي كان",
+     "مدرسۀ مدرسە مدرسۃ ہو بے ڪان"),
     ("digits", "٢٠١٦ ۱۲", "2016 12", "٢٠١٦ ۱۲"),
+    ("digits", "２０１６ 𝟏𝟐 𝟶", "2016 12 0", "２０１６ 𝟏𝟐 𝟶"),
     ("spaces", "a\u00a0b\u2009c\u3000d", "a b c d", "a\u00a0b\u2009c\u3000d"),
     ("presentation_forms", "ﻻ ﻷ ﷲ ﻫﺬﺍ", "لا لا الله هذا", "ﻻ ﻷ ﷲ ﻫﺬﺍ"),
+    # mathematical letters: initial beh, looped heh, stretched teh (U+1EE00 block)
+    ("presentation_forms", "\U0001EE21\U0001EE84\U0001EE75", "بهت",
+     "\U0001EE21\U0001EE84\U0001EE75"),
 ]
 
 
@@ -145,6 +151,9 @@ arabicish = st.text(
     st.one_of(
         st.characters(min_codepoint=0x600, max_codepoint=0x6FF),
         st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+        st.characters(min_codepoint=0x1EE00, max_codepoint=0x1EEFF),
+        st.characters(min_codepoint=0xFF10, max_codepoint=0xFF19),
+        st.characters(min_codepoint=0x1D7CE, max_codepoint=0x1D7FF),
         st.sampled_from("\u00a0\u200f ٠9aЖ😀"),
     )
 )
@@ -184,3 +193,52 @@ def test_byte_path_is_taken_for_code_page_text():
     assert Normalizer()._encode(text) is not None
     expected = "قال «الرئيس»، ان ال15 مدرسه في 2016… G20 café –"
     assert normalize(text) == Normalizer()._reference(text) == expected
+
+
+# --- letters of other alphabets typed for Arabic ones (issue 16) --------------------------
+
+def test_teh_marbuta_goal_is_a_teh_marbuta_whatever_the_steps():
+    # ۃ is the Urdu teh marbuta: it follows ة, folded to ه only where ة is.
+    assert normalize("مدرسۃ") == normalize("مدرسة") == "مدرسه"
+    assert normalize("مدرسۃ", teh_marbuta=False) == "مدرسة"
+    assert normalize("مدرسۃ", persian_letters=False) == "مدرسۃ"
+    assert normalize("ۓ", hamza=True) == "ي" and normalize("ۓ") == "ئ"
+
+
+flags = st.fixed_dictionaries({name: st.booleans() for name in DEFAULT_STEPS})
+
+
+@given(flags=flags)
+def test_alef_maksura_never_becomes_alef(flags):
+    n = Normalizer(**flags)
+    assert n("على") != n("علا") and n("ى") != n("ا")
+
+
+@given(number=st.integers(min_value=0, max_value=10**12))
+def test_fullwidth_and_mathematical_digits_read_as_the_number(number):
+    written = str(number)
+    for zero in (0xFF10, 0x1D7CE, 0x1D7F6):
+        other = "".join(chr(zero + int(d)) for d in written)
+        assert normalize(other) == written
+
+
+_DELETED = {c for step in ("diacritics", "tatweel", "controls") for c in charmap()[step]}
+
+
+@given(text=st.one_of(st.text(), arabicish))
+def test_no_character_is_lost_that_should_be_kept(text):
+    # Only the deletion steps delete: every other character leaves at least one character,
+    # so a letter or a digit can never vanish. A presentation form of a mark alone (U+FE77,
+    # tatweel + fatha) is a mark, and goes as the mark does.
+    for char in text:
+        marks_only = set(unicodedata.normalize("NFKC", char)) <= _DELETED
+        if not marks_only:
+            assert normalize(char) != "", repr(char)
+
+
+@given(text=arabicish)
+def test_mathematical_letters_read_as_their_base_letter(text):
+    nfkc = "".join(
+        unicodedata.normalize("NFKC", c) if 0x1EE00 <= ord(c) <= 0x1EEFF else c for c in text
+    )
+    assert normalize(text) == normalize(nfkc)

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from arabic_news.text._tables import charmap
+from arabic_news.text.normalize import compose
 
 # Steps of the normaliser's table used here: one-to-one letter folds, and deletions.
 _FOLD_STEPS = ("alef", "alef_maksura", "teh_marbuta", "hamza", "persian_letters", "digits",
@@ -25,9 +26,7 @@ _DELETE_STEPS = ("diacritics", "tatweel", "controls")
 
 def _fold_pairs() -> dict[str, str]:
     tables = charmap()
-    pairs = {"\t": " "}
-    for step in _FOLD_STEPS:
-        pairs.update(tables[step])
+    pairs = {"\t": " ", **compose(tables[step] for step in _FOLD_STEPS)}
     assert all(len(target) == 1 for target in pairs.values()), "folds must be one-to-one"
     return pairs
 

@@ -8,7 +8,8 @@ import unicodedata
 from functools import cache
 from importlib.resources import files
 
-PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+#: Arabic presentation forms A and B, and the Arabic mathematical alphabetic symbols.
+PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF), (0x1EE00, 0x1EEFF))
 
 
 def _code_points(field: str, where: str) -> list[int]:
@@ -67,7 +68,7 @@ def presentation_forms() -> dict[str, str]:
 
     Contextual letter shapes become the base letter (ﻫ → ه), lam-alef ligatures become two
     letters (ﻷ → لأ), ﷲ becomes الله and word ligatures such as ﷺ become the phrase they
-    abbreviate. Code points without a decomposition (ornate parentheses, ﷽) are left alone.
+    abbreviate. The mathematical letters (𞸀 𞸨 ..., U+1EE00 block) become the base letter. Code points without a decomposition (ornate parentheses, ﷽) are left alone.
     """
     table = {}
     for first, last in PRESENTATION_RANGES:

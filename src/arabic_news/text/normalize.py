@@ -21,6 +21,7 @@ byte path. ``tests/test_normalize.py`` checks the agreement on random text.
 """
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from arabic_news.text import _codepage
@@ -28,7 +29,7 @@ from arabic_news.text._tables import charmap, presentation_forms
 
 #: Step name -> default. Order is the order in ``repr``; application order is explained above.
 DEFAULT_STEPS: dict[str, bool] = {
-    "presentation_forms": True,  # ﻻ ﷲ ﻫ ... -> base letters (NFKC-derived table)
+    "presentation_forms": True,  # ﻻ ﷲ ﻫ 𞸀 ... -> base letters (NFKC-derived table)
     "diacritics": True,  # harakat, tanween, shadda, sukun, U+0670, Quranic marks
     "tatweel": True,  # U+0640
     "controls": True,  # bidi, zero-width, soft hyphen, BOM
@@ -36,8 +37,8 @@ DEFAULT_STEPS: dict[str, bool] = {
     "alef_maksura": True,  # ى -> ي
     "teh_marbuta": True,  # ة -> ه
     "hamza": False,  # ؤ -> و, ئ -> ي
-    "persian_letters": True,  # ی ک ھ -> ي ك ه
-    "digits": True,  # ٠-٩ and ۰-۹ -> 0-9
+    "persian_letters": True,  # ی ک ھ ۀ ە ۃ ے ... -> ي ك ه ه ه ة ي (Persian, Urdu shapes)
+    "digits": True,  # ٠-٩, ۰-۹, fullwidth ０-９ and mathematical 𝟎-𝟗 -> 0-9
     "spaces": True,  # every Unicode space separator (U+00A0 ...) -> U+0020
     "casefold": False,  # Latin, Greek, Cyrillic ... to case-folded form
 }
@@ -54,7 +55,7 @@ class Normalizer:
     equal when their steps are equal.
     """
 
-    __slots__ = ("_steps", "_pattern", "_table", "_replacements", "_bytes")
+    __slots__ = ("_steps", "_pattern", "_astral", "_table", "_replacements", "_bytes")
 
     def __init__(self, **steps: bool) -> None:
         unknown = sorted(set(steps) - set(DEFAULT_STEPS))
@@ -71,10 +72,8 @@ class Normalizer:
     def _setup(self, steps: dict[str, bool]) -> None:
         self._steps = steps
         tables = charmap()
-        simple: dict[str, str] = {}
-        for name, enabled in steps.items():
-            if enabled and name in tables:
-                simple.update(tables[name])
+        simple = compose(tables[name] for name, enabled in steps.items()
+                         if enabled and name in tables)
         table = dict(simple)
         if steps["presentation_forms"]:
             for char, expansion in presentation_forms().items():
@@ -87,9 +86,9 @@ class Normalizer:
         }
         self._replacements = tuple((char, table.pop(char)) for char in sorted(replace_sources))
         self._table = table
-        self._pattern = (
-            re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]") if table else None
-        )
+        bmp = [char for char in table if char <= "\uffff"]
+        self._pattern = re.compile(_character_class(bmp)) if bmp else None
+        self._astral = any(char > "\uffff" for char in table)
         self._bytes = _codepage.translation(self._reference)
 
     @property
@@ -119,9 +118,12 @@ class Normalizer:
 
     def _reference(self, text: str) -> str:
         """The reference path: every enabled step, on any text."""
+        table = self._table
         if self._pattern is not None:
-            table = self._table
             text = self._pattern.sub(lambda match: table[match[0]], text)
+        if self._astral:
+            # One range is tested fast; a class of the many astral sources is not.
+            text = _ASTRAL.sub(lambda match: table.get(match[0], match[0]), text)
         for char, replacement in self._replacements:
             if char in text:
                 text = text.replace(char, replacement)
@@ -146,6 +148,39 @@ class Normalizer:
 
     def __setstate__(self, steps: dict[str, bool]) -> None:
         self._setup({**DEFAULT_STEPS, **steps})
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _character_class(chars) -> str:
+    """A regex class of ``chars`` written as ranges (``[ً-ٟ]``): the regex engine tests a
+    class of ranges much faster than one of many single characters beyond U+FFFF."""
+    points = sorted(map(ord, chars))
+    ranges = []
+    for point in points:
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    body = "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
+    return f"[{body}]"
+
+
+def compose(maps: Iterable[dict[str, str]]) -> dict[str, str]:
+    """One character map made of ``maps``, where a target that another map changes is
+    changed too (ۃ -> ة under persian_letters, then ة -> ه under teh_marbuta: ۃ -> ه).
+
+    The tables are written so that one such round is enough; ``tests/test_normalize.py``
+    checks that every target is then left alone.
+    """
+    merged: dict[str, str] = {}
+    for table in maps:
+        merged.update(table)
+    return {char: "".join(merged.get(c, c) for c in target) for char, target in merged.items()}
 
 
 @lru_cache(maxsize=32)
