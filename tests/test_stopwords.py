@@ -4,7 +4,8 @@ from importlib.resources import files
 
 import pytest
 
-from arabic_news import Normalizer, remove_stop_words, stop_words, tokenize
+from arabic_news import Normalizer, news_stop_words, remove_stop_words, stop_words, tokenize
+from arabic_news.text.stopwords import _listed_words
 
 
 def _raw_list() -> list[str]:
@@ -71,3 +72,32 @@ def test_remove_stop_words():
     assert remove_stop_words(iter(["a", "في"])) == ["a"]
     with pytest.raises(TypeError, match="not one string"):
         remove_stop_words(tokens, "في")
+
+
+# --- the news list (issue 17, item 2) --------------------------------------------------------
+
+def _news_list() -> list[str]:
+    return _listed_words("news")
+
+
+def test_news_list_holds_the_words_news_prose_uses_everywhere():
+    news = news_stop_words()
+    for word in ("وقال", "تم", "أمس", "اليوم", "عدد", "أكثر", "وأضاف", "مشيرا", "الماضي"):
+        assert tokenize(word)[0] in news, word
+    assert len(_news_list()) == len(set(_news_list()))
+    assert not set(_news_list()) & set(_raw_list()), "a word is in both lists"
+
+
+def test_news_list_keeps_the_content_words_its_header_names():
+    header = files("arabic_news.text").joinpath("data/stopwords_news_ar.txt").read_text("utf-8")
+    news, function = news_stop_words(), stop_words()
+    for word in ("بن", "العام", "عام", "أعلن", "ذكر", "خاصة", "الجمعة", "الثاني", "رئيس",
+                 "الدكتور", "مليون", "بنسبة"):
+        assert word in header, word
+        assert tokenize(word)[0] not in news | function, word
+
+
+def test_news_list_is_separate_from_stop_words():
+    assert tokenize("وقال")[0] not in stop_words()
+    assert news_stop_words(normalizer=None) != news_stop_words()
+    assert "أمس" in news_stop_words(normalizer=None)

@@ -22,6 +22,7 @@ _PUBLIC = {
     "Normalizer": "arabic_news.text.normalize",
     "tokenize": "arabic_news.text.tokenize",
     "stop_words": "arabic_news.text.stopwords",
+    "news_stop_words": "arabic_news.text.stopwords",
     "remove_stop_words": "arabic_news.text.stopwords",
     "light_stem": "arabic_news.text.stemming",
     "ArabicAnalyzer": "arabic_news.text.analyzer",

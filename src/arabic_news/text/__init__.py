@@ -3,7 +3,7 @@
 from arabic_news.text.analyzer import ArabicAnalyzer
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer, normalize
 from arabic_news.text.stemming import light_stem
-from arabic_news.text.stopwords import remove_stop_words, stop_words
+from arabic_news.text.stopwords import news_stop_words, remove_stop_words, stop_words
 from arabic_news.text.tokenize import tokenize
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "ArabicAnalyzer",
     "Normalizer",
     "light_stem",
+    "news_stop_words",
     "normalize",
     "remove_stop_words",
     "stop_words",

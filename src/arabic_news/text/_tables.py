@@ -4,6 +4,7 @@ Tables are data: ``data/charmap.tsv`` holds the hand-written steps, and the pres
 table is derived from :mod:`unicodedata` so it always matches the running Python's Unicode.
 """
 
+import hashlib
 import unicodedata
 from functools import cache
 from importlib.resources import files
@@ -55,11 +56,22 @@ def parse_charmap(text: str, name: str = "charmap.tsv") -> dict[str, dict[str, s
     return steps
 
 
+def _charmap_text() -> str:
+    return files("arabic_news.text").joinpath("data/charmap.tsv").read_text(encoding="utf-8")
+
+
 @cache
 def charmap() -> dict[str, dict[str, str]]:
     """The packaged table, parsed once."""
-    text = files("arabic_news.text").joinpath("data/charmap.tsv").read_text(encoding="utf-8")
-    return parse_charmap(text)
+    return parse_charmap(_charmap_text())
+
+
+@cache
+def charmap_digest() -> str:
+    """SHA-256 of the packaged table and of the Unicode version the derived tables come
+    from: what a cache of normalised text depends on besides the steps switched on."""
+    text = f"{unicodedata.unidata_version}\n{_charmap_text()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @cache

@@ -4,14 +4,39 @@
 analyzer on each document; it is a plain picklable object, so fitted vectorizers pickle too.
 """
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable
 
+from arabic_news.text._tables import charmap_digest
+from arabic_news.text.normalize import Normalizer
 from arabic_news.text.stemming import MODES, light_stem
+from arabic_news.text.stopwords import news_stop_words
 from arabic_news.text.stopwords import stop_words as build_stop_words
 from arabic_news.text.tokenize import DEFAULT, _check_normalizer, tokenize
 
 _DEFAULT_LIST = "default"
+#: Raise when the tokeniser's, the filters' or the stemmer's rules change, so that caches
+#: keyed on :meth:`ArabicAnalyzer.settings` are rebuilt.
+RULES_VERSION = 2
+
+
+def is_number(token: str) -> bool:
+    """A token made of digits or other numerals only (2016, ٢٠١٦ unnormalised, ½).
+
+    The tokeniser splits a number at its separators (1,500 -> 1 + 500; 2.5 -> 2 + 5; ٣٫٥),
+    and the percent signs % and ٪ are punctuation, never tokens, so every piece of a number
+    written with separators is such a token. A token that mixes letters and digits (G20,
+    COVID19) is not a number: it names something."""
+    return token.isnumeric()
+
+
+def is_single_letter(token: str) -> bool:
+    """A one-character token that is not a number: a letter left over from an abbreviation
+    or a mark (م after 2015م, ه from هـ after a Hijri year, د. for doctor) or a clitic
+    split from a digit (و2016)."""
+    return len(token) == 1 and not token.isnumeric()
 
 
 class ArabicAnalyzer:
@@ -20,13 +45,25 @@ class ArabicAnalyzer:
     Parameters
     ----------
     normalizer: the :class:`Normalizer` (default) or ``None`` to skip normalisation.
-    stop_words: ``"default"`` for the project's list, ``None`` for none, or a collection of
-        words that replaces the list (normalised with ``normalizer``).
+    stop_words: ``"default"`` for the project's function words, ``None`` to remove no word
+        at all (neither list), or a collection of words that replaces the function words
+        (normalised with ``normalizer``).
+    news_words: also remove the news words (:func:`~arabic_news.news_stop_words`: وقال، تم،
+        أمس، اليوم، عدد، أكثر ...), the words every news story uses whatever it reports.
+        On by default; ignored when ``stop_words=None``.
     stem: ``None``, ``"article"`` or ``"proclitic"`` (see :func:`light_stem`); proclitic
         stemming needs :meth:`fit` first, which learns the corpus vocabulary.
-    ngram_range: ``(min_n, max_n)``; n-grams are built after stop-word removal and joined by
+    ngram_range: ``(min_n, max_n)``; n-grams are built after the filters below and joined by
         one space, as scikit-learn does.
-    numbers, latin: keep numeric and Latin tokens (see :func:`tokenize`).
+    keep_numbers: keep tokens that are numbers only (2016, 1,500 -> 1 and 500; see
+        :func:`is_number`). Off by default: a count or a year alone says little about what
+        a text is about, and numbers flood the top terms of news. Dates are found by
+        :func:`~arabic_news.extract_dates`, which reads the text itself, not these terms.
+    keep_single_letters: keep one-letter tokens (see :func:`is_single_letter`). Off by
+        default.
+    latin: keep tokens that hold a Latin letter (G20, BBC); see :func:`tokenize`.
+
+    :meth:`settings` describes everything that decides the terms, for cache keys.
     """
 
     def __init__(
@@ -34,15 +71,19 @@ class ArabicAnalyzer:
         *,
         normalizer=DEFAULT,
         stop_words=_DEFAULT_LIST,
+        news_words: bool = True,
         stem: str | None = None,
         ngram_range: tuple[int, int] = (1, 1),
-        numbers: bool = True,
+        keep_numbers: bool = False,
+        keep_single_letters: bool = False,
         latin: bool = True,
     ) -> None:
         _check_normalizer(normalizer)
         _check_stem(stem)
         self.ngram_range = _check_ngram_range(ngram_range)
-        for name, value in (("numbers", numbers), ("latin", latin)):
+        flags = (("news_words", news_words), ("keep_numbers", keep_numbers),
+                 ("keep_single_letters", keep_single_letters), ("latin", latin))
+        for name, value in flags:
             if not isinstance(value, bool):
                 raise TypeError(f"{name}= must be True or False, got {value!r}")
         if isinstance(stop_words, str) and stop_words != _DEFAULT_LIST:
@@ -51,14 +92,20 @@ class ArabicAnalyzer:
             )
         self.normalizer = normalizer
         self.stem = stem
-        self.numbers = numbers
+        self.news_words = news_words
+        self.keep_numbers = keep_numbers
+        self.keep_single_letters = keep_single_letters
         self.latin = latin
         if stop_words is None:
             self.stop_words = frozenset()
-        elif isinstance(stop_words, str):
-            self.stop_words = build_stop_words(normalizer=normalizer)
         else:
-            self.stop_words = build_stop_words(replace=stop_words, normalizer=normalizer)
+            if isinstance(stop_words, str):
+                words = build_stop_words(normalizer=normalizer)
+            else:
+                words = build_stop_words(replace=stop_words, normalizer=normalizer)
+            if news_words:
+                words |= news_stop_words(normalizer=normalizer)
+            self.stop_words = words
         self.vocabulary_: Counter[str] | None = None
 
     def fit(self, documents: Iterable[str]) -> "ArabicAnalyzer":
@@ -75,13 +122,18 @@ class ArabicAnalyzer:
         if not isinstance(doc, str):
             where = "document" if position is None else f"document {position}"
             raise TypeError(f"{where} is {type(doc).__name__}, not str; decode it first")
-        return tokenize(doc, normalizer=self.normalizer, numbers=self.numbers, latin=self.latin)
+        return tokenize(doc, normalizer=self.normalizer, latin=self.latin)
 
     def tokens(self, doc: str) -> list[str]:
-        """Unigrams of ``doc`` after stop-word removal and stemming."""
+        """Unigrams of ``doc`` after the stop words, numbers and single letters are removed
+        (as set) and stemming."""
         _check_stem(self.stem)
         stop = self.stop_words
         tokens = [token for token in self._raw_tokens(doc) if token not in stop]
+        if not self.keep_numbers:
+            tokens = [token for token in tokens if not is_number(token)]
+        if not self.keep_single_letters:
+            tokens = [token for token in tokens if not is_single_letter(token)]
         if self.stem == "article":
             tokens = [light_stem(token, "article") for token in tokens]
         elif self.stem == "proclitic":
@@ -107,14 +159,61 @@ class ArabicAnalyzer:
             terms += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
         return terms
 
+    def settings(self) -> dict:
+        """Everything that decides this analyzer's terms, as a JSON-ready dict.
+
+        Two analyzers with equal settings turn every text into the same terms, so a cache
+        of terms can be keyed on :meth:`cache_key`. The stop words enter by their content
+        (a SHA-256 of the sorted normalised words), the normaliser by its steps and the
+        digest of its character table, and a fitted vocabulary (proclitic stemming) by its
+        content. A normaliser that is not a :class:`Normalizer` is named by its module and
+        qualified name only: a cache cannot see a change in its code.
+        """
+        normalizer = self.normalizer
+        if normalizer is None:
+            described = None
+        elif type(normalizer) is Normalizer:
+            described = {"steps": normalizer.steps, "table": charmap_digest()}
+        else:
+            kind = type(normalizer)
+            described = {"callable": f"{kind.__module__}.{kind.__qualname__}",
+                         "repr": repr(normalizer)}
+        vocabulary = None
+        if self.vocabulary_ is not None:
+            vocabulary = _digest(sorted(self.vocabulary_.items()))
+        return {
+            "analyzer": "arabic_news.ArabicAnalyzer",
+            "rules": RULES_VERSION,
+            "normalizer": described,
+            "stop_words": {"count": len(self.stop_words),
+                           "sha256": _digest(sorted(self.stop_words))},
+            "news_words": self.news_words,
+            "stem": self.stem,
+            "ngram_range": list(_check_ngram_range(self.ngram_range)),
+            "keep_numbers": self.keep_numbers,
+            "keep_single_letters": self.keep_single_letters,
+            "latin": self.latin,
+            "vocabulary": vocabulary,
+        }
+
+    def cache_key(self) -> str:
+        """A SHA-256 hex digest of :meth:`settings`, stable across processes and machines."""
+        return _digest(self.settings())
+
     def __repr__(self) -> str:
         normalizer = "default" if self.normalizer == DEFAULT else repr(self.normalizer)
         fitted = "" if self.vocabulary_ is None else f", fitted on {len(self.vocabulary_)} types"
         return (
             f"ArabicAnalyzer(normalizer={normalizer}, stop_words={len(self.stop_words)} words, "
-            f"stem={self.stem!r}, ngram_range={self.ngram_range}, numbers={self.numbers}, "
+            f"news_words={self.news_words}, stem={self.stem!r}, ngram_range={self.ngram_range}, "
+            f"keep_numbers={self.keep_numbers}, keep_single_letters={self.keep_single_letters}, "
             f"latin={self.latin}{fitted})"
         )
+
+
+def _digest(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _check_stem(stem) -> None:

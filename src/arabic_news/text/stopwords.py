@@ -1,9 +1,16 @@
-"""The project's Arabic stop-word list and a filter for token lists.
+"""The project's two Arabic stop-word lists and a filter for token lists.
 
-The list (``data/stopwords_ar.txt``) holds function words only and was written for this
-project. It is passed through the same :class:`~arabic_news.Normalizer` as the text, so
-spelling variants match (فى/في, الى/إلى), and every word of two letters or more also gets
-its forms with an attached و and ف (وهو، فإن), generated here rather than listed.
+- ``data/stopwords_ar.txt``: function words (prepositions, pronouns, particles ...), the list
+  of :func:`stop_words`.
+- ``data/stopwords_news_ar.txt``: the words that news prose uses in every story whatever it
+  reports (verbs of saying, تم, time words such as أمس and اليوم, عدد, أكثر), the list of
+  :func:`news_stop_words`. Chosen by their frequency and their spread over outlets on two
+  news corpora; its header explains each choice and the words left out on purpose.
+
+Both were written for this project. Each is passed through the same
+:class:`~arabic_news.Normalizer` as the text, so spelling variants match (فى/في, الى/إلى), and
+every word of two letters or more also gets its forms with an attached و and ف (وهو، فإن),
+generated here rather than listed.
 """
 
 from collections.abc import Iterable
@@ -16,10 +23,14 @@ from arabic_news.text.tokenize import DEFAULT, _check_normalizer, tokenize
 ATTACHED_CONJUNCTIONS = ("و", "ف")
 
 
-def _listed_words() -> list[str]:
-    text = files("arabic_news.text").joinpath("data/stopwords_ar.txt").read_text("utf-8")
-    words = [line.strip() for line in text.splitlines()]
-    return [word for word in words if word and not word.startswith("#")]
+#: The packaged lists, by name.
+LISTS = {"function": "stopwords_ar.txt", "news": "stopwords_news_ar.txt"}
+
+
+def _listed_words(name: str = "function") -> list[str]:
+    text = files("arabic_news.text").joinpath(f"data/{LISTS[name]}").read_text("utf-8")
+    words = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    return [word for word in words if word]
 
 
 def _prepare(words: Iterable[str], normalizer, origin: str) -> frozenset[str]:
@@ -44,8 +55,15 @@ def _prepare(words: Iterable[str], normalizer, origin: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _default(normalizer) -> frozenset[str]:
-    return _prepare(_listed_words(), normalizer, "stopwords_ar.txt")
+def _packaged(name: str, normalizer) -> frozenset[str]:
+    return _prepare(_listed_words(name), normalizer, LISTS[name])
+
+
+def _default(normalizer, name: str = "function") -> frozenset[str]:
+    try:
+        return _packaged(name, normalizer)
+    except TypeError:  # an unhashable custom normaliser: skip the cache
+        return _prepare(_listed_words(name), normalizer, LISTS[name])
 
 
 def stop_words(
@@ -61,14 +79,22 @@ def stop_words(
     """
     _check_normalizer(normalizer)
     if replace is None:
-        try:
-            base = _default(normalizer)
-        except TypeError:  # an unhashable custom normaliser: skip the cache
-            base = _prepare(_listed_words(), normalizer, "stopwords_ar.txt")
+        base = _default(normalizer)
     else:
         base = _prepare(replace, normalizer, "replace")
     extra = _prepare(extra, normalizer, "extra")
     return base | extra
+
+
+def news_stop_words(*, normalizer=DEFAULT) -> frozenset[str]:
+    """The normalised set of words that news prose uses whatever it reports (see the header of
+    ``data/stopwords_news_ar.txt``): verbs of saying, auxiliaries, time and quantity words.
+
+    :class:`~arabic_news.ArabicAnalyzer` removes them by default with the function words
+    (``news_words=False`` keeps them). ``normalizer`` as in :func:`stop_words`.
+    """
+    _check_normalizer(normalizer)
+    return _default(normalizer, "news")
 
 
 def remove_stop_words(tokens: Iterable[str], stop_words: Iterable[str] | None = None) -> list[str]:
