@@ -20,11 +20,13 @@ TEXTS = [
 def test_stage_counts_equal_running_the_analyzer_on_every_text():
     stages = analysis.stage_counts(analysis.written_words(TEXTS))
     sizes, top = analysis.compare_cleanings(stages, n=50)
+    # The stages are the cleaning steps alone: function words only, numbers and letters kept.
+    every = {"news_words": False, "keep_numbers": True, "keep_single_letters": True}
     analyzers = {
-        "normalised": an.ArabicAnalyzer(stop_words=None),
-        "stop words removed": an.ArabicAnalyzer(),
-        "definite article stripped": an.ArabicAnalyzer(stem="article"),
-        "one proclitic stripped": an.ArabicAnalyzer(stem="proclitic").fit(TEXTS),
+        "normalised": an.ArabicAnalyzer(stop_words=None, **every),
+        "stop words removed": an.ArabicAnalyzer(**every),
+        "definite article stripped": an.ArabicAnalyzer(stem="article", **every),
+        "one proclitic stripped": an.ArabicAnalyzer(stem="proclitic", **every).fit(TEXTS),
     }
     for name, analyzer in analyzers.items():
         expected = Counter(term for text in TEXTS for term in analyzer(text))
@@ -85,3 +87,16 @@ def test_counting_distinct_written_words_equals_tokenising_every_text(texts):
 def test_counting_distinct_written_words_on_the_seed_traps():
     stages = analysis.stage_counts(analysis.written_words(TEXTS))
     assert stages["normalised"] == Counter(t for text in TEXTS for t in an.tokenize(text))
+
+
+def test_dropped_by_default_accounts_for_every_token_the_default_analyzer_drops():
+    texts = [*TEXTS, "وقال أمس إن 1,500 شخص و2015م تم عدّهم اليوم، هـ"]
+    normalised = analysis.stage_counts(analysis.written_words(texts))["normalised"]
+    table = analysis.dropped_by_default(normalised, n=3, label=str.upper)
+    assert list(table.index) == ["function words", "news words", "numbers", "single letters"]
+    kept = Counter(t for text in texts for t in an.ArabicAnalyzer()(text))
+    assert table["tokens removed"].sum() == sum(normalised.values()) - sum(kept.values())
+    assert table.loc["numbers", "tokens removed"] == 4  # 15 (of الـ15), 1, 500 and 2015
+    assert table.loc["single letters", "most frequent"] == "م ، ه"
+    assert table.loc["news words", "most frequent"] == "امس ، اليوم ، تم"
+    assert table.loc["function words", "most frequent"].split(" ، ")[0] == "في"

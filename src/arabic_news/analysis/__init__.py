@@ -10,6 +10,7 @@ from ._dask import iter_texts
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
+    dropped_by_default,
     merged_spellings,
     stage_counts,
     stemming_examples,
@@ -104,6 +105,7 @@ __all__ = [
     "collocations",
     "cleaning_examples",
     "compare_cleanings",
+    "dropped_by_default",
     "core_date_range",
     "merged_spellings",
     "min_df_effect",

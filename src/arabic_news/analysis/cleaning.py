@@ -17,7 +17,8 @@ from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
 from arabic_news.text.stemming import PROCLITICS, light_stem
-from arabic_news.text.stopwords import stop_words
+from arabic_news.text.analyzer import is_number, is_single_letter
+from arabic_news.text.stopwords import news_stop_words, stop_words
 from arabic_news.text.tokenize import tokenize
 
 # Words as written: split at ASCII whitespace only, so that a no-break space or a bidi
@@ -95,8 +96,10 @@ def stage_counts(words: Counter) -> dict[str, Counter]:
     normaliser maps characters one by one, so tokenising each distinct written word once and
     weighting by its count gives the counts of tokenising every text, for a fraction of the
     work. Stop-word removal and stemming map tokens one by one, so their counts follow from
-    the normalised token counts exactly as if ``ArabicAnalyzer(stop_words=..., stem=...)`` had
-    been run on every text (tests check both).
+    the normalised token counts exactly as if ``ArabicAnalyzer(stop_words=..., stem=...,
+    news_words=False, keep_numbers=True, keep_single_letters=True)`` had been run on every
+    text (tests check both): the stages are the cleaning steps alone, and
+    :func:`dropped_by_default` shows what the analyzer's default filters remove on top.
     """
     written: Counter = Counter()
     normalised: Counter = Counter()
@@ -209,3 +212,44 @@ def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame
         })
     columns = ["term", "count", "spellings", "largest spelling", "written as"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def dropped_by_default(normalised: Counter, n: int = 6, label=None) -> pd.DataFrame:
+    """What :class:`ArabicAnalyzer`'s default filters remove from the normalised tokens.
+
+    ``normalised`` counts the normalised tokens (``stage_counts(...)["normalised"]``). One
+    row per filter, in the order the analyzer applies them, each token counted by the first
+    filter that removes it: the function words (:func:`stop_words`), the news words
+    (:func:`news_stop_words`), number-only tokens and single letters. Columns: the tokens
+    and types removed, the share of all tokens, and the ``n`` most frequent removed terms
+    (ties: alphabetical), passed through ``label`` (e.g. ``display_forms(...).label``) to show
+    them as the corpus writes them.
+    """
+    check_positive_int("n", n)
+    label = label or (lambda key: key)
+    function, news = stop_words(), news_stop_words()
+    filters = {
+        "function words": lambda token: token in function,
+        "news words": lambda token: token in news,
+        "numbers": is_number,
+        "single letters": is_single_letter,
+    }
+    removed: dict[str, Counter] = {name: Counter() for name in filters}
+    for token, count in normalised.items():
+        for name, drops in filters.items():
+            if drops(token):
+                removed[name][token] = count
+                break
+    total = sum(normalised.values())
+    rows = []
+    for name, counts in removed.items():
+        tokens = sum(counts.values())
+        top = sorted(counts, key=lambda token: (-counts[token], token))[:n]
+        rows.append({
+            "filter": name,
+            "tokens removed": tokens,
+            "share of tokens": round(tokens / total, 3) if total else 0.0,
+            "types removed": len(counts),
+            "most frequent": " ، ".join(label(token) for token in top),
+        })
+    return pd.DataFrame(rows).set_index("filter")

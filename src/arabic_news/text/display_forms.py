@@ -110,7 +110,7 @@ def _term_function(analyzer) -> Callable[[str], list[str]]:
     if analyzer is None:
         from arabic_news.text.analyzer import ArabicAnalyzer
 
-        return ArabicAnalyzer(stop_words=None).tokens
+        return ArabicAnalyzer(stop_words=None, keep_numbers=True, keep_single_letters=True).tokens
     tokens = getattr(analyzer, "tokens", None)
     if callable(tokens):  # ArabicAnalyzer: its unigrams, whatever its ngram_range
         return tokens
