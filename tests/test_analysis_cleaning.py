@@ -99,4 +99,4 @@ def test_dropped_by_default_accounts_for_every_token_the_default_analyzer_drops(
     assert table.loc["numbers", "tokens removed"] == 4  # 15 (of الـ15), 1, 500 and 2015
     assert table.loc["single letters", "most frequent"] == "م ، ه"
     assert table.loc["news words", "most frequent"] == "اليوم ، امس ، تم"
-    assert table.loc["function words", "most frequent"].split(" ، ")[0] == "في"
+    assert table.loc["function words", "most frequent"].split(" ، ")[:2] == ["ان", "في"]
