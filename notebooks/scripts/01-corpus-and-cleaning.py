@@ -216,6 +216,24 @@ stemming.insert(1, "written", forms.labels(stemming["word"]))
 an.rtl_table(stemming, headers={"word": "normalised"})
 
 # %% [markdown]
+# ## What the later lessons drop, and why
+#
+# The stages above remove function words only. The analyzer of the later lessons,
+# `an.ArabicAnalyzer()`, goes further by default, with four filters: the function words; a
+# second list of *news words*, which news prose uses in every story whatever it reports (verbs
+# of saying such as <bdi>قال، أكد</bdi>, <bdi>تم</bdi>, time words such as <bdi>أمس، اليوم</bdi>,
+# <bdi>عدد، أكثر</bdi>; `an.news_stop_words()` is the list, and its file's header says how the
+# words were chosen and which frequent words it keeps on purpose, such as <bdi>بن</bdi> of names);
+# tokens made of digits only; and single letters (the <bdi>م</bdi> of <bdi>2015م</bdi>, the
+# <bdi>هـ</bdi> of a Hijri year). Each filter can be switched off:
+# `an.ArabicAnalyzer(news_words=False, keep_numbers=True, keep_single_letters=True)`. Dates are
+# read from the text itself (lesson 4), not from these terms. What each filter removes here:
+
+# %%
+dropped = analysis.dropped_by_default(stages["normalised"], label=forms.label)
+an.rtl_table(dropped)
+
+# %% [markdown]
 # The groups above are the whole point of *light* stemming: it merges a term with its forms
 # carrying <bdi>ال</bdi> or a proclitic, and it refuses to cut when the remainder is not a word of the
 # corpus. It never strips suffixes, so <bdi>الروسي</bdi> and <bdi>الروسيه</bdi> (masculine and feminine) stay two
@@ -230,6 +248,8 @@ an.rtl_table(stemming, headers={"word": "normalised"})
 #   merges spellings that a reader sees as one word.
 # - Normalisation merges types without losing tokens; stop-word removal removes many tokens but
 #   few types; light stemming merges a word with its prefixed forms.
+# - The later lessons' analyzer also drops the news words, numbers and single letters; each
+#   filter can be switched off.
 #
 # **Pitfalls**
 # - A normalised term is a key for counting, not a word to show a reader: <bdi>الروسيه</bdi> is how the

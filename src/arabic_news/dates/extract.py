@@ -47,8 +47,9 @@ def extract_dates(text: str, published: object = None) -> list[DateMention]:
     نوفمبر) are resolved against it. Without it they are still returned, with
     ``value=None`` and ``relative=True``, so a caller can count or inspect them.
     A weekday before a date (يوم السبت الموافق 31/12/2016, الثلاثاء، 17 نوفمبر) belongs to
-    that date's mention and is checked against it. Matching tolerates diacritics, tatweel, hamza and ى/ي/ة variants, Arabic-Indic digits
-    and attached و/ف/ب/ل/ك; offsets always refer to the text as given.
+    that date's mention and is checked against it. Matching tolerates diacritics, tatweel,
+    hamza and ى/ي/ة variants, Arabic-Indic digits and attached و/ف/ب/ل/ك; offsets always
+    refer to the text as given.
 
     A relative expression whose value would fall outside the calendar of Python's ``date``
     (years 1 to 9999: أمس for a text published 0001-01-01) is returned unresolved,

@@ -80,7 +80,8 @@ def presentation_forms() -> dict[str, str]:
 
     Contextual letter shapes become the base letter (ﻫ → ه), lam-alef ligatures become two
     letters (ﻷ → لأ), ﷲ becomes الله and word ligatures such as ﷺ become the phrase they
-    abbreviate. The mathematical letters (𞸀 𞸨 ..., U+1EE00 block) become the base letter. Code points without a decomposition (ornate parentheses, ﷽) are left alone.
+    abbreviate. The mathematical letters (𞸀 𞸨 ..., U+1EE00 block) become the base letter.
+    Code points without a decomposition (ornate parentheses, ﷽) are left alone.
     """
     table = {}
     for first, last in PRESENTATION_RANGES:
