@@ -146,13 +146,27 @@ def test_years_before_the_umm_al_qura_tables_use_the_tabular_calendar_and_say_so
     assert (named.value, named.flag) == (date(1902, 1, 15), resolve.TABULAR)
 
 
-def test_the_window_of_hijri_years_around_the_publication():
+@pytest.mark.parametrize(("with_day", "before"), [
+    (True, resolve.HIJRI_YEARS_BEFORE), (False, resolve.HIJRI_YEARS_BEFORE_ALONE)])
+def test_the_window_of_hijri_years_around_the_publication(with_day, before):
     published = date(2015, 8, 1)  # Hijri year 1436
     assert resolve.hijri_year(published) == 1436
-    inside = (1436 - resolve.HIJRI_YEARS_BEFORE, 1436 + resolve.HIJRI_YEARS_AFTER)
-    assert all(resolve.reads_as_hijri(y, published, with_day=True) for y in inside)
+    inside = (1436 - before, 1436 + resolve.HIJRI_YEARS_AFTER)
+    assert all(resolve.reads_as_hijri(y, published, with_day=with_day) for y in inside)
     outside = (inside[0] - 1, inside[1] + 1, 2015, 1900)
-    assert not any(resolve.reads_as_hijri(y, published, with_day=True) for y in outside)
+    assert not any(resolve.reads_as_hijri(y, published, with_day=with_day) for y in outside)
+
+
+@pytest.mark.parametrize(("text", "published", "calendar"), [
+    ("انتشر الطاعون في أوروبا بين عامي 1347 و1351.", "2018-10-16", "gregorian"),
+    ("وفي حرب المئة عام حوصرت المدينة عام 1347 طويلا", "2018-07-30", "gregorian"),
+    ("ولد الشاعر في أبها عام 1396 وتخرج في جامعتها", "2015-07-25", "hijri"),
+    ("لعب اللاعب مع ناديه منذ موسم 1410، ثم اعتزل", "2018-03-05", "hijri"),
+    ("وصل الوفد إلى جدة عام 1383 قادما من الطائف", "2015-07-25", "hijri"),
+])
+def test_years_alone_history_stays_gregorian_recent_hijri_years_do_not(text, published,
+                                                                        calendar):
+    assert {m.calendar for m in extract_dates(text, published)} == {calendar}
 
 
 def test_tabular_calendar_stays_within_two_days_of_umm_al_qura():

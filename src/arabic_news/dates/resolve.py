@@ -136,9 +136,9 @@ TABULAR = ("converted with the tabular Islamic calendar (outside the Umm al-Qura
 #: Day number (``date.toordinal``) of 1 Muharram 1 AH in the tabular calendar (16 July 622
 #: Julian), as in Reingold and Dershowitz, *Calendrical Calculations*.
 _TABULAR_EPOCH = 227015
-#: How far around the publication's Hijri year an unmarked year is read as Hijri (see
-#: :func:`reads_as_hijri`).
-HIJRI_YEARS_BEFORE, HIJRI_YEARS_AFTER = 100, 10
+#: How many Hijri years before and after the publication's own Hijri year an unmarked year is
+#: read as Hijri: a full date (day, month, year), a year alone (see :func:`reads_as_hijri`).
+HIJRI_YEARS_BEFORE, HIJRI_YEARS_BEFORE_ALONE, HIJRI_YEARS_AFTER = 100, 60, 10
 
 
 def _tabular_leap(year: int) -> bool:
@@ -186,19 +186,24 @@ def hijri_year(day: date) -> int:
 def reads_as_hijri(year: int, ref: date | None, *, with_day: bool) -> bool:
     """Whether a reader takes an unmarked four-digit ``year`` (no هـ or م) as a Hijri year.
 
-    With the publication day known, a year is Hijri when it lies from
-    :data:`HIJRI_YEARS_BEFORE` years before to :data:`HIJRI_YEARS_AFTER` years after the
-    publication's own Hijri year: 1336 to 1446 for an article of 2015 (Hijri year 1436).
-    As Gregorian years those are six centuries before the article, while Hijri dates of
-    the last century and of the coming decade are what news cites. A year beyond that
-    window, such as 1869 or 1453 in an article of 2015, stays Gregorian: it is history.
+    With the publication day known, let H be its Hijri year (1436 for an article of 2015).
+    A full date (``with_day``: 12/10/1436, 1/7/1405) is Hijri when its year lies from
+    :data:`HIJRI_YEARS_BEFORE` (100) years before H to :data:`HIJRI_YEARS_AFTER` (10) after
+    it: as Gregorian years those are six centuries before the article, and a day-precise
+    date that old is rare in news, while Hijri dates of the last century and the coming
+    decade are common. A year alone (عام 1434, في 1396) has a narrower window, from
+    :data:`HIJRI_YEARS_BEFORE_ALONE` (60) years before H, because history writes years
+    alone: the Black Death of 1347-1351 in an article of 2018 (H = 1439) stays Gregorian,
+    and so do 1453 or 1869 in an article of 2015. Measured on two news corpora, the Hijri
+    years that Saudi articles leave unmarked lie within 60 years before H.
 
-    Without a publication day, a full date (``with_day``: 12/10/1436) is Hijri when its
-    year is in the Umm al-Qura tables (1343-1500), since a day-precise date of 1343-1500 CE
-    is rare in news; a year alone (عام 1453) stays Gregorian, since it may well be history.
-    A mark in the text always wins over this rule: ``1453م`` is Gregorian, ``1453هـ`` Hijri.
+    Without a publication day, a full date is Hijri when its year is in the Umm al-Qura
+    tables (1343-1500), and a year alone stays Gregorian. A mark in the text always wins
+    over this rule: ``1453م`` is Gregorian, ``1453هـ`` Hijri. Years of the Iranian solar
+    calendar (1397 for 2018) are not told apart from lunar Hijri years.
     """
     if ref is None:
         return with_day and year in UMM_AL_QURA_YEARS
     own = hijri_year(ref)
-    return own - HIJRI_YEARS_BEFORE <= year <= own + HIJRI_YEARS_AFTER
+    before = HIJRI_YEARS_BEFORE if with_day else HIJRI_YEARS_BEFORE_ALONE
+    return own - before <= year <= own + HIJRI_YEARS_AFTER
