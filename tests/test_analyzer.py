@@ -164,3 +164,13 @@ def test_settings_follow_the_stop_words_content_not_the_parameter():
     assert one.cache_key() == two.cache_key()
     two.stop_words = two.stop_words | {"دمشق"}
     assert one.cache_key() != two.cache_key()
+
+
+def test_an_analyzer_pickled_before_the_filters_keeps_its_behaviour():
+    old = ArabicAnalyzer.__new__(ArabicAnalyzer)
+    state = {**ArabicAnalyzer(news_words=False).__dict__, "numbers": True}
+    for name in ("keep_numbers", "keep_single_letters", "news_words"):
+        del state[name]
+    old.__setstate__(state)
+    assert old("قمة 2016 م") == ["قمه", "2016", "م"]
+    assert "keep_numbers=True" in repr(old)

@@ -159,6 +159,14 @@ class ArabicAnalyzer:
             terms += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
         return terms
 
+    def __setstate__(self, state: dict) -> None:
+        # An analyzer pickled before the number and letter filters kept both, and its
+        # stop-word set (already built) had no news words: it keeps doing what it did.
+        if "keep_numbers" not in state:
+            state = {**state, "keep_numbers": state.pop("numbers", True),
+                     "keep_single_letters": True, "news_words": False}
+        self.__dict__.update(state)
+
     def settings(self) -> dict:
         """Everything that decides this analyzer's terms, as a JSON-ready dict.
 
