@@ -120,6 +120,9 @@ def test_bare_years_read_as_a_reader_would(text, value, calendar):
     "في 30/1/1436",  # Muharram 1436 has 29 days in Umm al-Qura
     "في 0/5/1436",
     "في 12/0/2015",
+    "بالقرار رقم 6461/4/9",  # a reference number, not the year 6461
+    "في 10/6/2015هـ",  # no Hijri year 2015 (it would be 2577 CE): a slip, not guessed
+    "في 10 رمضان 1600 هـ",
 ])
 def test_impossible_days_are_refused_not_guessed(text):
     assert extract_dates(text, "2015-08-01") == []

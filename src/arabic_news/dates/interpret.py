@@ -134,7 +134,8 @@ def _numeric_day(m: re.Match, p: str, ctx: Context) -> tuple[date | None, str | 
     The year is Hijri when the text marks it so (هـ، هجري) or, unmarked, when a reader
     would take it so (:func:`~arabic_news.dates.resolve.reads_as_hijri`); the day is then
     converted from the Umm al-Qura calendar. Day 30 of a Hijri month of 29 days, day 31, a
-    month 13 or 30 February are refused, never moved to a neighbouring day.
+    month 13 or 30 February are refused, never moved to a neighbouring day; so are Gregorian
+    years outside 1000-2100 and Hijri years after 1500, as the other forms do.
     """
     if m[f"{p}d"]:
         year, month, day = int(m[f"{p}y"]), int(m[f"{p}m"]), int(m[f"{p}d"])
@@ -144,6 +145,8 @@ def _numeric_day(m: re.Match, p: str, ctx: Context) -> tuple[date | None, str | 
     if era.startswith("ه") if era else rs.reads_as_hijri(year, ctx.ref, with_day=True):
         value, flag = rs.hijri_day(year, month, day)
         return value, flag, "hijri"
+    if not 1000 <= year <= 2100:  # a reference number such as رقم 6461/4/9
+        return None, None, "gregorian"
     return rs.safe_date(year, month, day), None, "gregorian"
 
 

@@ -163,9 +163,12 @@ def hijri_day(year: int, month: int, day: int = 1) -> tuple[date | None, str | N
     """(Gregorian day, flag) of a Hijri date; (None, None) when no such day exists.
 
     Years 1343-1500 AH use the Umm al-Qura calendar of Saudi Arabia (``hijridate``), which
-    also refuses a 30th day in a month of 29. Other years use the tabular calendar, and the
-    flag says so (:data:`TABULAR`).
+    also refuses a 30th day in a month of 29. Earlier years use the tabular calendar, and the
+    flag says so (:data:`TABULAR`). Years after 1500 AH (2077 CE) are refused: in a text
+    they are a slip (10/6/2015هـ for a Gregorian date), not a date to guess.
     """
+    if year > UMM_AL_QURA_YEARS[-1]:
+        return None, None
     if year in UMM_AL_QURA_YEARS:
         try:
             found = Hijri(year, month, day).to_gregorian()
