@@ -3,9 +3,12 @@
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from arabic_news import ArabicAnalyzer, Normalizer
+from arabic_news import ArabicAnalyzer, Normalizer, tokenize
+from arabic_news.text.analyzer import is_number, is_single_letter
 
 DOCS = [
     "أعلنت وزارة الدفاع الروسية فى بيان أن القوات الروسية صدّت هجوما فى حلب.",
@@ -174,3 +177,18 @@ def test_an_analyzer_pickled_before_the_filters_keeps_its_behaviour():
     old.__setstate__(state)
     assert old("قمة 2016 م") == ["قمه", "2016", "م"]
     assert "keep_numbers=True" in repr(old)
+
+
+@given(words=st.lists(st.sampled_from(
+    ["قمة", "G20", "2016", "٢٠١٦", "½", "م", "هـ", "x", "و", "1,500", "3.5", "٣٫٥", "10%",
+     "الـ15", "و2016", "2015م", "ب", "في", "COVID19", "²"]), max_size=12),
+       keep_numbers=st.booleans(), keep_single_letters=st.booleans())
+def test_the_filters_are_is_number_and_is_single_letter(words, keep_numbers,
+                                                        keep_single_letters):
+    text = " ".join(words)
+    analyzer = ArabicAnalyzer(stop_words=None, keep_numbers=keep_numbers,
+                              keep_single_letters=keep_single_letters)
+    expected = [t for t in tokenize(text)
+                if (keep_numbers or not is_number(t))
+                and (keep_single_letters or not is_single_letter(t))]
+    assert analyzer.tokens(text) == expected

@@ -128,12 +128,19 @@ class ArabicAnalyzer:
         """Unigrams of ``doc`` after the stop words, numbers and single letters are removed
         (as set) and stemming."""
         _check_stem(self.stem)
-        stop = self.stop_words
-        tokens = [token for token in self._raw_tokens(doc) if token not in stop]
-        if not self.keep_numbers:
-            tokens = [token for token in tokens if not is_number(token)]
-        if not self.keep_single_letters:
-            tokens = [token for token in tokens if not is_single_letter(token)]
+        stop, raw = self.stop_words, self._raw_tokens(doc)
+        # One pass per combination, with the tests of is_number and is_single_letter inlined:
+        # this loop runs over every token of a corpus.
+        if self.keep_numbers and self.keep_single_letters:
+            tokens = [token for token in raw if token not in stop]
+        elif self.keep_single_letters:
+            tokens = [token for token in raw if token not in stop and not token.isnumeric()]
+        elif self.keep_numbers:
+            tokens = [token for token in raw
+                      if token not in stop and (len(token) > 1 or token.isnumeric())]
+        else:
+            tokens = [token for token in raw
+                      if len(token) > 1 and token not in stop and not token.isnumeric()]
         if self.stem == "article":
             tokens = [light_stem(token, "article") for token in tokens]
         elif self.stem == "proclitic":
