@@ -1,7 +1,11 @@
 """Numeric dates: a weekday linked to the date it names (issue 16) and Hijri numeric dates
 read in the Umm al-Qura calendar (issue 17, item 3). Each rule is tested both ways."""
 
+import gzip
+import json
+import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hijridate import Gregorian, Hijri
@@ -200,3 +204,33 @@ def test_any_gregorian_numeric_date_near_publication_is_untouched(day, distance)
     text = f"وذلك يوم {WEEKDAYS_AR[day.weekday()]}، {day.day}/{day.month}/{day.year} في"
     (mention,) = extract_dates(text, day + timedelta(days=distance))
     assert (mention.value, mention.calendar, mention.flag) == (day, "gregorian", None)
+
+
+# --- on a real corpus, when it is there ------------------------------------------------------
+
+_SAUDI_NAME = "shared/corpora/saudinewsnet-8-outlets.jsonl.gz"
+SAUDI = next((parent / _SAUDI_NAME for parent in Path(__file__).resolve().parents
+              if (parent / _SAUDI_NAME).is_file()), None)
+_NUMERIC = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
+
+
+@pytest.mark.skipif(SAUDI is None, reason=f"{_SAUDI_NAME} is not beside the project (its "
+                    "licence keeps it out of the repository): the check needs the real corpus")
+def test_numeric_dates_of_a_saudi_corpus_land_near_their_articles():
+    # SaudiNewsNet (CC BY-NC-SA, read in place, nothing of it kept): Hijri dates are read as
+    # Hijri, and every numeric date lands between 1900 and ten years after its article.
+    hijri = 0
+    with gzip.open(SAUDI, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            text = article["content"] or ""
+            if not _NUMERIC.search(text):
+                continue
+            published = date.fromisoformat(article["date_extracted"][:10])
+            for mention in extract_dates(text, published):
+                if mention.granularity != "day" or not _NUMERIC.search(mention.text):
+                    continue
+                hijri += mention.calendar == "hijri"
+                assert date(1900, 1, 1) <= mention.value <= published + timedelta(days=3653), (
+                    article["url"], mention.start)
+    assert hijri >= 400
