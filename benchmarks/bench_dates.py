@@ -75,8 +75,16 @@ def machine() -> list[str]:
                     if line.startswith("model name")), cpu)
     libs = ", ".join(f"{name} {version(name)}" for name in
                      ("pandas", "numpy", "hijridate", "dateparser"))
+    ram = "unknown RAM"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = next(int(line.split()[1]) for line in meminfo.read_text().splitlines()
+                   if line.startswith("MemTotal"))
+        ram = f"{kib / 2**20:.0f} GB RAM"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return [
-        f"- machine: {platform.machine()}, CPU {cpu}, {os.cpu_count()} cores (one used)",
+        f"- machine: {platform.machine()}, CPU {cpu}, {os.cpu_count()} cores (one used), {ram}, "
+        f"load average {load:.2f} at the start",
         f"- Python {platform.python_version()}, {libs}",
         f"- date: {date.today().isoformat()}",
     ]
