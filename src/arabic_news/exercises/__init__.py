@@ -35,8 +35,13 @@ In the lesson notebook, ``## Exercises`` holds 3-5 exercises. Each one is three 
   analysis it calls. The solution cell then assigns ``None`` rather than failing, so that a
   lesson runs to the end on any corpus.
 
-A mistake by the *caller* (an unknown exercise id, an input the checker needs but was not
-given) raises ``ValueError``/``TypeError`` with a message that says what to pass.
+- ``Not checked: there is no exercise 2.9. The checked exercises are lesson 1: 1.1 to 1.4;
+  ...`` when the id names no exercise (a typo in a check cell should not stop "Run All").
+
+Whatever the answer (``10**400``, ``inf``, ``""``, ``"NaT"``, thousands of terms), the check
+prints one of these lines, quickly: checkers read answers through the validators of
+:mod:`arabic_news.exercises.compare`. An input the checker needs but was not given (a
+mistake in the check cell itself) raises ``TypeError`` with a message that says what to pass.
 
 Checkers live in one module per lesson, ``arabic_news/exercises/lesson_NN.py`` (``lesson_02``
 for exercise ids ``"2.N"``), imported on first use. A checker is a function registered with

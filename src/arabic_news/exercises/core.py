@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import pkgutil
 import re
+import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -17,6 +19,10 @@ _ID = re.compile(r"^([1-9][0-9]?)\.([1-9][0-9]?)$")
 _CHECKERS: dict[str, Callable] = {}
 
 
+class UnknownExercise(ValueError):
+    """An exercise id that names no checked exercise; the message lists the ones there are."""
+
+
 class Wrong(Exception):
     """Raised by a checker (or a helper) when the answer is wrong; the message is the hint.
 
@@ -27,9 +33,9 @@ class Wrong(Exception):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What ``check`` found: ``status`` is ``"right"``, ``"wrong"``, ``"not answered"`` or
+    """What ``check`` found: ``status`` is ``"right"``, ``"wrong"``, ``"not answered"``,
     ``"not applicable"`` (the corpus cannot support the exercise: too few articles, no dates,
-    nothing left after stop words)."""
+    nothing left after stop words) or ``"unknown exercise"`` (the id names none)."""
 
     exercise_id: str
     status: str
@@ -65,20 +71,37 @@ def _lesson_module(lesson: int) -> str:
     return f"arabic_news.exercises.lesson_{lesson:02d}"
 
 
-def _checker(exercise_id: str) -> Callable:
-    lesson, _ = _parse_id(exercise_id)
-    if exercise_id not in _CHECKERS:
-        try:
-            import_module(_lesson_module(lesson))
-        except ModuleNotFoundError as error:
-            if error.name != _lesson_module(lesson):
-                raise
-            raise ValueError(f"lesson {lesson} has no checked exercises "
-                             f"({_lesson_module(lesson)} does not exist)") from None
-    if exercise_id not in _CHECKERS:
-        known = ", ".join(exercise_ids(lesson)) or "none"
-        raise ValueError(f"there is no exercise {exercise_id}; lesson {lesson} has: {known}")
-    return _CHECKERS[exercise_id]
+def _lessons() -> list[int]:
+    """The lessons that have a checkers module (``lesson_NN``), in order."""
+    package = import_module("arabic_news.exercises")
+    found = (re.fullmatch(r"lesson_([0-9]{2})", module.name)
+             for module in pkgutil.iter_modules(package.__path__))
+    return sorted(int(match[1]) for match in found if match)
+
+
+def _available() -> str:
+    """Every checked exercise, lesson by lesson: ``lesson 1: 1.1 to 1.4; lesson 2: ...``."""
+    spans = []
+    for lesson in _lessons():
+        ids = exercise_ids(lesson)
+        if ids:
+            spans.append(f"lesson {lesson}: {ids[0]}" + (f" to {ids[-1]}" if len(ids) > 1 else ""))
+    return "; ".join(spans) or "none"
+
+
+def _checker(exercise_id) -> Callable:
+    """The checker of ``exercise_id``, or :class:`UnknownExercise` saying which ids exist."""
+    match = _ID.match(exercise_id.strip()) if isinstance(exercise_id, str) else None
+    if match is None:
+        form = "" if isinstance(exercise_id, str) else " (in quotes)"
+        raise UnknownExercise(
+            f"{reprlib.repr(exercise_id)} is not an exercise id: write 'lesson.number'{form}, "
+            f"as in '2.3'. The checked exercises are {_available()}.")
+    lesson, key = int(match[1]), f"{int(match[1])}.{int(match[2])}"
+    if key not in exercise_ids(lesson):
+        raise UnknownExercise(f"there is no exercise {key}. The checked exercises are "
+                              f"{_available()}.")
+    return _CHECKERS[key]
 
 
 def exercise_ids(lesson: int) -> list[str]:
@@ -112,8 +135,16 @@ def _check_inputs(exercise_id: str, checker: Callable, inputs: dict) -> None:
 
 
 def evaluate(exercise_id: str, answer, **inputs) -> Outcome:
-    """Check ``answer`` to exercise ``exercise_id`` and return the :class:`Outcome`."""
-    checker = _checker(exercise_id)
+    """Check ``answer`` to exercise ``exercise_id`` and return the :class:`Outcome`.
+
+    An id that names no exercise is the outcome ``"unknown exercise"``, whose message lists
+    the exercises there are; inputs that do not match the checker's raise ``TypeError``.
+    """
+    try:
+        checker = _checker(exercise_id)
+    except UnknownExercise as unknown:
+        return Outcome(reprlib.repr(exercise_id), "unknown exercise", f"Not checked: {unknown}")
+    exercise_id = exercise_id.strip()
     _check_inputs(exercise_id, checker, inputs)
     prefix = f"Exercise {exercise_id}:"
     if answer is NOT_ANSWERED:

@@ -13,6 +13,7 @@ from arabic_news.exercises.compare import (
     expect_top,
     expect_type,
     isolated,
+    shown,
 )
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.exercises.memo import per_texts
@@ -77,7 +78,7 @@ def word_cut_by_proclitic_mode_only(answer, *, corpus):
         raise Wrong("one word is expected, and you gave an empty string.")
     word = normalize(answer.strip())
     if word not in counts:
-        raise Wrong(f"{isolated(answer.strip())} is not a word of this corpus (after cleaning).")
+        raise Wrong(f"{shown(answer.strip())} is not a word of this corpus (after cleaning).")
     if light_stem(word, "article") != word:
         raise Wrong(f"the article mode already shortens {isolated(word)}: "
                     "look for a word that only the proclitic mode changes.")
@@ -98,7 +99,7 @@ def two_spellings_of_one_word(answer, *, corpus):
     unseen = [s for s in (first, second) if s not in written]
     if unseen:
         raise Wrong("not written this way in the corpus: "
-                    + ", ".join(isolated(s) for s in unseen) + ".")
+                    + ", ".join(shown(s) for s in unseen) + ".")
     if first == second:
         raise Wrong("the two spellings are the same string.")
     expect_term(second, normalize(first), what="a spelling of the same word as the first")

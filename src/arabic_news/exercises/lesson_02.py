@@ -21,6 +21,7 @@ from arabic_news.exercises.compare import (
     expect_top,
     expect_type,
     isolated,
+    shown,
 )
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.exercises.memo import per_texts, texts_of
@@ -116,11 +117,11 @@ def term_in_the_most_articles(answer, *, corpus):
     term = answer.strip()
     key = normalize(term)
     if key in ArabicAnalyzer().stop_words:
-        raise Wrong(f"{isolated(term)} is a stop word: choose a word with a meaning.")
+        raise Wrong(f"{shown(term)} is a stop word: choose a word with a meaning.")
     found_in = documents[key]
     if not found_in:
-        raise Wrong(f"{isolated(term)} is not a term of this corpus (after cleaning).")
+        raise Wrong(f"{shown(term)} is not a term of this corpus (after cleaning).")
     if found_in < int(widest.iloc[0]):
-        raise Wrong(f"{isolated(term)} is in {found_in} of {len(corpus)} articles; "
+        raise Wrong(f"{shown(term)} is in {found_in} of {len(corpus)} articles; "
                     "another term is in more.")
     return f"It is in {found_in / len(corpus):.0%} of the articles."

@@ -10,7 +10,7 @@ from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.frequency import document_frequency_table
 from arabic_news.analysis.tfidf import similarity_to_corpus, tfidf_of_shown
-from arabic_news.exercises.compare import expect_number, expect_top, expect_type
+from arabic_news.exercises.compare import expect_number, expect_top, expect_type, shown
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.exercises.memo import per_texts
 from arabic_news.text.analyzer import ArabicAnalyzer
@@ -117,11 +117,11 @@ def most_similar_article(answer, *, corpus, doc_id):
     scores = _similarities(corpus, _text_of(corpus, doc_id, position)).copy()
     expect_type(answer, (str, int, np.integer), "a doc_id (as in the corpus's doc_id column)")
     if not (doc_ids == answer).any():
-        raise Wrong(f"{answer!r} is not a doc_id of this corpus.")
+        raise Wrong(f"{shown(answer)} is not a doc_id of this corpus.")
     if answer == doc_id:
         raise Wrong("every article is most similar to itself: look for another one.")
     scores[position] = -1.0
     chosen = _position(doc_ids, answer)
     if scores[chosen] < scores.max() - 1e-12:
-        raise Wrong(f"another article is more similar to {doc_id!r} than {answer!r}.")
+        raise Wrong(f"another article is more similar to {doc_id!r} than {shown(answer)}.")
     return f"Cosine similarity {scores[chosen]:.3f}."

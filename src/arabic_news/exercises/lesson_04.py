@@ -10,18 +10,10 @@ from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.timelines import articles_per_period, term_share_over_time
 from arabic_news.dates.table import dates_table
-from arabic_news.exercises.compare import expect_number, expect_type
+from arabic_news.exercises.compare import expect_day, expect_number
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.text.analyzer import ArabicAnalyzer
 from arabic_news.text.normalize import normalize
-
-
-def _as_day(answer, what: str) -> pd.Timestamp:
-    expect_type(answer, (str, pd.Timestamp), f"{what} (a string 'YYYY-MM-DD')")
-    try:
-        return pd.Timestamp(answer).normalize()
-    except ValueError:
-        raise Wrong(f"{answer!r} is not a date: write it as 'YYYY-MM-DD'.") from None
 
 
 def _mentions(corpus, mentions):
@@ -64,7 +56,7 @@ def most_mentioned_day(answer, *, corpus, mentions=None):
     counts = _day_counts(_mentions(corpus, mentions))
     if not counts:
         raise NotApplicable("no date mention of this corpus resolves to a day")
-    day = _as_day(answer, "a day")
+    day = expect_day(answer, "a day")
     if day not in counts:
         raise Wrong(f"no mention resolves to {day:%Y-%m-%d}.")
     if counts[day] < max(counts.values()):
@@ -87,7 +79,7 @@ def peak_period_of_term(answer, *, corpus, term, frequency=None, start=None, end
     series = shares.iloc[:, 0]
     if not (series > 0).any():
         raise NotApplicable("the term is not found in the periods charted")
-    day = _as_day(answer, "the start of a period")
+    day = expect_day(answer, "the start of a period")
     index = pd.to_datetime(series.index).normalize()
     if day not in set(index):
         raise Wrong(f"{day:%Y-%m-%d} does not start a period of the table: "

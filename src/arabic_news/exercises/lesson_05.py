@@ -7,7 +7,16 @@ import math
 from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.collocations import TokenizedCorpus, collocations
 from arabic_news.analysis.keyness import keyness
-from arabic_news.exercises.compare import expect_number, expect_term, expect_type, isolated
+from arabic_news.exercises.compare import (
+    expect_finite,
+    expect_number,
+    expect_term,
+    expect_type,
+    expect_whole,
+    is_close,
+    isolated,
+    shown,
+)
 from arabic_news.exercises.core import Wrong, exercise
 
 
@@ -30,7 +39,7 @@ def collocate_with_the_highest_t_score(answer, *, tokenized, term, window=5, min
     if answer.strip() in set(table["collocate"]):
         expect_term(answer, tied, what="the collocate with the highest t-score")
         return "The t-score favours frequent company: compare it with the top by logDice."
-    raise Wrong(f"{isolated(answer.strip())} is not among the collocates of the table: "
+    raise Wrong(f"{shown(answer.strip())} is not among the collocates of the table: "
                 "give the normalised term, as in the collocate column.")
 
 
@@ -41,13 +50,11 @@ def log_ratio_by_hand(answer, *, counts_a, counts_b, term):
     row = keyness(counts_a, counts_b).set_index("term")
     if term not in row.index:
         raise ValueError(f"{term!r} is in neither part: pass a term of the keyness table")
-    expect_type(answer, (int, float), "a number")
-    if isinstance(answer, float) and math.isnan(answer):
-        raise Wrong("a number is expected, and you gave NaN.")
+    expect_finite(answer, "a number")
     expected = float(row.loc[term, "log_ratio"])
-    if abs(answer + expected) < 1e-6 and abs(expected) > 1e-6:
+    if is_close(answer, -expected, 1e-6) and abs(expected) > 1e-6:
         raise Wrong("the sign is reversed: divide A's relative frequency by B's.")
-    if abs(answer - math.log(2 ** expected)) < 1e-6 and abs(expected) > 1e-6:
+    if is_close(answer, math.log(2 ** expected), 1e-6) and abs(expected) > 1e-6:
         raise Wrong("that is the natural logarithm: log ratio uses log base 2.")
     expect_number(answer, expected, tolerance=1e-6, what="the log ratio")
     return f"The term is {2 ** abs(expected):.1f} times as frequent on one side."
@@ -64,7 +71,7 @@ def strongest_evidence_for_side_b(answer, *, counts_a, counts_b):
     tied = side_b.loc[side_b["g2"] >= side_b["g2"].max() - 1e-9, "term"].tolist()
     expect_type(answer, str, "a term")
     if answer.strip() in set(table.loc[table["used_more_in"] == "a", "term"]):
-        raise Wrong(f"{isolated(answer.strip())} is used more in part A, not B.")
+        raise Wrong(f"{shown(answer.strip())} is used more in part A, not B.")
     expect_term(answer, tied, what="the term of part B with the largest G²")
 
 
@@ -75,7 +82,7 @@ def significant_with_benjamini_hochberg(answer, *, counts_a, counts_b, alpha=0.0
     table = keyness(counts_a, counts_b, alpha=alpha, correction="fdr_bh")
     expected = int(table["significant"].sum())
     bonferroni = int(keyness(counts_a, counts_b, alpha=alpha)["significant"].sum())
-    expect_type(answer, int, "a whole number")
+    answer = expect_whole(answer, "a whole number")
     if answer == bonferroni and bonferroni != expected:
         raise Wrong("that is the count with Bonferroni: pass correction=\"fdr_bh\".")
     expect_number(answer, expected, what="the number of significant terms")

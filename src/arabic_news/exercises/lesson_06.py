@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.topics import TopicModel
-from arabic_news.exercises.compare import expect_number, expect_term, expect_type, isolated
+from arabic_news.exercises.compare import (
+    expect_number,
+    expect_term,
+    expect_type,
+    expect_whole,
+    shown,
+)
 from arabic_news.exercises.core import Wrong, exercise
-
-
-def _whole(answer, what):
-    expect_type(answer, (int, np.integer), what)
-    return int(answer)
 
 
 @exercise("6.1")
@@ -23,9 +23,9 @@ def steadiest_number_of_topics(answer, *, stability):
         raise NotApplicable("the stability check could not run on this corpus")
     if not {"n_topics", "mean_similarity"} <= set(stability.columns):
         raise ValueError("pass stability= the table made by analysis.topic_stability")
-    answer = _whole(answer, "a number of topics (a whole number)")
+    answer = expect_whole(answer, "a number of topics (a whole number)")
     if answer not in set(stability["n_topics"]):
-        raise Wrong(f"{answer} topics were not compared in the table.")
+        raise Wrong(f"{shown(answer)} topics were not compared in the table.")
     best = stability.sort_values(["mean_similarity", "n_topics"], ascending=[False, True])
     expect_number(answer, int(best["n_topics"].iloc[0]),
                   what="the number of topics with the highest mean similarity")
@@ -39,10 +39,10 @@ def leading_topic_of_the_last_period(answer, *, shares):
         raise NotApplicable("there are no topic shares over time for this corpus")
     if not isinstance(shares, pd.DataFrame) or shares.empty:
         raise ValueError("pass shares= the table made by analysis.topic_share_over_time")
-    answer = _whole(answer, "a topic number (a whole number)")
+    answer = expect_whole(answer, "a topic number (a whole number)")
     last = shares.iloc[-1]
     if answer not in set(last.index):
-        raise Wrong(f"there is no topic {answer}: topics are numbered 0 to {len(last) - 1}.")
+        raise Wrong(f"there is no topic {shown(answer)}: topics are numbered 0 to {len(last) - 1}.")
     if last[answer] < last.max() - 1e-12:
         if answer == int(shares.iloc[0].idxmax()):
             raise Wrong("that topic leads the first period: look at the last row.")
@@ -63,6 +63,6 @@ def strongest_word_of_a_topic(answer, *, model, topic=0):
     tied = model.terms[weights >= weights.max() - 1e-12].tolist()
     expect_type(answer, str, "a term")
     if answer.strip() not in set(model.terms):
-        raise Wrong(f"{isolated(answer.strip())} is not a term of the model: give the "
+        raise Wrong(f"{shown(answer.strip())} is not a term of the model: give the "
                     "normalised term (the term column), not the written form.")
     expect_term(answer, tied, what=f"the strongest word of topic {topic}")
