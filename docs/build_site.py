@@ -14,6 +14,13 @@ the charts' typeface without a web font.
 
 Nothing is executed: the pages show the committed outputs and figures. The build fails on any
 Sphinx warning (a broken link, a missing image), so a site that builds is complete.
+
+The build deletes nothing it did not make. The Sphinx sources are staged in a temporary
+folder of their own, removed afterwards. The site is built beside ``--out`` and moved into
+place only when Sphinx succeeded. ``--out`` is written only when it does not exist, is an
+empty folder, or holds a site this script built (it leaves a marker file, ``MARKER``, in
+every site); any other folder (or a file) is refused with one line and exit code 2, and is
+left as it was.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +38,12 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 LESSON_GLOB = "[0-9][0-9]-*.ipynb"
+#: The file that marks a folder as a site this script built (and so may replace).
+MARKER = ".arabic-news-site"
+
+
+class Refused(Exception):
+    """The output folder is not ours to write: the message says why, in one line."""
 
 
 def _toctree(caption: str, entries: list[str]) -> str:
@@ -38,9 +52,7 @@ def _toctree(caption: str, entries: list[str]) -> str:
 
 
 def stage(source: Path) -> None:
-    """Copy the notebooks into ``source``, arranged for Sphinx."""
-    if source.exists():
-        shutil.rmtree(source)
+    """Copy the notebooks into ``source`` (an empty folder), arranged for Sphinx."""
     (source / "exercises").mkdir(parents=True)
     lessons = sorted(NOTEBOOKS.glob(LESSON_GLOB))
     copies = sorted((NOTEBOOKS / "exercises").glob(LESSON_GLOB))
@@ -66,18 +78,62 @@ def stage(source: Path) -> None:
         shutil.copy2(path, source / "exercises" / path.name)
 
 
-def build(out: Path, source: Path) -> float:
-    """Stage, then run sphinx-build; return the seconds it took."""
+def check_out(out: Path) -> None:
+    """Raise :class:`Refused` unless ``out`` may receive the site: it does not exist, is an
+    empty folder, or holds a site built here (its :data:`MARKER` file)."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise Refused(f"--out {out} is not a folder: give a new or empty folder")
+    if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
+        raise Refused(f"--out {out} is a folder this script did not build, and it is not "
+                      "empty: nothing was written or deleted; give a new or empty folder")
+
+
+def install(built: Path, out: Path) -> None:
+    """Put the finished site ``built`` (a sibling of ``out``) at ``out``.
+
+    A previous site (marked) is swapped out by two renames and then removed; an empty folder
+    someone made is kept and filled, so that it stays theirs.
+    """
+    (built / MARKER).write_text("A site built by docs/build_site.py, which replaces it on "
+                                "the next build.\n", encoding="utf-8")
+    if not out.exists():
+        built.rename(out)
+        return
+    if not (out / MARKER).is_file():  # an empty folder of the user's: fill it, keep it
+        for path in built.iterdir():
+            path.rename(out / path.name)
+        built.rmdir()
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    out.rename(old / out.name)
+    built.rename(out)
+    shutil.rmtree(old)
+
+
+def build(out: Path) -> float:
+    """Stage the sources in a temporary folder, run sphinx-build beside ``out``, then move the
+    site into place; return the seconds it took. Raises :class:`Refused` before anything is
+    written when ``out`` is not ours to replace."""
     began = time.perf_counter()
-    stage(source)
-    if out.exists():
-        shutil.rmtree(out)
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT / "docs"),
-               "--fail-on-warning", "--keep-going", "-q", "-E", "-d", str(source / ".doctrees"),
-               str(source), str(out)]
-    result = subprocess.run(command, cwd=ROOT)
-    if result.returncode:
-        raise SystemExit(f"sphinx-build failed (exit {result.returncode}); see the messages above")
+    check_out(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="arabic-news-site-src-") as staging:
+        source = Path(staging) / "src"
+        stage(source)
+        built = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+        try:
+            command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT / "docs"),
+                       "--fail-on-warning", "--keep-going", "-q", "-E",
+                       "-d", str(Path(staging) / "doctrees"), str(source), str(built)]
+            result = subprocess.run(command, cwd=ROOT)
+            if result.returncode:
+                raise SystemExit(f"sphinx-build failed (exit {result.returncode}); see the "
+                                 f"messages above; {out} was left as it was")
+            check_out(out)  # again: another process may have filled it meanwhile
+            install(built, out)
+        finally:
+            if built.exists():
+                shutil.rmtree(built)
     return time.perf_counter() - began
 
 
@@ -85,13 +141,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "site",
                         help="where the site is written (default: build/site)")
-    parser.add_argument("--source", type=Path, default=ROOT / "build" / "site-src",
-                        help="where the Sphinx sources are staged (default: build/site-src)")
-    args = parser.parse_args(argv)
-    seconds = build(args.out.resolve(), args.source.resolve())
-    size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
-    print(f"site built in {seconds:.1f} s: {args.out} ({size / 1e6:.1f} MB); "
-          f"open {args.out / 'index.html'}")
+    out = parser.parse_args(argv).out.expanduser().absolute()
+    try:
+        seconds = build(out)
+    except Refused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"site built in {seconds:.1f} s: {out} ({size / 1e6:.1f} MB); open {out / 'index.html'}")
     return 0
 
 

@@ -1,7 +1,9 @@
 """The notebook runner and the figures folder (issue 9, cases 15 and 18)."""
 
 import json
+import os
 import shlex
+import time
 from pathlib import Path
 
 import nbformat
@@ -10,6 +12,7 @@ import pytest
 from arabic_news import run_notebooks
 from arabic_news.corpus import seeds_path
 from arabic_news.corpus.outputs import committed_figures, corpus_slug, figures_folder
+from arabic_news.staging import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,7 +84,7 @@ def test_successful_run_moves_notebooks_and_figures_into_place(tmp_path, corpus)
     (figures / "other.png").write_bytes(b"kept")
     run_notebooks.run_all(str(corpus), out, figures, notebooks=[nb])
     assert (out / "01-fig.ipynb").is_file()
-    assert sorted(p.name for p in figures.iterdir()) == ["f.svg", "other.png"]
+    assert sorted(p.name for p in figures.iterdir()) == [MANIFEST, "f.svg", "other.png"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["corpus", "figures"]
 
 
@@ -173,3 +176,221 @@ def test_engine_options_are_checked_before_anything_runs(tmp_path, corpus, capsy
     with pytest.raises(run_notebooks.RunError, match="engine 'spark' is not allowed"):
         run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", engine="spark")
     assert not out.exists()
+
+
+# --- issue 16: paths, whole folders, stale staging, one-line errors, quiet kernels ------------
+
+FIGURE = ("from pathlib import Path\nPath(figures_dir).mkdir(parents=True, exist_ok=True)\n"
+          "name = Path(corpus_path).stem if corpus_path else 'seeds'\n"
+          "(Path(figures_dir) / f'{name}.svg').write_text('<svg/>')\n")
+
+
+def _corpus_named(tmp_path, name):
+    root = tmp_path / name
+    root.mkdir()
+    (root / "a.txt").write_text("عنوان\nنص الخبر\n", encoding="utf-8")
+    return root
+
+
+def test_relative_output_and_figures_land_where_the_runner_says(tmp_path, corpus, monkeypatch,
+                                                                capsys):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    nb = tiny_notebook(lessons / "01-fig.ipynb", FIGURE)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    run_notebooks.run_all(str(corpus), Path("out/corpus"), Path("figs"), notebooks=[nb])
+    assert (work / "figs" / "my corpus.svg").is_file()
+    assert (work / "out" / "corpus" / "01-fig.ipynb").is_file()
+    assert sorted(p.name for p in lessons.iterdir()) == ["01-fig.ipynb"]  # nothing beside it
+    printed = capsys.readouterr().out
+    assert f"figures in {work / 'figs'}\n" in printed
+
+
+def test_corpus_b_after_corpus_a_replaces_a_s_files_and_keeps_the_users(tmp_path):
+    nb = tiny_notebook(tmp_path / "01-fig.ipynb", FIGURE)
+    out = tmp_path / "OUT"
+    figures = out / "figures"
+    run_notebooks.run_all(str(_corpus_named(tmp_path, "A")), out / "corpus", figures,
+                          notebooks=[nb])
+    assert (figures / "A.svg").is_file()
+    (out / "notes.md").write_text("my notes", encoding="utf-8")
+    (figures / "my-drawing.png").write_bytes(b"mine")
+    (figures / "mine").mkdir()
+    (figures / "mine" / "deep.txt").write_text("mine too", encoding="utf-8")
+    (out / "corpus" / "my-analysis.ipynb").write_text("{}", encoding="utf-8")
+    run_notebooks.run_all(str(_corpus_named(tmp_path, "B")), out / "corpus", figures,
+                          notebooks=[nb])
+    assert sorted(p.name for p in figures.iterdir()) == [MANIFEST, "B.svg", "mine",
+                                                          "my-drawing.png"]
+    assert (figures / "my-drawing.png").read_bytes() == b"mine"
+    assert (figures / "mine" / "deep.txt").read_text(encoding="utf-8") == "mine too"
+    assert (out / "notes.md").read_text(encoding="utf-8") == "my notes"
+    assert sorted(p.name for p in (out / "corpus").iterdir()) == [MANIFEST, "01-fig.ipynb",
+                                                                   "my-analysis.ipynb"]
+    assert sorted(p.name for p in out.iterdir()) == ["corpus", "figures", "notes.md"]
+
+
+WAIT = ("import time\nfrom pathlib import Path\ngo = Path({go!r})\nPath({started!r}).touch()\n"
+        "deadline = time.time() + 120\nwhile not go.exists() and time.time() < deadline:\n"
+        "    time.sleep(0.1)\n")
+
+
+def _start_waiting_run(tmp_path, corpus, out, tag):
+    """A run in another process whose notebook waits for ``tag``'s go file."""
+    import subprocess
+    import sys
+
+    go, started = tmp_path / f"{tag}.go", tmp_path / f"{tag}.started"
+    nb = tiny_notebook(tmp_path / f"01-wait-{tag}.ipynb",
+                       WAIT.format(go=str(go), started=str(started)))
+    code = ("import sys; from pathlib import Path; from arabic_news import run_notebooks\n"
+            f"run_notebooks.run_all({str(corpus)!r}, Path({str(out / 'corpus')!r}), "
+            f"Path({str(out / 'figures')!r}), notebooks=[Path({str(nb)!r})])")
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while not started.exists():
+        assert process.poll() is None, process.stderr.read().decode()[-2000:]
+        assert time.time() < deadline, "the waiting notebook never started"
+        time.sleep(0.1)
+    return process, go
+
+
+def _staging(out):
+    return sorted(p.name for p in out.glob(".*.partial-*"))
+
+
+def test_a_killed_run_leaves_staging_that_the_next_run_removes(tmp_path, corpus):
+    import signal
+
+    out = tmp_path / "OUT"
+    process, _ = _start_waiting_run(tmp_path, corpus, out, "killed")
+    assert len(_staging(out)) == 2  # the notebooks' and the figures'
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    assert len(_staging(out)) == 2  # SIGKILL: nothing could clean up
+    nb = tiny_notebook(tmp_path / "01-fig.ipynb", FIGURE)
+    run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", notebooks=[nb])
+    assert _staging(out) == []
+    assert (out / "figures" / "my corpus.svg").is_file()
+
+
+def test_a_live_concurrent_run_keeps_its_staging(tmp_path, corpus):
+    out = tmp_path / "OUT"
+    process, go = _start_waiting_run(tmp_path, corpus, out, "live")
+    try:
+        live = _staging(out)
+        nb = tiny_notebook(tmp_path / "01-fig.ipynb", FIGURE)
+        run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", notebooks=[nb])
+        assert _staging(out) == live
+    finally:
+        go.touch()
+    assert process.wait(timeout=120) == 0, process.stderr.read().decode()[-2000:]
+    assert _staging(out) == []
+    assert (out / "corpus" / "01-wait-live.ipynb").is_file()
+
+
+def test_sigterm_removes_the_staging_on_the_way_out(tmp_path, corpus):
+    import signal
+
+    out = tmp_path / "OUT"
+    process, _ = _start_waiting_run(tmp_path, corpus, out, "terminated")
+    assert len(_staging(out)) == 2
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    assert _staging(out) == []
+
+
+def test_the_committed_figures_manifest_names_what_make_run_writes():
+    written = (ROOT / "figures" / MANIFEST).read_text(encoding="utf-8").splitlines()[1:]
+    lessons = "".join((ROOT / "notebooks" / "scripts").joinpath(p.name).read_text(
+        encoding="utf-8") for p in (ROOT / "notebooks" / "scripts").glob("[0-9][0-9]-*.py"))
+    for name in written:
+        assert Path(name).stem in lessons, f"{name} is in the manifest but no lesson draws it"
+    assert "gallery_tricky_labels.png" not in written  # a benchmark's figure: kept, not replaced
+
+
+@pytest.mark.parametrize("raised", [
+    "pyarrow.lib.ArrowInvalid('Could not convert \\'a\\' with type str: tried to convert to "
+    "int64', 'Conversion failed for column extra with type object')",
+    "OSError(28, 'No space left on device')",
+    "KeyError('text')",
+    "RuntimeError('line one\\nline two')",
+])
+def test_any_error_while_preparing_the_corpus_is_one_line_and_exit_2(
+        raised, tmp_path, corpus, monkeypatch, capsys):
+    import pyarrow  # noqa: F401 - used by the raised expression
+
+    import arabic_news.corpus.cache as cache
+
+    def fail(*args, **kwargs):
+        raise eval(raised)  # noqa: S307 - the test's own literal expressions
+
+    monkeypatch.setattr(cache, "write_shards", fail)
+    out = tmp_path / "o"
+    assert run_notebooks.main(["--corpus", str(corpus), "--output", str(out),
+                               "--cache-dir", str(tmp_path / "cache")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: corpus {corpus} cannot be loaded: ") and error.count(
+        "\n") == 1, error
+    assert not out.exists()
+
+
+def test_a_corpus_arrow_cannot_store_is_never_a_traceback(tmp_path):
+    """Mixed types in an extra column (an int, then a str) load on pandas; storing them as
+    Parquet failed with a raw ArrowInvalid. Whether or not the converter learns to store
+    them, the runner never ends in a traceback."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "mixed.jsonl"
+    corpus.write_text('{"text": "نص الخبر الأول", "extra": 1}\n'
+                      '{"text": "نص الخبر الثاني", "extra": "a"}\n', encoding="utf-8")
+    nb = tiny_notebook(tmp_path / "01-ok.ipynb", "print('ok')")
+    code = ("import sys; from pathlib import Path; from arabic_news import run_notebooks as r\n"
+            f"try:\n    r.run_all({str(corpus)!r}, Path({str(tmp_path / 'out' / 'corpus')!r}), "
+            f"Path({str(tmp_path / 'out' / 'figures')!r}), notebooks=[Path({str(nb)!r})], "
+            f"cache_dir={str(tmp_path / 'cache')!r})\n"
+            "except r.RunError as error:\n    print(f'error: {error}', file=sys.stderr)\n"
+            "    sys.exit(error.exit_code)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=600)
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    if result.returncode:  # until the converter stores mixed columns (issue 16, corpus side)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "ArrowInvalid" in result.stderr and str(corpus) in result.stderr
+
+
+def test_kernels_run_encrypted_and_do_not_warn(tmp_path, corpus):
+    import subprocess
+    import sys
+
+    nb = tiny_notebook(tmp_path / "01-kernel.ipynb",
+                       "from ipykernel.kernelapp import IPKernelApp\n"
+                       "print('curve', IPKernelApp.instance().curve_secretkey is not None)")
+    out = tmp_path / "out"
+    code = ("from pathlib import Path; from arabic_news import run_notebooks\n"
+            f"run_notebooks.run_all({str(corpus)!r}, Path({str(out / 'corpus')!r}), "
+            f"Path({str(out / 'figures')!r}), notebooks=[Path({str(nb)!r})])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "without encryption" not in result.stderr
+    cells = json.loads((out / "corpus" / "01-kernel.ipynb").read_text(encoding="utf-8"))["cells"]
+    assert "curve True" in "".join("".join(o.get("text", "")) for c in cells
+                                   for o in c.get("outputs", []))
+
+
+def test_the_lessons_get_the_corpus_the_user_named_not_the_cache(tmp_path, corpus, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    nb = tiny_notebook(tmp_path / "01-path.ipynb", "print(corpus_path)")
+    out = tmp_path / "out"
+    run_notebooks.run_all(os.path.relpath(corpus), out / "corpus", out / "figures",
+                          notebooks=[nb], cache_dir=tmp_path / "cache")
+    cells = json.loads((out / "corpus" / "01-path.ipynb").read_text(encoding="utf-8"))["cells"]
+    printed = "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
+    assert printed.strip() == str(corpus)
+    injected = next(c for c in cells if "injected-parameters" in c["metadata"].get("tags", []))
+    assert "cache" not in "".join(injected["source"])

@@ -2,36 +2,63 @@
 
 ``python -m arabic_news.run_notebooks`` is what ``make run`` and ``make run-corpus`` call. The
 committed notebooks are never modified: executed copies go to an output folder, figures to a
-figures folder. Each notebook's ``parameters`` cell receives ``corpus_path`` and ``figures_dir``;
-with ``--engine dask`` (and optionally ``--scheduler ADDRESS``), the lessons that declare an
-``engine`` parameter run on Dask, and the runner says which ones do not.
+figures folder. Each notebook's ``parameters`` cell receives ``corpus_path`` (the corpus the
+user named, so that the executed notebooks record it) and ``figures_dir``; with ``--engine
+dask`` (and optionally ``--scheduler ADDRESS``), the lessons that declare an ``engine``
+parameter run on Dask, and the runner says which ones do not. ``--params``/``--params-file``
+set the lessons' own parameters (see :mod:`arabic_news.lesson_parameters`), and the loader's
+options (``--date-column``, ``--text-column``, ...: every keyword of
+:func:`arabic_news.load_corpus` that describes the corpus) go to the corpus preparation.
 
 It fails early and leaves nothing half-written:
 
 * the corpus is read once before any notebook starts, into Parquet shards in a cache outside
-  the corpus folder that every notebook then loads (see :func:`prepare_corpus`); a corpus
-  that cannot be loaded (or holds no article) is reported in one line, with exit code 2,
-  and nothing is written;
-* the notebooks and figures are written into a temporary folder beside the output folder and
-  moved into place only when every notebook has run; when one fails, the runner prints one
-  line naming it and the error, keeps the failed notebook (with its traceback) in a temporary
-  folder outside the repository, and exits with code 1;
+  the corpus folder (see :func:`prepare_corpus`); a corpus that cannot be loaded, stored or
+  holds no article is reported in one line, with exit code 2, and nothing is written;
+* the notebooks and figures are written into staging folders beside their targets (see
+  :mod:`arabic_news.staging`) and each target is replaced as a whole only when every notebook
+  has run: what an earlier run wrote there and this one did not is gone, and what the user
+  put there stays. When a notebook fails, the runner prints one line naming it and the
+  error, keeps the failed notebook (with its traceback) in a temporary folder outside the
+  repository, and exits with code 1. The staging folders of runs that were killed are
+  removed by the next run;
+* every path is made absolute before the lessons run (papermill runs them from
+  ``notebooks/``), so the figures land where the runner says;
 * the figures of a corpus other than the seeds never go to the committed ``figures/``: by
   default they go to ``OUTPUT/figures``, and ``--figures figures`` with ``--corpus`` is
-  refused (see :mod:`arabic_news.corpus.outputs`).
+  refused (see :mod:`arabic_news.corpus.outputs`);
+* the kernels talk to the runner over CurveZMQ-encrypted TCP when the kernel declares it
+  can (ipykernel 7 does), so they do not warn about plain-text TCP.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
+import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 import warnings
+import weakref
+from contextlib import contextmanager
 from pathlib import Path
 
+from arabic_news.lesson_parameters import (
+    ParameterError,
+    declared_parameters,
+    parameters_per_lesson,
+    parse_assignments,
+    read_parameters_file,
+)
+from arabic_news.staging import Staging
+
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+#: Keywords of load_corpus that are not about the corpus itself: not runner options.
+_NOT_LOADER_OPTIONS = {"path", "progress", "engine", "dask_options"}
 
 
 class RunError(Exception):
@@ -53,59 +80,78 @@ def notebook_paths(directory: Path = NOTEBOOKS_DIR) -> list[Path]:
     return paths
 
 
-def check_corpus(corpus: str | None) -> int:
+def loader_options() -> dict[str, inspect.Parameter]:
+    """The keywords of :func:`arabic_news.load_corpus` that describe the corpus (columns,
+    metadata, error mode, limits): each is a runner option (``--date-column``) and a make
+    variable (``DATE_COLUMN``)."""
+    from arabic_news.corpus import load_corpus
+
+    return {name: parameter for name, parameter in inspect.signature(load_corpus).parameters.items()
+            if name not in _NOT_LOADER_OPTIONS}
+
+
+def check_corpus(corpus: str | None, options: dict | None = None) -> int:
     """Load the corpus once; return its number of articles or raise :class:`RunError`.
 
     Documents the loader leaves out (empty texts) are fine; a corpus left without any article
     is not, since no lesson has anything to show.
     """
     from arabic_news.corpus import SkippedDocumentWarning, load_corpus
-    from arabic_news.errors import CorpusError
 
-    try:
+    with _one_line_errors(corpus):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            frame = load_corpus(corpus, progress=False)
-    except (CorpusError, TypeError) as error:
-        raise RunError(f"corpus cannot be loaded: {_one_line(error)}") from None
+            frame = load_corpus(corpus, progress=False, **(options or {}))
     if frame.empty:
-        skipped = frame.attrs.get("skipped", [])
-        detail = f" (left out: {skipped[0]['where']}: {skipped[0]['reason']})" if skipped else ""
-        raise RunError(f"corpus {corpus} holds no article with text{detail}")
+        _no_article(corpus, frame.attrs.get("skipped", []))
     return len(frame)
 
 
 def prepare_corpus(
-    corpus: str | None, cache_dir: str | Path | None | bool = None
+    corpus: str | None, cache_dir: str | Path | None | bool = None, options: dict | None = None
 ) -> tuple[int, str | None]:
-    """Read and check the corpus once; return its number of articles and what to load.
+    """Read and check the corpus once; return its number of articles and its shards folder.
 
     One load per run: a corpus other than the seeds is converted once into Parquet shards in
     the cache (outside the corpus folder, keyed on the corpus's path, sizes, modification
-    times and the loader options; see :mod:`arabic_news.corpus.cache`), and every notebook
-    loads those shards, which is several times faster than re-reading and re-checking the
-    original files. A corpus that cannot be loaded, or holds no article, raises
-    :class:`RunError` as :func:`check_corpus` does. ``cache_dir=False`` turns the cache off.
+    times and the loader ``options``; see :mod:`arabic_news.corpus.cache`). Any error on the
+    way (a corpus that cannot be loaded, or that Arrow cannot store, a full disk) raises
+    :class:`RunError` with one line, as does a corpus that holds no article.
+    ``cache_dir=False`` turns the cache off: the shards folder is then None.
     """
     if corpus is None or cache_dir is False:
-        return check_corpus(corpus), None if corpus is None else str(Path(corpus).resolve())
+        return check_corpus(corpus, options), None
     from arabic_news.corpus import SkippedDocumentWarning
     from arabic_news.corpus.cache import cached_shards
     from arabic_news.corpus.shards import read_manifest
-    from arabic_news.errors import CorpusError
 
-    try:
+    with _one_line_errors(corpus):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            shards = cached_shards(str(Path(corpus).resolve()), {}, cache_dir=cache_dir)
-    except (CorpusError, TypeError) as error:
-        raise RunError(f"corpus cannot be loaded: {_one_line(error)}") from None
-    manifest = read_manifest(shards)
+            shards = cached_shards(str(Path(corpus).resolve()), dict(options or {}),
+                                   cache_dir=cache_dir)
+        manifest = read_manifest(shards)
     if manifest["rows"] == 0:
-        skipped = manifest["skipped"]
-        detail = f" (left out: {skipped[0]['where']}: {skipped[0]['reason']})" if skipped else ""
-        raise RunError(f"corpus {corpus} holds no article with text{detail}")
+        _no_article(corpus, manifest["skipped"])
     return manifest["rows"], str(shards)
+
+
+@contextmanager
+def _one_line_errors(corpus):
+    """Turn any error of the corpus preparation into a one-line :class:`RunError` (exit 2)."""
+    try:
+        yield
+    except RunError:
+        raise
+    except Exception as error:  # a loader, Arrow or disk error: the user gets one line
+        message = _one_line(error)
+        named = "" if corpus is None or str(corpus) in message else f" {corpus}"
+        raise RunError(f"corpus{named} cannot be loaded: {message}") from None
+
+
+def _no_article(corpus, skipped: list) -> None:
+    detail = f" (left out: {skipped[0]['where']}: {skipped[0]['reason']})" if skipped else ""
+    raise RunError(f"corpus {corpus} holds no article with text{detail}")
 
 
 def engine_parameters(
@@ -115,9 +161,7 @@ def engine_parameters(
     ``engine`` (a lesson without it runs on pandas whatever the run's engine)."""
     if engine is None:
         return {}
-    import papermill
-
-    declared = papermill.inspect_notebook(str(notebook))
+    declared = declared_parameters(notebook)
     if "engine" not in declared:
         return {}
     chosen = {"engine": engine}
@@ -143,22 +187,78 @@ def check_engine_options(engine: str | None, scheduler_address: str | None) -> N
             raise RunError("--engine dask needs Dask: pip install 'arabic-news[dask]'") from None
 
 
+def lesson_parameters(parameters: dict | None, notebooks: list[Path]) -> dict[str, dict]:
+    """The user's ``parameters`` each notebook gets (see
+    :func:`arabic_news.lesson_parameters.parameters_per_lesson`), or :class:`RunError`."""
+    if not parameters:
+        return {notebook.name: {} for notebook in notebooks}
+    try:
+        return parameters_per_lesson(
+            parameters, {notebook.name: declared_parameters(notebook) for notebook in notebooks})
+    except ParameterError as error:
+        raise RunError(str(error)) from None
+
+
+def encrypted_kernel_manager():
+    """A KernelManager class that provisions CurveZMQ keys when the kernel declares support.
+
+    Without them ipykernel warns, once per kernel, that it runs over TCP without encryption:
+    the fix the warning asks for, rather than hiding it. A kernel that cannot encrypt still
+    starts (and still warns, rightly).
+    """
+    from jupyter_client.manager import KernelManager
+
+    if "transport_encryption" not in KernelManager.class_trait_names():
+        return KernelManager  # an older jupyter_client: nothing to provision
+
+    class EncryptedKernelManager(KernelManager):
+        def __init__(self, **kwargs) -> None:
+            kwargs.setdefault("transport_encryption", "auto")
+            super().__init__(**kwargs)
+            _KERNELS.add(self)
+
+    return EncryptedKernelManager
+
+
+#: The kernel managers of this process, so that SIGTERM can stop their kernels.
+_KERNELS: weakref.WeakSet = weakref.WeakSet()
+
+
+def _stop_kernels() -> None:
+    """Kill the kernels this process started and remove their connection files."""
+    for manager in list(_KERNELS):
+        process = getattr(getattr(manager, "provisioner", None), "process", None)
+        try:
+            if process is not None and process.poll() is None:
+                process.kill()
+            manager.cleanup_connection_file()
+        except OSError:
+            pass
+
+
 def run_all(
     corpus: str | None,
     output: Path,
     figures: Path,
-    extra: dict | None = None,
+    parameters: dict | None = None,
     notebooks: list[Path] | None = None,
     cache_dir: str | Path | None | bool = None,
     engine: str | None = None,
     scheduler_address: str | None = None,
+    options: dict | None = None,
 ) -> None:
     """Execute every notebook into ``output``, figures into ``figures``, all or nothing.
 
-    ``engine`` ("pandas" or "dask") and ``scheduler_address`` go to the notebooks that declare
-    an ``engine`` parameter; None keeps each notebook's own default.
-    Raises :class:`RunError` (one-line message) when the corpus cannot be loaded, the figures
-    folder would overwrite the committed seeds' figures, or a notebook fails.
+    ``parameters`` are the lessons' own (each lesson gets those it declares); ``options`` are
+    the loader's, for the corpus preparation. ``engine`` ("pandas" or "dask") and
+    ``scheduler_address`` go to the notebooks that declare an ``engine`` parameter; None
+    keeps each notebook's own default. The lessons receive ``corpus_path``: the corpus as
+    the user named it (made absolute), so that the executed notebooks record it. With loader
+    ``options``, a lesson has no way to apply them to that path, so it is given the prepared
+    shards instead, and the runner says so.
+    Raises :class:`RunError` (one-line message) when an option or parameter is wrong, the
+    corpus cannot be loaded, the figures folder would overwrite the committed seeds' figures,
+    or a notebook fails.
     """
     import papermill
 
@@ -166,29 +266,36 @@ def run_all(
 
     check_engine_options(engine, scheduler_address)
     notebooks = notebook_paths() if notebooks is None else notebooks
+    output, figures = Path(output).expanduser().absolute(), Path(figures).expanduser().absolute()
     try:
         figures = figures_folder(corpus, figures)
     except ValueError as error:
         raise RunError(str(error)) from None
-    articles, shared = prepare_corpus(corpus, cache_dir)
+    given = lesson_parameters(parameters, notebooks)
+    for name in parameters or {}:
+        receivers = [nb.name[:2] for nb in notebooks if name in given[nb.name]]
+        print(f"parameter {name}={parameters[name]!r}: lessons {', '.join(receivers)}")
+    articles, shards = prepare_corpus(corpus, cache_dir, options)
+    named = None if corpus is None else str(Path(corpus).expanduser().absolute())
+    corpus_path = shards if options and shards is not None else named
+    if corpus_path != named:
+        print(f"loader options {options}: the lessons read the prepared shards {corpus_path}")
     print(f"corpus: {articles} articles; running {len(notebooks)} notebooks")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
-    try:
-        parameters = {
-            "corpus_path": shared,
-            "figures_dir": str(staging / "figures"),
-            **(extra or {}),
-        }
+    manager = encrypted_kernel_manager()
+    with Staging(output) as notebooks_stage, Staging(figures) as figures_stage, \
+            _terminated_cleanly([notebooks_stage, figures_stage]), _kernel_cache(cache_dir):
         for notebook in notebooks:
             started = time.perf_counter()
-            target = staging / "notebooks" / notebook.name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = notebooks_stage.new / notebook.name
             chosen = engine_parameters(notebook, engine, scheduler_address)
             try:
                 papermill.execute_notebook(
-                    str(notebook), str(target), parameters={**parameters, **chosen},
+                    str(notebook), str(target),
+                    parameters={"corpus_path": corpus_path,
+                                "figures_dir": str(figures_stage.new),
+                                **given[notebook.name], **chosen},
                     cwd=str(notebook.parent), kernel_name="python3", progress_bar=False,
+                    kernel_manager_class=manager,
                 )
             except Exception as error:  # papermill raises PapermillExecutionError and others
                 kept = Path(tempfile.mkdtemp(prefix="arabic-news-failed-")) / notebook.name
@@ -202,21 +309,52 @@ def run_all(
             on = ("" if engine is None else f" on {chosen['engine']}" if chosen
                   else " on pandas (the lesson has no engine parameter)")
             print(f"{notebook.name}: {time.perf_counter() - started:.1f} s{on}")
-        _move_files(staging / "notebooks", output)
-        _move_files(staging / "figures", figures)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        notebooks_stage.publish()
+        figures_stage.publish()
     print(f"notebooks in {output}")
     print(f"figures in {figures}")
 
 
-def _move_files(source: Path, target: Path) -> None:
-    """Move every file of ``source`` into ``target``, replacing files of the same name only."""
-    if not source.is_dir():
+@contextmanager
+def _terminated_cleanly(stages: list[Staging]):
+    """On SIGTERM, abandon the staging folders, stop the kernels and exit with 143.
+
+    Raising SystemExit is not enough: nbclient then waits, in a blocking poll, for the reply
+    of the cell that is running, however long it runs. So the handler cleans up itself and
+    leaves with ``os._exit``. Only from the main thread (elsewhere Python cannot set a
+    handler; the next run then removes the staging folders).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(source.iterdir()):
-        shutil.move(path, target / path.name)  # a rename on the same file system
+
+    def terminate(signum, frame):
+        for stage in stages:
+            stage.abandon()
+        _stop_kernels()
+        os._exit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _kernel_cache(cache_dir):
+    """While the lessons run, ``$ARABIC_NEWS_CACHE`` is the run's cache folder, so that a
+    lesson that loads the corpus through the cache (Dask does) finds the shards prepared."""
+    before = os.environ.get("ARABIC_NEWS_CACHE")
+    if cache_dir not in (None, False):
+        os.environ["ARABIC_NEWS_CACHE"] = str(Path(cache_dir).expanduser().absolute())
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("ARABIC_NEWS_CACHE", None)
+        else:
+            os.environ["ARABIC_NEWS_CACHE"] = before
 
 
 def _one_line(error: BaseException) -> str:
@@ -224,6 +362,20 @@ def _one_line(error: BaseException) -> str:
     name = getattr(error, "ename", None) or type(error).__name__
     message = getattr(error, "evalue", None) or (lines[-1] if lines else "")
     return f"{name}: {message}" if message else name
+
+
+def _add_loader_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "corpus options", "passed to load_corpus when the corpus is prepared (see its docstring)")
+    for name, parameter in loader_options().items():
+        flag = "--" + name.replace("_", "-")
+        if isinstance(parameter.default, bool):
+            group.add_argument(flag, dest=f"loader_{name}", action="store_true", default=None,
+                               help=f"load_corpus({name}=True)")
+        else:
+            kind = int if isinstance(parameter.default, int) else str
+            group.add_argument(flag, dest=f"loader_{name}", type=kind, metavar=name.upper(),
+                               help=f"load_corpus({name}=...)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="with --engine dask: a running Dask scheduler, such as "
                         "tcp://10.0.0.5:8786 (default: a LocalCluster per lesson)")
+    parser.add_argument("--params", metavar="'NAME=VALUE ...'", default="",
+                        help="the lessons' parameters, as in \"kwic_term=الرياض top_n=30\"; "
+                        "each lesson gets those it declares")
+    parser.add_argument("--params-file", metavar="FILE.yaml",
+                        help="the lessons' parameters, as a YAML mapping (--params wins)")
+    _add_loader_options(parser)
     args = parser.parse_args(argv)
     output = Path(args.output) / ("seeds" if args.corpus is None else "corpus")
     if args.figures:
@@ -257,10 +415,19 @@ def main(argv: list[str] | None = None) -> int:
         figures = Path("figures")
     else:
         figures = Path(args.output) / "figures"
+    options = {name: getattr(args, f"loader_{name}") for name in loader_options()
+               if getattr(args, f"loader_{name}") is not None}
     try:
-        run_all(args.corpus, output, figures,
+        if options and args.corpus is None:
+            raise RunError("corpus options are for --corpus: the seeds need none")
+        try:
+            parameters = read_parameters_file(args.params_file) if args.params_file else {}
+            parameters.update(parse_assignments(args.params))
+        except ParameterError as error:
+            raise RunError(str(error)) from None
+        run_all(args.corpus, output, figures, parameters=parameters,
                 cache_dir=False if args.no_cache else args.cache_dir,
-                engine=args.engine, scheduler_address=args.scheduler)
+                engine=args.engine, scheduler_address=args.scheduler, options=options)
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

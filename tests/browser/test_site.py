@@ -55,7 +55,7 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     began = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "docs" / "build_site.py"),
-                    "--out", str(out / "html"), "--source", str(out / "src")],
+                    "--out", str(out / "html")],
                    check=True, cwd=ROOT)
     print(f"site built in {time.perf_counter() - began:.1f} s")
     return out / "html"
