@@ -11,8 +11,22 @@ MPL310 := .venv-mpl310
 MPL310_STAMP := $(MPL310)/.installed
 CORPUS ?=
 OUT ?= output
+# Options of `make lab`, e.g. LAB_OPTS="--allow-root --no-browser --port 8890".
+LAB_OPTS ?=
+# `make run-corpus` passes these to load_corpus when it prepares the corpus (empty: the
+# loader's defaults), and PARAMS / PARAMS_FILE to the lessons (see the README).
+TEXT_COLUMN ?=
+TITLE_COLUMN ?=
+DATE_COLUMN ?=
+SOURCE_COLUMN ?=
+ID_COLUMN ?=
+METADATA ?=
+ON_ERROR ?=
+FOLLOW_SYMLINKS ?=
+MAX_FILE_SIZE ?=
+PARAMS_FILE ?=
 
-.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks student-copies lessons site clean
+.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks student-copies lessons site clean chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed: run make with PYTHON=/path/to/python3.11")'
@@ -34,16 +48,31 @@ $(MPL310_STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m arabic_news.run_notebooks --figures figures
 
+# PARAMS is read from the environment (make exports the variables given on its command line),
+# so that any quoting inside it reaches the runner as it was written.
 run-corpus: $(STAMP)
-	@test -n "$(CORPUS)" || (echo "usage: make run-corpus CORPUS=/path/to/corpus [OUT=output] [ENGINE=dask] [SCHEDULER=tcp://host:8786]"; exit 2)
-	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)" $(if $(ENGINE),--engine "$(ENGINE)") $(if $(SCHEDULER),--scheduler "$(SCHEDULER)")
+	@test -n "$(CORPUS)" || (echo 'usage: make run-corpus CORPUS=/path/to/corpus [OUT=output] [ENGINE=dask] [SCHEDULER=tcp://host:8786] [PARAMS="kwic_term=الرياض top_n=30"] [PARAMS_FILE=params.yaml] [DATE_COLUMN=...] [TEXT_COLUMN=...] [TITLE_COLUMN=...] [SOURCE_COLUMN=...] [ID_COLUMN=...] [METADATA=...] [ON_ERROR=skip] [FOLLOW_SYMLINKS=1] [MAX_FILE_SIZE=bytes]'; exit 2)
+	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)" \
+		$(if $(ENGINE),--engine "$(ENGINE)") $(if $(SCHEDULER),--scheduler "$(SCHEDULER)") \
+		$(if $(TEXT_COLUMN),--text-column "$(TEXT_COLUMN)") $(if $(TITLE_COLUMN),--title-column "$(TITLE_COLUMN)") \
+		$(if $(DATE_COLUMN),--date-column "$(DATE_COLUMN)") $(if $(SOURCE_COLUMN),--source-column "$(SOURCE_COLUMN)") \
+		$(if $(ID_COLUMN),--id-column "$(ID_COLUMN)") $(if $(METADATA),--metadata "$(METADATA)") \
+		$(if $(ON_ERROR),--on-error "$(ON_ERROR)") $(if $(FOLLOW_SYMLINKS),--follow-symlinks) \
+		$(if $(MAX_FILE_SIZE),--max-file-size "$(MAX_FILE_SIZE)") \
+		$(if $(PARAMS),--params "$$PARAMS") $(if $(PARAMS_FILE),--params-file "$(PARAMS_FILE)")
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_OPTS)
 
 test: test-unit test-notebooks test-mpl310
 
-test-unit: $(STAMP)
+# The browser tier of the tests needs Debian's Chromium and its driver: installed here when
+# they are missing and the user can (root, with apt-get); otherwise the tier is skipped, and
+# this says which command installs them.
+chromium:
+	@sh .ci/install-chromium
+
+test-unit: $(STAMP) chromium
 	$(BIN)/python -m pytest tests
 
 test-notebooks: $(STAMP)

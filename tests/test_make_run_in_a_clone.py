@@ -59,7 +59,7 @@ def test_make_run_in_a_fresh_clone_rewrites_every_figure_byte_identical(tmp_path
     _git("checkout", "--quiet", _git("rev-parse", "HEAD", cwd=ROOT).strip(), cwd=clone)
     _clone_environment(clone)
     python = clone / ".venv" / "bin" / "python"
-    imported = subprocess.run([str(python), "-c", "import arabic_news; print(arabic_news.__file__)"],
+    imported = subprocess.run([str(python), "-c", "import arabic_news as a; print(a.__file__)"],
                               check=True, capture_output=True, text=True).stdout
     assert imported.startswith(str(clone / "src")), imported
     committed = {p.name: p.read_bytes() for p in (clone / "figures").iterdir() if p.is_file()}

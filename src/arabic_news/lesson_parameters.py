@@ -202,7 +202,7 @@ def _kind(value) -> str:
     if isinstance(value, str):
         return "text"
     if isinstance(value, (list, tuple)):
-        return "a list, as in [a, b]"
+        return "a list ([a, b])"
     if isinstance(value, dict):
-        return "a mapping, as in {\"a\": 1}"
+        return "a mapping ({\"a\": 1})"
     return f"a {type(value).__name__}"

@@ -1,8 +1,9 @@
 """The browser test tier: headless Chromium from the Debian packages, driven by selenium.
 
 Every test here takes the ``browser`` fixture. When Chromium or its driver is missing the
-whole tier is skipped with one clear reason (``make test`` prints it in its summary); CI
-installs both (``.ci/run``), so there it always runs. Nothing is downloaded: selenium is told
+whole tier is skipped with one clear reason, which names the command that installs them
+(``make test`` prints it in its summary). ``make test`` run as root with apt-get installs
+both first (``.ci/install-chromium``), as CI does, so there the tier always runs. Nothing is downloaded: selenium is told
 where the system browser and driver are, and Selenium Manager is kept offline.
 """
 
@@ -18,13 +19,15 @@ import pytest
 CHROMIUM = os.environ.get("ARABIC_NEWS_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("ARABIC_NEWS_CHROMEDRIVER", "/usr/bin/chromedriver")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "output" / "screenshots"
+#: The one command that enables this tier (the README and .ci/install-chromium say the same).
+INSTALL_COMMAND = "sudo apt-get install chromium chromium-driver"
 
 
 def _missing() -> str | None:
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+    for path in (CHROMIUM, CHROMEDRIVER):
         if not (Path(path).is_file() and os.access(path, os.X_OK)):
-            return (f"browser tier skipped: {path} not found; install the Debian packages "
-                    f"'chromium chromium-driver' (apt-get install {package}) to run it")
+            return (f"browser tier skipped: {path} not found; to run it: {INSTALL_COMMAND} "
+                    "(make test does it when run as root)")
     try:
         import selenium  # noqa: F401
     except ImportError:
