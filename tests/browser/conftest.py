@@ -3,8 +3,9 @@
 Every test here takes the ``browser`` fixture. When Chromium or its driver is missing the
 whole tier is skipped with one clear reason, which names the command that installs them
 (``make test`` prints it in its summary). ``make test`` run as root with apt-get installs
-both first (``.ci/install-chromium``), as CI does, so there the tier always runs. Nothing is downloaded: selenium is told
-where the system browser and driver are, and Selenium Manager is kept offline.
+both first (``.ci/install-chromium``), as CI does, so there the tier always runs. Nothing is
+downloaded: selenium is told where the system browser and driver are, and Selenium Manager is
+kept offline.
 """
 
 from __future__ import annotations

@@ -125,6 +125,48 @@ def test_arabic_tables_read_right_to_left(browser, site, screenshots_dir):
     assert not problems, f"{len(problems)} problems, first ones:\n" + "\n".join(problems[:8])
 
 
+GAP_PROBE = r"""
+// For each row of each output table: the narrowest gap, in pixels, between the text of two
+// neighbouring cells on the same line (text boxes from a Range over each cell's content).
+function box(cell) {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  if (!rects.length) return null;
+  return {left: Math.min(...rects.map(r => r.left)), right: Math.max(...rects.map(r => r.right)),
+          text: cell.textContent.trim().slice(0, 40)};
+}
+const gaps = [];
+for (const row of document.querySelectorAll('.cell_output table tr')) {
+  const boxes = [...row.children].map(box).filter(b => b);
+  boxes.sort((a, b) => a.left - b.left);
+  for (let i = 1; i < boxes.length; i++) {
+    gaps.push({gap: boxes[i].left - boxes[i - 1].right,
+               pair: boxes[i - 1].text + " | " + boxes[i].text});
+  }
+}
+return gaps;
+"""
+
+
+def test_neighbouring_table_cells_are_apart_as_in_jupyterlab(browser, site, screenshots_dir):
+    """Two Arabic cells side by side must not read as one phrase: the cells are padded as
+    JupyterLab pads them (0.5em each side), so their texts are at least about one em apart.
+    Unpadded (1px), the longest cells of two neighbouring columns were 2px apart."""
+    font_px = 16
+    narrow = []
+    measured = 0
+    for name in ("02-term-frequency.html", "05-collocations-and-keyness.html"):
+        _open(browser, site / name)
+        for gap in browser.execute_script(GAP_PROBE):
+            measured += 1
+            if gap["gap"] < 0.9 * font_px:
+                narrow.append(f"{name}: {gap['gap']:.1f}px between «{gap['pair']}»")
+        browser.save_screenshot(str(screenshots_dir / f"site-gaps-{name[:2]}.png"))
+    assert measured > 50
+    assert not narrow, f"{len(narrow)} pairs of cells too close:\n" + "\n".join(narrow[:8])
+
+
 PROSE_PROBE = r"""
 const arabic = /[\u0621-\u064A]/;
 const unisolated = [];
