@@ -15,12 +15,13 @@ the charts' typeface without a web font.
 Nothing is executed: the pages show the committed outputs and figures. The build fails on any
 Sphinx warning (a broken link, a missing image), so a site that builds is complete.
 
-The build deletes nothing it did not make. The Sphinx sources are staged in a temporary
-folder of their own, removed afterwards. The site is built beside ``--out`` and moved into
-place only when Sphinx succeeded. ``--out`` is written only when it does not exist, is an
-empty folder, or holds a site this script built (it leaves a marker file, ``MARKER``, in
-every site); any other folder (or a file) is refused with one line and exit code 2, and is
-left as it was.
+The build deletes nothing it did not make. The Sphinx sources, the doctrees and the site are
+made in a locked staging folder beside ``--out`` (``.NAME.partial-*``, see
+:mod:`arabic_news.staging`; one left by a killed build is removed by the next), and the site
+is moved into place only when Sphinx succeeded. ``--out`` is written only when it does not
+exist, is an empty folder, or holds a site this script built (it leaves a marker file,
+``MARKER``, in every site); any other folder (or a file) is refused with one line and exit
+code 2, and is left as it was.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import argparse
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -88,11 +88,12 @@ def check_out(out: Path) -> None:
                       "empty: nothing was written or deleted; give a new or empty folder")
 
 
-def install(built: Path, out: Path) -> None:
-    """Put the finished site ``built`` (a sibling of ``out``) at ``out``.
+def install(built: Path, out: Path, previous: Path) -> None:
+    """Put the finished site ``built`` (in a staging folder beside ``out``) at ``out``.
 
-    A previous site (marked) is swapped out by two renames and then removed; an empty folder
-    someone made is kept and filled, so that it stays theirs.
+    A previous site (marked) is swapped out by two renames, to ``previous`` in the same
+    staging folder, which is removed with it (or put back, if the swap is cut halfway); an
+    empty folder someone made is kept and filled, so that it stays theirs.
     """
     (built / MARKER).write_text("A site built by docs/build_site.py, which replaces it on "
                                 "the next build.\n", encoding="utf-8")
@@ -102,38 +103,32 @@ def install(built: Path, out: Path) -> None:
     if not (out / MARKER).is_file():  # an empty folder of the user's: fill it, keep it
         for path in built.iterdir():
             path.rename(out / path.name)
-        built.rmdir()
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    out.rename(old / out.name)
+    out.rename(previous)
     built.rename(out)
-    shutil.rmtree(old)
 
 
 def build(out: Path) -> float:
-    """Stage the sources in a temporary folder, run sphinx-build beside ``out``, then move the
-    site into place; return the seconds it took. Raises :class:`Refused` before anything is
-    written when ``out`` is not ours to replace."""
+    """Stage the sources, run sphinx-build and move the site into place, all inside one
+    locked staging folder beside ``out`` (myst-nb writes beside Sphinx's output folder, so
+    that is inside it too); return the seconds it took. Raises :class:`Refused` before
+    anything is written when ``out`` is not ours to replace."""
+    from arabic_news.staging import Staging
+
     began = time.perf_counter()
     check_out(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="arabic-news-site-src-") as staging:
-        source = Path(staging) / "src"
+    with Staging(out) as staging:
+        source = staging.path / "src"
         stage(source)
-        built = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
-        try:
-            command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT / "docs"),
-                       "--fail-on-warning", "--keep-going", "-q", "-E",
-                       "-d", str(Path(staging) / "doctrees"), str(source), str(built)]
-            result = subprocess.run(command, cwd=ROOT)
-            if result.returncode:
-                raise SystemExit(f"sphinx-build failed (exit {result.returncode}); see the "
-                                 f"messages above; {out} was left as it was")
-            check_out(out)  # again: another process may have filled it meanwhile
-            install(built, out)
-        finally:
-            if built.exists():
-                shutil.rmtree(built)
+        command = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT / "docs"),
+                   "--fail-on-warning", "--keep-going", "-q", "-E",
+                   "-d", str(staging.path / "doctrees"), str(source), str(staging.new)]
+        result = subprocess.run(command, cwd=ROOT)
+        if result.returncode:
+            raise SystemExit(f"sphinx-build failed (exit {result.returncode}); see the "
+                             f"messages above; {out} was left as it was")
+        check_out(out)  # again: another process may have filled it meanwhile
+        install(staging.new, out, staging.previous)
     return time.perf_counter() - began
 
 

@@ -70,9 +70,14 @@ class Staging:
         """The folder to build the target's new content in."""
         return self.path / _NEW
 
+    @property
+    def previous(self) -> Path:
+        """Where a swap moves the old target (put back if the swap is cut halfway)."""
+        return self.path / _PREVIOUS
+
     def publish(self) -> None:
         """Replace the target by what was built in :attr:`new` (see :func:`replace_folder`)."""
-        replace_folder(self.new, self.target, self.path / _PREVIOUS)
+        replace_folder(self.new, self.target, self.previous)
 
     def abandon(self) -> None:
         """Remove the staging folder, first putting the previous target back if a swap was

@@ -87,12 +87,13 @@ def test_source_is_no_longer_an_option_and_its_folder_is_untouched(tmp_path, sph
     assert not (tmp_path / "site").exists()
 
 
-def test_the_sources_are_staged_in_a_temporary_folder_then_removed(tmp_path, sphinx):
+def test_the_sources_are_staged_beside_out_then_removed(tmp_path, sphinx):
     assert build_site.main(["--out", str(tmp_path / "site")]) == 0
     (call,) = sphinx.calls
     assert "index.ipynb" in call["staged"] and "exercises" in call["staged"]
     assert not call["source"].exists()
-    assert ROOT not in call["source"].parents
+    assert call["source"].parent.parent == tmp_path  # tmp_path/.site.partial-*/src
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_a_new_folder_gets_the_site_and_the_marker(tmp_path, sphinx):
