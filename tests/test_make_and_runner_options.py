@@ -5,7 +5,6 @@ runner's command line; ``make lab`` takes ``LAB_OPTS``; ``make test`` installs C
 it can, and otherwise says the one command that does.
 """
 
-import json
 import math
 import os
 import shutil
@@ -13,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tiny_notebooks import one_article_corpus, printed, tiny_notebook
 
 from arabic_news import run_notebooks
 from arabic_news.lesson_parameters import (
@@ -232,45 +231,28 @@ def test_none_and_integers_for_decimals_are_accepted(declared):
     assert any(given.get("alpha") == 1 for given in chosen.values())
 
 
-def _tiny(path: Path, declared_source: str, body: str) -> Path:
-    notebook = nbformat.v4.new_notebook()
-    parameters = nbformat.v4.new_code_cell(declared_source)
-    parameters.metadata["tags"] = ["parameters"]
-    notebook.cells = [parameters, nbformat.v4.new_code_cell(body)]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
-    nbformat.write(notebook, path)
-    return path
-
-
-def _printed(notebook: Path) -> str:
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
-
-
 @pytest.fixture
 def corpus(tmp_path):
-    root = tmp_path / "corpus"
-    root.mkdir()
-    (root / "a.txt").write_text("عنوان\nنص الخبر\n", encoding="utf-8")
-    return root
+    return one_article_corpus(tmp_path, "corpus")
 
 
 def test_parameters_reach_the_lessons_typed(tmp_path, corpus, capsys):
     common = "corpus_path = None\nfigures_dir = None\n"
-    first = _tiny(tmp_path / "01-a.ipynb", common + "kwic_term = 'حلب'\ntop_n = 20\n"
-                  "terms = ['حلب']", "print(repr(kwic_term), repr(top_n), repr(terms))")
-    second = _tiny(tmp_path / "02-b.ipynb", common + "top_n = 5", "print(repr(top_n))")
+    first = tiny_notebook(tmp_path / "01-a.ipynb",
+                          "print(repr(kwic_term), repr(top_n), repr(terms))",
+                          parameters=common + "kwic_term = 'حلب'\ntop_n = 20\nterms = ['حلب']")
+    second = tiny_notebook(tmp_path / "02-b.ipynb", "print(repr(top_n))",
+                           parameters=common + "top_n = 5")
     out = tmp_path / "out"
     run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", notebooks=[first, second],
                           parameters=parse_assignments(
                               "kwic_term=الأمم المتحدة top_n=30 terms=[الرياض, جدة]"))
-    assert _printed(out / "corpus" / "01-a.ipynb").strip() == (
+    assert printed(out / "corpus" / "01-a.ipynb").strip() == (
         "'الأمم المتحدة' 30 ['الرياض', 'جدة']")
-    assert _printed(out / "corpus" / "02-b.ipynb").strip() == "30"
-    printed = capsys.readouterr().out
-    assert "parameter kwic_term='الأمم المتحدة': lessons 01\n" in printed
-    assert "parameter top_n=30: lessons 01, 02\n" in printed
+    assert printed(out / "corpus" / "02-b.ipynb").strip() == "30"
+    said = capsys.readouterr().out
+    assert "parameter kwic_term='الأمم المتحدة': lessons 01\n" in said
+    assert "parameter top_n=30: lessons 01, 02\n" in said
 
 
 def test_an_undeclared_parameter_stops_the_run_before_anything_is_written(tmp_path, corpus,
@@ -288,14 +270,14 @@ def test_loader_options_reach_the_corpus_preparation(tmp_path, capsys):
     table = tmp_path / "news.csv"
     table.write_text("body,when\nنص الخبر الأول,2015-03-01\nنص الخبر الثاني,2015-04-01\n",
                      encoding="utf-8")
-    nb = _tiny(tmp_path / "01-dates.ipynb", "corpus_path = None\nfigures_dir = None",
-               "import arabic_news as an\nc = an.load_corpus(corpus_path)\n"
-               "print(c['published'].dt.strftime('%Y-%m-%d').tolist())")
+    nb = tiny_notebook(tmp_path / "01-dates.ipynb",
+                       "import arabic_news as an\nc = an.load_corpus(corpus_path)\n"
+                       "print(c['published'].dt.strftime('%Y-%m-%d').tolist())")
     out = tmp_path / "out"
     run_notebooks.run_all(str(table), out / "corpus", out / "figures", notebooks=[nb],
                           cache_dir=tmp_path / "cache",
                           options={"text_column": "body", "date_column": "when"})
-    assert _printed(out / "corpus" / "01-dates.ipynb").strip() == "['2015-03-01', '2015-04-01']"
+    assert printed(out / "corpus" / "01-dates.ipynb").strip() == "['2015-03-01', '2015-04-01']"
     assert "loader options" in capsys.readouterr().out
 
 

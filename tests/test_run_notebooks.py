@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from tiny_notebooks import one_article_corpus, printed, tiny_notebook
 
 from arabic_news import run_notebooks
 from arabic_news.corpus import seeds_path
@@ -17,23 +18,9 @@ from arabic_news.staging import MANIFEST
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def tiny_notebook(path: Path, body: str) -> Path:
-    notebook = nbformat.v4.new_notebook()
-    parameters = nbformat.v4.new_code_cell("corpus_path = None\nfigures_dir = None")
-    parameters.metadata["tags"] = ["parameters"]
-    notebook.cells = [parameters, nbformat.v4.new_code_cell(body)]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
-    nbformat.write(notebook, path)
-    return path
-
-
 @pytest.fixture
 def corpus(tmp_path):
-    root = tmp_path / "my corpus"
-    root.mkdir()
-    (root / "a.txt").write_text("عنوان\nنص الخبر\n", encoding="utf-8")
-    return root
+    return one_article_corpus(tmp_path, "my corpus")
 
 
 # --- 15. fail early, one line, nothing half-written ---------------------------------------
@@ -185,13 +172,6 @@ FIGURE = ("from pathlib import Path\nPath(figures_dir).mkdir(parents=True, exist
           "(Path(figures_dir) / f'{name}.svg').write_text('<svg/>')\n")
 
 
-def _corpus_named(tmp_path, name):
-    root = tmp_path / name
-    root.mkdir()
-    (root / "a.txt").write_text("عنوان\nنص الخبر\n", encoding="utf-8")
-    return root
-
-
 def test_relative_output_and_figures_land_where_the_runner_says(tmp_path, corpus, monkeypatch,
                                                                 capsys):
     lessons = tmp_path / "lessons"
@@ -212,7 +192,7 @@ def test_corpus_b_after_corpus_a_replaces_a_s_files_and_keeps_the_users(tmp_path
     nb = tiny_notebook(tmp_path / "01-fig.ipynb", FIGURE)
     out = tmp_path / "OUT"
     figures = out / "figures"
-    run_notebooks.run_all(str(_corpus_named(tmp_path, "A")), out / "corpus", figures,
+    run_notebooks.run_all(str(one_article_corpus(tmp_path, "A")), out / "corpus", figures,
                           notebooks=[nb])
     assert (figures / "A.svg").is_file()
     (out / "notes.md").write_text("my notes", encoding="utf-8")
@@ -220,7 +200,7 @@ def test_corpus_b_after_corpus_a_replaces_a_s_files_and_keeps_the_users(tmp_path
     (figures / "mine").mkdir()
     (figures / "mine" / "deep.txt").write_text("mine too", encoding="utf-8")
     (out / "corpus" / "my-analysis.ipynb").write_text("{}", encoding="utf-8")
-    run_notebooks.run_all(str(_corpus_named(tmp_path, "B")), out / "corpus", figures,
+    run_notebooks.run_all(str(one_article_corpus(tmp_path, "B")), out / "corpus", figures,
                           notebooks=[nb])
     assert sorted(p.name for p in figures.iterdir()) == [MANIFEST, "B.svg", "mine",
                                                           "my-drawing.png"]
@@ -378,9 +358,7 @@ def test_kernels_run_encrypted_and_do_not_warn(tmp_path, corpus):
                             timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "without encryption" not in result.stderr
-    cells = json.loads((out / "corpus" / "01-kernel.ipynb").read_text(encoding="utf-8"))["cells"]
-    assert "curve True" in "".join("".join(o.get("text", "")) for c in cells
-                                   for o in c.get("outputs", []))
+    assert "curve True" in printed(out / "corpus" / "01-kernel.ipynb")
 
 
 def test_the_lessons_get_the_corpus_the_user_named_not_the_cache(tmp_path, corpus, monkeypatch):
@@ -389,8 +367,7 @@ def test_the_lessons_get_the_corpus_the_user_named_not_the_cache(tmp_path, corpu
     out = tmp_path / "out"
     run_notebooks.run_all(os.path.relpath(corpus), out / "corpus", out / "figures",
                           notebooks=[nb], cache_dir=tmp_path / "cache")
+    assert printed(out / "corpus" / "01-path.ipynb").strip() == str(corpus)
     cells = json.loads((out / "corpus" / "01-path.ipynb").read_text(encoding="utf-8"))["cells"]
-    printed = "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", []))
-    assert printed.strip() == str(corpus)
     injected = next(c for c in cells if "injected-parameters" in c["metadata"].get("tags", []))
     assert "cache" not in "".join(injected["source"])
