@@ -48,18 +48,20 @@ $(MPL310_STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m arabic_news.run_notebooks --figures figures
 
-# PARAMS is read from the environment (make exports the variables given on its command line),
-# so that any quoting inside it reaches the runner as it was written.
+# The runner's options from the variables given (PARAMS is read from the environment, where
+# make puts the variables of its command line, so that any quoting inside it arrives as written).
+RUN_CORPUS_OPTIONS = $(strip \
+	$(if $(ENGINE),--engine "$(ENGINE)") $(if $(SCHEDULER),--scheduler "$(SCHEDULER)") \
+	$(if $(TEXT_COLUMN),--text-column "$(TEXT_COLUMN)") $(if $(TITLE_COLUMN),--title-column "$(TITLE_COLUMN)") \
+	$(if $(DATE_COLUMN),--date-column "$(DATE_COLUMN)") $(if $(SOURCE_COLUMN),--source-column "$(SOURCE_COLUMN)") \
+	$(if $(ID_COLUMN),--id-column "$(ID_COLUMN)") $(if $(METADATA),--metadata "$(METADATA)") \
+	$(if $(ON_ERROR),--on-error "$(ON_ERROR)") $(if $(FOLLOW_SYMLINKS),--follow-symlinks) \
+	$(if $(MAX_FILE_SIZE),--max-file-size "$(MAX_FILE_SIZE)") \
+	$(if $(PARAMS),--params "$$PARAMS") $(if $(PARAMS_FILE),--params-file "$(PARAMS_FILE)"))
+
 run-corpus: $(STAMP)
 	@test -n "$(CORPUS)" || (echo 'usage: make run-corpus CORPUS=/path/to/corpus [OUT=output] [ENGINE=dask] [SCHEDULER=tcp://host:8786] [PARAMS="kwic_term=الرياض top_n=30"] [PARAMS_FILE=params.yaml] [DATE_COLUMN=...] [TEXT_COLUMN=...] [TITLE_COLUMN=...] [SOURCE_COLUMN=...] [ID_COLUMN=...] [METADATA=...] [ON_ERROR=skip] [FOLLOW_SYMLINKS=1] [MAX_FILE_SIZE=bytes]'; exit 2)
-	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)" \
-		$(if $(ENGINE),--engine "$(ENGINE)") $(if $(SCHEDULER),--scheduler "$(SCHEDULER)") \
-		$(if $(TEXT_COLUMN),--text-column "$(TEXT_COLUMN)") $(if $(TITLE_COLUMN),--title-column "$(TITLE_COLUMN)") \
-		$(if $(DATE_COLUMN),--date-column "$(DATE_COLUMN)") $(if $(SOURCE_COLUMN),--source-column "$(SOURCE_COLUMN)") \
-		$(if $(ID_COLUMN),--id-column "$(ID_COLUMN)") $(if $(METADATA),--metadata "$(METADATA)") \
-		$(if $(ON_ERROR),--on-error "$(ON_ERROR)") $(if $(FOLLOW_SYMLINKS),--follow-symlinks) \
-		$(if $(MAX_FILE_SIZE),--max-file-size "$(MAX_FILE_SIZE)") \
-		$(if $(PARAMS),--params "$$PARAMS") $(if $(PARAMS_FILE),--params-file "$(PARAMS_FILE)")
+	$(BIN)/python -m arabic_news.run_notebooks --corpus "$(CORPUS)" --output "$(OUT)" $(RUN_CORPUS_OPTIONS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_OPTS)

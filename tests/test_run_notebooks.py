@@ -371,3 +371,22 @@ def test_the_lessons_get_the_corpus_the_user_named_not_the_cache(tmp_path, corpu
     cells = json.loads((out / "corpus" / "01-path.ipynb").read_text(encoding="utf-8"))["cells"]
     injected = next(c for c in cells if "injected-parameters" in c["metadata"].get("tags", []))
     assert "cache" not in "".join(injected["source"])
+
+
+def test_the_executed_notebooks_name_the_published_folders_not_the_staging(tmp_path, corpus):
+    nb = tiny_notebook(tmp_path / "01-term.ipynb", "print(kwic_term)",
+                       parameters="corpus_path = None\nfigures_dir = None\nkwic_term = 'حلب'")
+    out = tmp_path / "out"
+    run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", notebooks=[nb],
+                          parameters={"kwic_term": "الأمم المتحدة"})
+    executed = out / "corpus" / "01-term.ipynb"
+    text = executed.read_text(encoding="utf-8")
+    assert ".partial-" not in text
+    notebook = nbformat.read(executed, as_version=4)
+    injected = next(c for c in notebook.cells if "injected-parameters" in c.metadata["tags"])
+    assert injected.source.splitlines() == [
+        "# Parameters", f"corpus_path = {str(corpus)!r}", f"figures_dir = {str(out / 'figures')!r}",
+        "kwic_term = 'الأمم المتحدة'"]
+    assert notebook.metadata.papermill.output_path == str(executed)
+    assert notebook.metadata.papermill.parameters["figures_dir"] == str(out / "figures")
+    assert printed(executed).strip() == "الأمم المتحدة"

@@ -288,15 +288,16 @@ def run_all(
             started = time.perf_counter()
             target = notebooks_stage.new / notebook.name
             chosen = engine_parameters(notebook, engine, scheduler_address)
+            parameters = {"corpus_path": corpus_path, "figures_dir": str(figures_stage.new),
+                          **given[notebook.name], **chosen}
             try:
                 papermill.execute_notebook(
-                    str(notebook), str(target),
-                    parameters={"corpus_path": corpus_path,
-                                "figures_dir": str(figures_stage.new),
-                                **given[notebook.name], **chosen},
+                    str(notebook), str(target), parameters=parameters,
                     cwd=str(notebook.parent), kernel_name="python3", progress_bar=False,
                     kernel_manager_class=manager,
                 )
+                _record_as_published(target, output / notebook.name,
+                                     {**parameters, "figures_dir": str(figures)})
             except Exception as error:  # papermill raises PapermillExecutionError and others
                 kept = Path(tempfile.mkdtemp(prefix="arabic-news-failed-")) / notebook.name
                 if target.is_file():
@@ -313,6 +314,23 @@ def run_all(
         figures_stage.publish()
     print(f"notebooks in {output}")
     print(f"figures in {figures}")
+
+
+def _record_as_published(executed: Path, published: Path, parameters: dict) -> None:
+    """Make the executed notebook name where its results are published, not the staging
+    folders it ran in: the injected ``parameters`` cell (written with ``repr``, so that Arabic
+    reads as Arabic rather than ``\\u`` escapes) and papermill's metadata."""
+    import nbformat
+
+    notebook = nbformat.read(executed, as_version=4)
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = "# Parameters\n" + "".join(
+                f"{name} = {value!r}\n" for name, value in parameters.items())
+    recorded = notebook.metadata.get("papermill", {})
+    recorded["parameters"] = parameters
+    recorded["output_path"] = str(published)
+    nbformat.write(notebook, executed)
 
 
 @contextmanager
