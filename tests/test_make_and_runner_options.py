@@ -291,3 +291,12 @@ def test_loader_options_on_the_command_line_are_checked_by_the_loader(tmp_path, 
     assert code == 2 and error.count("\n") == 1 and "nope" in error, error
     assert run_notebooks.main(["--date-column", "when"]) == 2
     assert "corpus options are for --corpus" in capsys.readouterr().err
+
+
+def test_loader_options_without_the_cache_are_refused(tmp_path, capsys):
+    table = tmp_path / "news.csv"
+    table.write_text("body\nنص\n", encoding="utf-8")
+    code = run_notebooks.main(["--corpus", str(table), "--output", str(tmp_path / "out"),
+                               "--text-column", "body", "--no-cache"])
+    assert code == 2 and "leave out --no-cache" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -110,17 +110,18 @@ def check_corpus(corpus: str | None, options: dict | None = None) -> int:
 def prepare_corpus(
     corpus: str | None, cache_dir: str | Path | None | bool = None, options: dict | None = None
 ) -> tuple[int, str | None]:
-    """Read and check the corpus once; return its number of articles and its shards folder.
+    """Read and check the corpus once; return its number of articles and what to load.
 
     One load per run: a corpus other than the seeds is converted once into Parquet shards in
     the cache (outside the corpus folder, keyed on the corpus's path, sizes, modification
     times and the loader ``options``; see :mod:`arabic_news.corpus.cache`). Any error on the
     way (a corpus that cannot be loaded, or that Arrow cannot store, a full disk) raises
     :class:`RunError` with one line, as does a corpus that holds no article.
-    ``cache_dir=False`` turns the cache off: the shards folder is then None.
+    ``cache_dir=False`` turns the cache off: the corpus itself (resolved) is then what to load.
     """
     if corpus is None or cache_dir is False:
-        return check_corpus(corpus, options), None
+        return check_corpus(corpus, options), None if corpus is None else str(
+            Path(corpus).resolve())
     from arabic_news.corpus import SkippedDocumentWarning
     from arabic_news.corpus.cache import cached_shards
     from arabic_news.corpus.shards import read_manifest
@@ -265,6 +266,9 @@ def run_all(
     from arabic_news.corpus.outputs import figures_folder
 
     check_engine_options(engine, scheduler_address)
+    if options and cache_dir is False:
+        raise RunError("corpus options need the prepared corpus: the lessons cannot apply them "
+                       "to the original files; leave out --no-cache")
     notebooks = notebook_paths() if notebooks is None else notebooks
     output, figures = Path(output).expanduser().absolute(), Path(figures).expanduser().absolute()
     try:
@@ -275,9 +279,9 @@ def run_all(
     for name in parameters or {}:
         receivers = [nb.name[:2] for nb in notebooks if name in given[nb.name]]
         print(f"parameter {name}={parameters[name]!r}: lessons {', '.join(receivers)}")
-    articles, shards = prepare_corpus(corpus, cache_dir, options)
+    articles, prepared = prepare_corpus(corpus, cache_dir, options)
     named = None if corpus is None else str(Path(corpus).expanduser().absolute())
-    corpus_path = shards if options and shards is not None else named
+    corpus_path = prepared if options else named
     if corpus_path != named:
         print(f"loader options {options}: the lessons read the prepared shards {corpus_path}")
     print(f"corpus: {articles} articles; running {len(notebooks)} notebooks")
