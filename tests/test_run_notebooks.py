@@ -390,3 +390,12 @@ def test_the_executed_notebooks_name_the_published_folders_not_the_staging(tmp_p
     assert notebook.metadata.papermill.output_path == str(executed)
     assert notebook.metadata.papermill.parameters["figures_dir"] == str(out / "figures")
     assert printed(executed).strip() == "الأمم المتحدة"
+
+
+@pytest.mark.parametrize("figures", ["corpus", "corpus/figs", "."])
+def test_figures_and_notebooks_folders_must_be_apart(tmp_path, corpus, figures):
+    out = tmp_path / "out"
+    with pytest.raises(run_notebooks.RunError, match="must be apart"):
+        run_notebooks.run_all(str(corpus), out / "corpus", out / figures,
+                              notebooks=[tiny_notebook(tmp_path / "01-a.ipynb", "1")])
+    assert not out.exists()

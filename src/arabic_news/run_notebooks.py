@@ -275,6 +275,9 @@ def run_all(
         figures = figures_folder(corpus, figures)
     except ValueError as error:
         raise RunError(str(error)) from None
+    if figures == output or output in figures.parents or figures in output.parents:
+        raise RunError(f"the figures folder {figures} and the notebooks folder {output} must be "
+                       "apart (each is replaced as a whole): choose another --figures")
     given = lesson_parameters(parameters, notebooks)
     for name in parameters or {}:
         receivers = [nb.name[:2] for nb in notebooks if name in given[nb.name]]
