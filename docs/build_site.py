@@ -17,7 +17,7 @@ Sphinx warning (a broken link, a missing image), so a site that builds is comple
 
 The build deletes nothing it did not make. The Sphinx sources, the doctrees and the site are
 made in a locked staging folder beside ``--out`` (``.NAME.partial-*``, see
-:mod:`arabic_news.staging`; one left by a killed build is removed by the next), and the site
+:mod:`arabic_news.atomic_folders`; one left by a killed build is removed by the next), and the site
 is moved into place only when Sphinx succeeded. ``--out`` is written only when it does not
 exist, is an empty folder, or holds a site this script built (it leaves a marker file,
 ``MARKER``, in every site); any other folder (or a file) is refused with one line and exit
@@ -113,7 +113,7 @@ def build(out: Path) -> float:
     locked staging folder beside ``out`` (myst-nb writes beside Sphinx's output folder, so
     that is inside it too); return the seconds it took. Raises :class:`Refused` before
     anything is written when ``out`` is not ours to replace."""
-    from arabic_news.staging import Staging
+    from arabic_news.atomic_folders import Staging
 
     began = time.perf_counter()
     check_out(out)

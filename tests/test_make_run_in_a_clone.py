@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from arabic_news.staging import MANIFEST
+from arabic_news.atomic_folders import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.clone

@@ -11,9 +11,9 @@ import pytest
 from tiny_notebooks import one_article_corpus, printed, tiny_notebook
 
 from arabic_news import run_notebooks
+from arabic_news.atomic_folders import MANIFEST
 from arabic_news.corpus import seeds_path
 from arabic_news.corpus.outputs import committed_figures, corpus_slug, figures_folder
-from arabic_news.staging import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,7 +16,7 @@ It fails early and leaves nothing half-written:
   the corpus folder (see :func:`prepare_corpus`); a corpus that cannot be loaded, stored or
   holds no article is reported in one line, with exit code 2, and nothing is written;
 * the notebooks and figures are written into staging folders beside their targets (see
-  :mod:`arabic_news.staging`) and each target is replaced as a whole only when every notebook
+  :mod:`arabic_news.atomic_folders`) and each target is replaced as a whole only when every notebook
   has run: what an earlier run wrote there and this one did not is gone, and what the user
   put there stays. When a notebook fails, the runner prints one line naming it and the
   error, keeps the failed notebook (with its traceback) in a temporary folder outside the
@@ -47,6 +47,7 @@ import weakref
 from contextlib import contextmanager
 from pathlib import Path
 
+from arabic_news.atomic_folders import Staging
 from arabic_news.lesson_parameters import (
     ParameterError,
     declared_parameters,
@@ -54,7 +55,6 @@ from arabic_news.lesson_parameters import (
     parse_assignments,
     read_parameters_file,
 )
-from arabic_news.staging import Staging
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 #: Keywords of load_corpus that are not about the corpus itself: not runner options.

@@ -15,7 +15,10 @@ folder in for the target. Two rules keep the user's files safe:
   concurrent run keeps its own. A staging folder killed halfway through a swap still holds
   the previous target, which is put back rather than removed.
 
-POSIX only (``fcntl``), as the runner is.
+POSIX only (``fcntl``), as the runner is. (:mod:`arabic_news.corpus.staging` writes a *new*
+folder for the converter, in a PID-named staging folder; this module *replaces* a folder that
+may hold the user's files, and locks its staging folders rather than naming them by PID, so
+that a reused PID never makes a dead run's folder look alive.)
 """
 
 from __future__ import annotations
