@@ -185,8 +185,9 @@ an.rtl_table(events)
 # - **Time**: on a small corpus Dask is slower (scheduling, shuffles, processes); it pays when
 #   the corpus does not fit in memory, or when workers add cores.
 #
-# On one machine without Dask, `top_ngrams(texts, tokens, size=2, partitions=16)` gives the same
-# table exactly with about 1/16 of the vocabulary in memory at a time (spilled to disk).
+# On one machine too, Dask is the way to count a vocabulary larger than memory: the workers
+# of `scale.client()` are capped (`memory_limit`) and spill to disk past it, and the tables
+# are exactly those of pandas.
 
 # %% [markdown]
 # ## The dashboard

@@ -90,7 +90,7 @@ def prepare_corpus(
     if corpus is None or cache_dir is False:
         return check_corpus(corpus), None if corpus is None else str(Path(corpus).resolve())
     from arabic_news.corpus import SkippedDocumentWarning
-    from arabic_news.corpus.cache import cached_shards
+    from arabic_news.corpus.convert import cached_shards
     from arabic_news.corpus.shards import read_manifest
     from arabic_news.errors import CorpusError
 
@@ -132,15 +132,14 @@ def check_engine_options(engine: str | None, scheduler_address: str | None) -> N
         raise RunError("a scheduler address is for --engine dask")
     if engine is None:
         return
-    from arabic_news.corpus.loader import ENGINES
+    from arabic_news.engines import ENGINES, require_engine
 
     if engine not in ENGINES:
         raise RunError(f"engine {engine!r} is not allowed: use pandas or dask")
-    if engine == "dask":
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            raise RunError("--engine dask needs Dask: pip install 'arabic-news[dask]'") from None
+    try:
+        require_engine(engine)
+    except ImportError:
+        raise RunError("--engine dask needs Dask: pip install 'arabic-news[dask]'") from None
 
 
 def run_all(
