@@ -169,8 +169,9 @@ an.rtl_table(events)
 # ## Same values, other habits
 #
 # What does not change: every count, document frequency, top-n table (ties broken by the term,
-# as on pandas), share and date. `tests/test_scale_dask.py` proves it on a generated corpus,
-# and `benchmarks/bench_scale.py equal` on ANT's 31,523 articles (10 results, all equal).
+# as on pandas), share and date. `tests/test_engine_equality.py` proves it for every analysis
+# on a generated corpus, and `benchmarks/bench_scale.py equal` on ANT's 31,523 articles (10
+# results, all equal).
 #
 # What changes:
 # - **Row order and index** of raw tables: each partition has its own index starting at 0;
