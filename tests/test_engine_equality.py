@@ -190,7 +190,7 @@ CASES: list[Case] = [
            reference=lambda i, got: same(list(got), sorted(got))),
     *cases("cleaning tables", lambda i: _cleaning_tables(analysis.written_words(i.texts)),
            answers, covers=("cleaning_examples", "stage_counts", "compare_cleanings",
-                            "stemming_examples")),
+                            "stemming_examples", "dropped_by_default")),
     *cases("merged_spellings", lambda i: analysis.merged_spellings(i.texts, i.top_terms),
            frames, reference=lambda i, got: _any((got["spellings"] > 1).any())),
     *cases("display_forms", lambda i, a: _forms(i, a), answers,
@@ -285,7 +285,8 @@ def _cleaning_tables(words: Counter) -> dict:
     sizes, top = analysis.compare_cleanings(stages, n=10)
     return {"examples": analysis.cleaning_examples(words, per_step=3), "stages": stages,
             "sizes": sizes, "top": top,
-            "stemming": analysis.stemming_examples(stages["normalised"], n=8)}
+            "stemming": analysis.stemming_examples(stages["normalised"], n=8),
+            "dropped": analysis.dropped_by_default(stages["normalised"])}
 
 
 def _forms(inputs, which: str) -> dict:
