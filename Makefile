@@ -85,7 +85,7 @@ test-mpl310: $(MPL310_STAMP)
 	$(MPL310)/bin/python -m pytest -m rendering tests/rendering
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff check src tests benchmarks notebooks tools
 
 sync-notebooks: $(STAMP)
 	$(BIN)/jupytext --sync notebooks/[0-9]*.ipynb
@@ -101,7 +101,7 @@ execute-notebooks: $(STAMP)
 # start page (notebooks/start-here.ipynb), generated from the lessons. A test fails when the
 # committed copies are out of sync: after any change to a lesson, run this (or make lessons).
 student-copies: $(STAMP)
-	$(BIN)/python -m arabic_news.exercises.student notebooks
+	$(BIN)/python tools/student_copies.py notebooks
 
 # Everything after a change to a lesson (its notebook or script) or to src/: re-pair,
 # re-execute on the seeds, regenerate the student copies.

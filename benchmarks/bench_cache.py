@@ -59,7 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["ARABIC_NEWS_CACHE"] = tempfile.mkdtemp(prefix="bench-cache-")
     import arabic_news as an
-    from arabic_news.corpus.cache import cache_key, cached_shards, corpus_signature
+    from arabic_news.corpus.cache import cache_key, corpus_signature
+    from arabic_news.corpus.convert import cached_shards
 
     warnings.simplefilter("ignore")
     corpus = args.corpus.resolve()

@@ -25,9 +25,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from arabic_news import extract_dates, load_corpus
-from arabic_news.dates.evaluate import Example, Span, exact, load_examples, score
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))  # the scorer is a repository tool, not in the package
+from date_evaluation import Example, Span, exact, load_examples, score  # noqa: E402
+
 EVAL = ROOT / "tests" / "data" / "date_eval.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "dates.md"
 

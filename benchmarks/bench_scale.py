@@ -66,7 +66,8 @@ def make_data(ant: Path, dest: Path, copies: list[int], rows_per_shard: int) -> 
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from arabic_news.corpus.shards import FORMAT, MANIFEST, VERSION, write_shards
+    from arabic_news.corpus.convert import write_shards
+    from arabic_news.corpus.shards import FORMAT, MANIFEST, VERSION
 
     base = dest / "ant"
     if not (base / MANIFEST).is_file():

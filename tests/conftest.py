@@ -39,7 +39,7 @@ def generated_frames(tmp_path_factory):
     from pathlib import Path
 
     import arabic_news as an
-    from arabic_news.corpus.shards import write_shards
+    from arabic_news.corpus.convert import write_shards
 
     sys.path.insert(0, str(Path(__file__).parent))
     from generated_corpus import write_generated_corpus

@@ -114,16 +114,21 @@ def test_keyword_in_context_with_the_package_normaliser_finds_every_spelling():
     assert table["doc_id"].tolist() == ["y", "y"]
 
 
-@pytest.mark.parametrize("partitions", [1, 3, 16])
+@pytest.mark.parametrize("batch", [1, 3, 16, 10_000])
 @pytest.mark.parametrize("size,n", [(1, 5), (2, 12), (3, 1)])
-def test_spilled_top_ngrams_equal_the_one_counter_table(partitions, size, n):
-    """Hash partitions on disk (bounded memory) give exactly the in-memory ranking, ties too."""
+def test_an_iterator_of_texts_is_counted_a_batch_at_a_time(batch, size, n, monkeypatch):
+    """The in-memory engine reads an iterator in batches (partitions) and sums their counts:
+    the tables equal those of the whole list, ties and the order of the Counters too."""
     import arabic_news as an
-    from arabic_news.analysis import ngram_counts, ranked_terms, top_ngrams
+    from arabic_news.analysis import ngram_counts, ranked_terms, term_counts, top_ngrams
+    from arabic_news.engines import pandas_engine
 
-    texts = list(an.load_corpus()["text"]) * 3 + ["حلب حلب موسكو", "موسكو حلب"]
+    texts = list(an.load_corpus()["text"]) * 3 + ["حلب حلب موسكو", "موسكو حلب"] * 20
     tokens = an.ArabicAnalyzer().tokens
     expected = ranked_terms(ngram_counts(texts, tokens, (size,))[size], n)
-    pd.testing.assert_frame_equal(top_ngrams(texts, tokens, size=size, n=n,
-                                             partitions=partitions), expected)
+    counts = term_counts(texts, tokens)
+    monkeypatch.setattr(pandas_engine, "STREAM_BATCH", batch)
+    monkeypatch.setattr(pandas_engine, "_FOLD_EVERY", 2)
     pd.testing.assert_frame_equal(top_ngrams(iter(texts), tokens, size=size, n=n), expected)
+    streamed = term_counts(iter(texts), tokens)
+    assert streamed == counts and list(streamed) == list(counts) == sorted(counts)

@@ -19,6 +19,18 @@ def frame(texts, dates=None, titles=None):
     })
 
 
+def test_not_applicable_is_public_beside_corpus_error():
+    """One class, caught as ``an.NotApplicable`` or ``analysis.NotApplicable`` alike."""
+    from arabic_news import errors, exercises
+
+    assert an.NotApplicable is analysis.NotApplicable is exercises.NotApplicable
+    assert an.NotApplicable is errors.NotApplicable and "NotApplicable" in an.__all__
+    assert issubclass(an.NotApplicable, ValueError)
+    assert not issubclass(an.NotApplicable, an.CorpusError)  # not a fault of the input files
+    with pytest.raises(an.NotApplicable, match="no article of this corpus has a publication"):
+        analysis.choose_frequency(frame(["حلب"])["published"])
+
+
 def test_timelines_without_dates_are_not_applicable():
     corpus = frame(["حلب", "دمشق"])
     for call in (

@@ -13,7 +13,7 @@ import pandas as pd
 
 import arabic_news as an
 from arabic_news.corpus.convert import main as convert
-from arabic_news.corpus.shards import write_shards
+from arabic_news.corpus.convert import write_shards
 
 
 def _source(path, count=5):

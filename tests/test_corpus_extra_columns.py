@@ -13,7 +13,7 @@ import pytest
 
 from arabic_news import load_corpus
 from arabic_news.corpus import ColumnAsTextWarning, iter_corpus
-from arabic_news.corpus.shards import write_shards
+from arabic_news.corpus.convert import write_shards
 
 CASES = {
     "int-then-str": ([1, "a"], ["1", "a"]),

@@ -11,7 +11,8 @@ import pytest
 
 import arabic_news as an
 from arabic_news.corpus import corpus_attrs, skipped_documents, skipped_summary
-from arabic_news.corpus.cache import DamagedCacheEntryWarning, cached_shards
+from arabic_news.corpus.cache import DamagedCacheEntryWarning
+from arabic_news.corpus.convert import cached_shards
 from arabic_news.corpus.policy import SkippedDocumentWarning
 from arabic_news.errors import CorpusError
 

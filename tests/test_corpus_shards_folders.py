@@ -10,7 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import arabic_news as an
-from arabic_news.corpus.shards import MANIFEST, write_shards
+from arabic_news.corpus.convert import write_shards
+from arabic_news.corpus.shards import MANIFEST
 from arabic_news.errors import CorpusError
 
 pytest.importorskip("dask.dataframe")

@@ -8,9 +8,9 @@ import pytest
 
 import arabic_news as an
 from arabic_news.corpus import iter_corpus
-from arabic_news.corpus.cache import cached_shards
+from arabic_news.corpus.convert import cached_shards, write_shards
 from arabic_news.corpus.convert import main as convert
-from arabic_news.corpus.shards import read_manifest, write_shards
+from arabic_news.corpus.shards import read_manifest
 from arabic_news.errors import CorpusError
 
 

@@ -1,8 +1,7 @@
-"""``analysis.count_table``: the answers of the Counters of ``ngram_counts``, on both engines.
+"""``analysis.count_table``: the answers of the Counters of ``ngram_counts``.
 
-On pandas the tables wrap those Counters; on Dask (the generated corpus in five Parquet
-shards, the synchronous scheduler) the engine's aggregated table answers, and every answer
-must be the Counter path's, ties in ``top(n)`` and absent keys included.
+Every answer must be the Counter path's, ties in ``top(n)`` and absent keys included; that
+the Dask engine gives the same answers is proved in ``tests/test_engine_equality.py``.
 """
 
 from collections import Counter
@@ -88,86 +87,3 @@ def test_an_empty_corpus_has_empty_answers():
     table = analysis.count_table([], str.split, sizes=(1,))[1]
     assert table.top(3).empty and (table.total, table.distinct, table.once) == (0, 0, 0)
     assert table["a"] == 0
-
-
-# ----------------------------------------------------------------------------- on Dask
-dask = pytest.importorskip("dask")
-
-
-@pytest.fixture(scope="module")
-def frames(generated_frames):
-    return generated_frames
-
-
-def test_dask_tables_give_the_counter_answers(frames):
-    pandas_corpus, dask_corpus = frames
-    tokens = an.ArabicAnalyzer().tokens
-    counts = analysis.ngram_counts(pandas_corpus["text"], tokens, sizes=(1, 2))
-    with dask.config.set(scheduler="synchronous"):
-        tables = analysis.count_table(dask_corpus["text"], tokens, sizes=(1, 2))
-        assert repr(tables[1]) == "CountTable(size=1, engine='dask')"
-        for size in (1, 2):
-            counter = counts[size]
-            # many entries tie at small counts: n cuts inside a tie
-            tied = next(n for n in range(5, 200)
-                        if analysis.ranked_terms(counter, n + 1)["count"].iloc[-1]
-                        == analysis.ranked_terms(counter, n)["count"].iloc[-1])
-            for n in (1, tied, 20, 100_000):
-                assert_table_answers_as_counter(tables[size], counter, n)
-
-
-def test_dask_tables_count_the_corpus_once(frames):
-    """Questions read the persisted table: no partition is tokenised again."""
-    _, dask_corpus = frames
-    calls = []
-    analyzer = an.ArabicAnalyzer()
-
-    def tokens(text):
-        calls.append(1)
-        return analyzer.tokens(text)
-
-    with dask.config.set(scheduler="synchronous"):
-        table = analysis.count_table(dask_corpus["text"], tokens, sizes=(1,))[1]
-        counted = len(calls)
-        assert counted == len(frames[0])
-        table.top(5), table.total, table.once, table["حلب"], table.counter()
-    assert len(calls) == counted
-
-
-def test_at_least_keeps_the_entries_from_a_count_on(frames):
-    pandas_corpus, dask_corpus = frames
-    tokens = an.ArabicAnalyzer().tokens
-    counter = analysis.ngram_counts(pandas_corpus["text"], tokens, sizes=(2,))[2]
-    with dask.config.set(scheduler="synchronous"):
-        on_dask = analysis.count_table(dask_corpus["text"], tokens, sizes=(2,))[2]
-        on_pandas = analysis.count_table(pandas_corpus["text"], tokens, sizes=(2,))[2]
-        for count in (1, 3, 10**9):
-            expected = Counter({k: v for k, v in counter.items() if v >= count})
-            assert on_dask.at_least(count) == expected == on_pandas.at_least(count)
-        with pytest.raises(ValueError, match="positive integer"):
-            on_dask.at_least(0)
-
-
-@pytest.mark.parametrize("answer", [None, 3, [], ["ملعب"], ("ملعب", "آخر"), {"ملعب"},
-                                    "an iterator", " ملعب "])
-def test_checker_2_1_on_dask_gives_the_pandas_verdict_without_every_count(frames, answer):
-    from arabic_news.exercises import memo
-    from arabic_news.exercises.core import evaluate
-
-    pandas_corpus, dask_corpus = frames
-    stops_kept = an.ArabicAnalyzer(stop_words=None).tokens
-    ranked = analysis.top_ngrams(pandas_corpus["text"], stops_kept, size=2, n=10**6)["term"]
-    best, rare = ranked.iloc[0], ranked.iloc[-1]  # rare: present, not frequent enough
-    answers = [best, [best], f" {best} ", [best, best], [best, "ملعب"], "ملعب", rare, [rare]]
-    with dask.config.set(scheduler="synchronous"):
-        memo.forget()
-        for given_answer in [answer, *answers]:
-            if given_answer == "an iterator":  # read once only: a fresh one per engine
-                for items in (["ملعب", best], ["ملعب"], [best]):
-                    assert evaluate("2.1", iter(items), corpus=dask_corpus) == evaluate(
-                        "2.1", iter(items), corpus=pandas_corpus), items
-                continue
-            on_dask = evaluate("2.1", given_answer, corpus=dask_corpus)
-            on_pandas = evaluate("2.1", given_answer, corpus=pandas_corpus)
-            assert on_dask == on_pandas, given_answer
-    assert evaluate("2.1", best, corpus=pandas_corpus).status == "right"

@@ -3,15 +3,15 @@
 The set (written before the extractor was tuned) holds realistic news sentences with their
 publication day and every date expression in them, plus sentences with no date (ages,
 counts, resolution numbers, names such as ثورة 25 يناير, words like مارس "practised").
-The scoring rule is documented in arabic_news.dates.evaluate.
+The scoring rule is documented in tools/date_evaluation.py.
 """
 
 from pathlib import Path
 
 import pytest
+from date_evaluation import Example, Span, load_examples, score
 
 from arabic_news import extract_dates
-from arabic_news.dates.evaluate import Example, Span, load_examples, score
 from arabic_news.dates.folding import fold
 from arabic_news.dates.patterns import DATE_PATTERN, UNGATED_PATTERN
 from arabic_news.errors import CorpusError

@@ -115,14 +115,3 @@ def test_keys_and_batch_size_are_checked():
         display_forms(["حلب"], keys="حلب")
     with pytest.raises(ValueError, match="batch_size"):
         display_forms(["حلب"], keys=["حلب"], batch_size=0)
-
-
-def test_iter_texts_reads_a_dask_column_partition_by_partition():
-    import pandas as pd
-
-    from arabic_news import analysis
-
-    dd = pytest.importorskip("dask.dataframe")
-    texts = pd.Series(["في حلب", "فى الامن", "الأمن"])
-    assert list(analysis.iter_texts(dd.from_pandas(texts, npartitions=2))) == list(texts)
-    assert list(analysis.iter_texts(texts)) == list(texts)

@@ -182,9 +182,10 @@ def test_the_memory_of_checkers_follows_the_texts_not_the_object():
 def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself(slice_size, monkeypatch):
     """per_texts passes the column (no tuple copy of a large corpus) and keys on its texts,
     hashed a slice at a time: a change in any slice is a new key."""
+    from arabic_news.engines import pandas_engine
     from arabic_news.exercises import memo
 
-    monkeypatch.setattr(memo, "_CHUNK", slice_size)
+    monkeypatch.setattr(pandas_engine, "_HASHED_SLICE", slice_size)
     memo.forget()
     calls = []
 

@@ -19,7 +19,7 @@ import pytest
 pytest.importorskip("distributed", reason="the Dask extra is not installed")
 
 from arabic_news import run_notebooks  # noqa: E402
-from arabic_news.corpus.shards import write_shards  # noqa: E402
+from arabic_news.corpus.convert import write_shards  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_corpus import write_generated_corpus  # noqa: E402

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from student_copies import COPIES, out_of_sync
 
 from arabic_news.exercises import exercise_ids
-from arabic_news.exercises.student import COPIES, out_of_sync
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

@@ -62,7 +62,8 @@ def test_notebooks_import_the_package_not_the_source_folder(notebook):
 
 def test_ruff_finds_nothing_in_notebooks_package_and_tests():
     ruff = Path(sys.executable).parent / "ruff"  # installed with the test extra
-    result = subprocess.run([str(ruff), "check", "notebooks", "src", "tests", "benchmarks"],
+    folders = ["notebooks", "src", "tests", "benchmarks", "tools"]
+    result = subprocess.run([str(ruff), "check", *folders],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

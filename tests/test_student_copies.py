@@ -2,8 +2,7 @@
 
 import nbformat
 import pytest
-
-from arabic_news.exercises import student
+import student_copies as student
 
 
 def _lesson(tmp_path, solution="# Hint: count them.\nterms = [1, 2]\nanswer_9_1 = len(terms)"):

@@ -169,8 +169,9 @@ an.rtl_table(events)
 # ## Same values, other habits
 #
 # What does not change: every count, document frequency, top-n table (ties broken by the term,
-# as on pandas), share and date. `tests/test_scale_dask.py` proves it on a generated corpus,
-# and `benchmarks/bench_scale.py equal` on ANT's 31,523 articles (10 results, all equal).
+# as on pandas), share and date. `tests/test_engine_equality.py` proves it for every analysis
+# on a generated corpus, and `benchmarks/bench_scale.py equal` on ANT's 31,523 articles (10
+# results, all equal).
 #
 # What changes:
 # - **Row order and index** of raw tables: each partition has its own index starting at 0;
@@ -185,8 +186,9 @@ an.rtl_table(events)
 # - **Time**: on a small corpus Dask is slower (scheduling, shuffles, processes); it pays when
 #   the corpus does not fit in memory, or when workers add cores.
 #
-# On one machine without Dask, `top_ngrams(texts, tokens, size=2, partitions=16)` gives the same
-# table exactly with about 1/16 of the vocabulary in memory at a time (spilled to disk).
+# On one machine too, Dask is the way to count a vocabulary larger than memory: the workers
+# of `scale.client()` are capped (`memory_limit`) and spill to disk past it, and the tables
+# are exactly those of pandas.
 
 # %% [markdown]
 # ## The dashboard

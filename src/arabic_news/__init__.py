@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 _PUBLIC = {
     # loading
     "CorpusError": "arabic_news.errors",
+    "NotApplicable": "arabic_news.errors",
     "load_corpus": "arabic_news.corpus",
     "iter_corpus": "arabic_news.corpus",
     "seeds_path": "arabic_news.corpus",

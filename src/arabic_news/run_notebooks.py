@@ -123,7 +123,7 @@ def prepare_corpus(
         return check_corpus(corpus, options), None if corpus is None else str(
             Path(corpus).resolve())
     from arabic_news.corpus import SkippedDocumentWarning
-    from arabic_news.corpus.cache import cached_shards
+    from arabic_news.corpus.convert import cached_shards
     from arabic_news.corpus.shards import read_manifest
 
     with _one_line_errors(corpus):
@@ -177,15 +177,14 @@ def check_engine_options(engine: str | None, scheduler_address: str | None) -> N
         raise RunError("a scheduler address is for --engine dask")
     if engine is None:
         return
-    from arabic_news.corpus.loader import ENGINES
+    from arabic_news.engines import ENGINES, require_engine
 
     if engine not in ENGINES:
         raise RunError(f"engine {engine!r} is not allowed: use pandas or dask")
-    if engine == "dask":
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            raise RunError("--engine dask needs Dask: pip install 'arabic-news[dask]'") from None
+    try:
+        require_engine(engine)
+    except ImportError:
+        raise RunError("--engine dask needs Dask: pip install 'arabic-news[dask]'") from None
 
 
 def lesson_parameters(parameters: dict | None, notebooks: list[Path]) -> dict[str, dict]:

@@ -2,11 +2,12 @@
 
 Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an analyzer such as
 ``ArabicAnalyzer``) and returns a tidy pandas table, so that notebooks show results and the
-logic stays here, tested.
+logic stays here, tested. Each is written once, against the engine seam
+(:mod:`arabic_news.engines`), and runs on a pandas corpus or a Dask one alike.
 """
 
-from ._checks import NotApplicable
-from ._dask import iter_texts
+from arabic_news.errors import NotApplicable
+
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -50,6 +51,7 @@ from .overview import (
     documents_for_comparison,
     first_articles,
     first_rows,
+    iter_texts,
     sample_articles,
     word_total,
 )

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
+from arabic_news.engines import engine_of
+from arabic_news.engines.base import as_counter, counts_frame
 from arabic_news.text.analyzer import is_number, is_single_letter
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
 from arabic_news.text.stemming import PROCLITICS, light_stem
@@ -44,18 +45,22 @@ def visible(text: str) -> str:
 
 
 def written_words(texts: Iterable[str]) -> Counter:
-    """Whitespace-separated chunks of the texts, as written, with their counts.
+    """Whitespace-separated chunks of the texts, as written, with their counts, in word order.
 
     ``texts`` may be a Dask column: each partition is counted by its task and the counts are
     summed by the engine; the Counter returned (the corpus's written vocabulary, which the
-    cleaning tables need whole) is the only thing materialised, its entries in word order.
+    cleaning tables need whole) is the only thing materialised.
     """
-    if _dask.is_dask(texts):
-        return _dask.counter(texts, written_words)
+    engine = engine_of(texts)
+    table = engine.collect(engine.sum_by(texts, _written_rows, keys=["term"]))
+    return as_counter(table.sort_values("term"))
+
+
+def _written_rows(texts) -> pd.DataFrame:
     counts: Counter = Counter()
     for text in texts:
         counts.update(chunk for chunk in _ASCII_WHITESPACE.split(text) if chunk)
-    return counts
+    return counts_frame(counts)
 
 
 def cleaning_examples(words: Counter, per_step: int = 3) -> pd.DataFrame:
@@ -173,14 +178,15 @@ def stemming_examples(normalised: Counter, n: int = 8) -> pd.DataFrame:
     return pd.DataFrame([row for rows in groups.values() for row in rows], columns=columns)
 
 
-def _spelling_counts(texts: Iterable[str], wanted: frozenset) -> Counter:
-    """Written tokens of ``texts`` whose normalised form is in ``wanted``, with their counts."""
+def _spelling_rows(texts, wanted: frozenset) -> pd.DataFrame:
+    """One partition's written tokens whose normalised form is in ``wanted``, with their
+    counts: only those tokens leave the partition."""
     written: Counter = Counter()
     for text in texts:
         written.update(tokenize(text, normalizer=None))
     normalizer = Normalizer()
-    return Counter({word: count for word, count in written.items()
-                    if normalizer(word) in wanted})
+    return counts_frame(Counter({word: count for word, count in written.items()
+                                 if normalizer(word) in wanted}))
 
 
 def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame:
@@ -191,10 +197,9 @@ def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame
     the spellings of ``terms`` leave each partition's task, summed by the engine.
     """
     wanted = list(terms)
-    if _dask.is_dask(texts):
-        written = _dask.spelling_counts(texts, frozenset(wanted))
-    else:
-        written = _spelling_counts(texts, frozenset(wanted))
+    engine = engine_of(texts)
+    written = as_counter(engine.collect(engine.sum_by(texts, _spelling_rows, frozenset(wanted),
+                                                      keys=["term"])))
     normalizer = Normalizer()
     spellings: dict[str, Counter] = {term: Counter() for term in wanted}
     for word, count in written.items():

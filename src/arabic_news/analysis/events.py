@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
+from arabic_news.engines import engine_of
 
 _GRANULARITIES = ("day", "week", "month", "year")
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -28,18 +28,34 @@ def event_points(
     unknown = sorted(set(granularities) - {"day", "week", "month", "year"})
     if unknown:
         raise ValueError(f"unknown granularities {unknown}; use day, week, month or year")
-    if _dask.is_dask(mentions):
-        return _dask.event_points(mentions, max_events, granularities)
-    resolved = mentions[mentions["value"].notna() & mentions["granularity"].isin(granularities)]
+    engine = engine_of(mentions)
     keys = ["value", "granularity"]
-    spellings = resolved.groupby([*keys, "text"], sort=True).size()
-    articles = resolved.groupby(keys, sort=True)["doc_id"].nunique()
-    return _events(spellings, articles, max_events)
+    wanted = mentions["granularity"].isin(list(granularities))
+    resolved = mentions[mentions["value"].notnull() & wanted]
+    spellings = engine.sum_by(resolved, _spelling_rows, keys=[*keys, "text"], few_keys=True)
+    articles = engine.sum_by(resolved, _article_rows, keys=keys, few_keys=True)
+    spellings, articles = engine.collect(spellings, articles)
+    return _events(spellings.set_index([*keys, "text"])["mentions"],
+                   articles.set_index(keys)["articles"], max_events)
+
+
+def _spelling_rows(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per (value, granularity, text) in one partition of a dates table."""
+    counts = mentions.groupby(["value", "granularity", "text"], sort=True).size()
+    return counts.rename("mentions").astype("int64").reset_index()
+
+
+def _article_rows(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Distinct articles per (value, granularity) in one partition of a dates table: an
+    article's mentions all lie in the partition that holds the article, so the partitions'
+    counts add up."""
+    counts = mentions.groupby(["value", "granularity"], sort=True)["doc_id"].nunique()
+    return counts.rename("articles").astype("int64").reset_index()
 
 
 def _events(spellings: pd.Series, articles: pd.Series, max_events: int) -> pd.DataFrame:
     """Events from mention counts per (value, granularity, text) and distinct articles per
-    (value, granularity): the common end of the pandas and Dask paths."""
+    (value, granularity)."""
     columns = ["date", "granularity", "when", "label", "mentions", "articles"]
     if spellings.empty:
         return pd.DataFrame(columns=columns)
@@ -68,19 +84,21 @@ def mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     ``mentions`` is the table from ``arabic_news.dates_table``, in memory or on Dask (the
     counts are then aggregated by the engine: a row per granularity comes back).
     """
-    table = mentions.assign(resolved=mentions["value"].notnull())
-    grouped = table.groupby("granularity")
-    parts = (grouped.size(), grouped["relative"].sum(), grouped["resolved"].sum())
-    if _dask.is_dask(mentions):
-        import dask
-
-        parts = dask.compute(*parts)
-    counts = pd.DataFrame(dict(zip(("mentions", "relative", "resolved"), parts, strict=True)))
-    counts = counts.astype("int64").rename_axis("granularity")
+    engine = engine_of(mentions)
+    counts = engine.sum_by(mentions, _granularity_rows, keys=["granularity"], few_keys=True)
+    counts = engine.collect(counts).set_index("granularity")
     rank = {kind: place for place, kind in enumerate(_GRANULARITIES)}
     order = sorted(counts.index, key=lambda kind: (-counts.at[kind, "mentions"],
                                                    rank.get(kind, len(rank)), kind))
     return counts.loc[order]
+
+
+def _granularity_rows(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions, relative ones and resolved ones per granularity, in one partition."""
+    grouped = mentions.assign(resolved=mentions["value"].notnull()).groupby("granularity")
+    counts = pd.DataFrame({"mentions": grouped.size(), "relative": grouped["relative"].sum(),
+                           "resolved": grouped["resolved"].sum()})
+    return counts.astype("int64").rename_axis("granularity").reset_index()
 
 
 def days_before_publication(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
@@ -95,8 +113,7 @@ def days_before_publication(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.
     lags = day[["doc_id", "value"]].merge(corpus[["doc_id", "published"]], on="doc_id")
     lags = lags[lags["published"].notnull()]
     days = (lags["published"].dt.tz_localize(None).dt.normalize() - lags["value"]).dt.days
-    if _dask.is_dask(days):
-        days = days.compute()
+    days = engine_of(days).collect(days)
     values = days.to_numpy(dtype="int64", copy=True)
     values.sort()
     return pd.Series(values, name="days_before")

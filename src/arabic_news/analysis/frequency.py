@@ -1,4 +1,11 @@
-"""Term counts over a corpus: overall and per document."""
+"""Term counts over a corpus: overall and per document, on either engine.
+
+Every count is one function per partition (:func:`_term_rows`, :func:`_ngram_rows`) summed
+by the engine (see :mod:`arabic_news.engines`): in memory the one partition's counts as
+they are; on Dask summed across partitions (a shuffle that spills to disk), so no process
+holds a Counter of the whole vocabulary unless the result is one. Counters come back in
+the order of their keys, on both engines.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from arabic_news.analysis import _dask
 from arabic_news.analysis._checks import check_positive_int
+from arabic_news.engines import engine_of
+from arabic_news.engines.base import as_counter, counts_frame
 
 Analyzer = Callable[[str], list[str]]
 
@@ -28,18 +36,67 @@ def _ranked(counter: Counter, n: int | None) -> pd.DataFrame:
     return table
 
 
-def term_counts(texts: Iterable[str], analyzer: Analyzer) -> Counter:
-    """Count every term the analyzer yields over all texts.
+def _grams(terms: list[str], size: int) -> Iterable[str]:
+    """The n-grams of ``size`` adjacent terms, joined by one space."""
+    if size == 1:
+        return terms
+    return map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False))
 
-    ``texts`` may be a Dask column (``load_corpus(path, engine="dask")["text"]``): the
-    counts are then aggregated by the engine and the same Counter is returned.
-    """
-    if _dask.is_dask(texts):
-        return _dask.term_counts(texts, analyzer)
-    counts: Counter = Counter()
+
+def _term_rows(texts, analyzer: Analyzer, documents: bool = False) -> pd.DataFrame:
+    """One partition's term counts (``documents=True``: in how many of its texts each term
+    occurs), as a frame of ``term`` and ``count``."""
+    counter: Counter = Counter()
     for text in texts:
-        counts.update(analyzer(text))
-    return counts
+        terms = analyzer(text)
+        counter.update(set(terms) if documents else terms)
+    return counts_frame(counter)
+
+
+def _ngram_rows(texts, tokens: Analyzer, sizes: tuple[int, ...]) -> pd.DataFrame:
+    """One partition's n-gram counts of each size, as a frame of ``size``, ``term``,
+    ``count``: one call of ``tokens`` per text serves every size."""
+    counts: dict[int, Counter] = {size: Counter() for size in sizes}
+    for text in texts:
+        terms = tokens(text)
+        for size, counter in counts.items():
+            counter.update(_grams(terms, size))
+    frames = [counts_frame(counter).assign(size=size) for size, counter in counts.items()]
+    frame = pd.concat(frames, ignore_index=True) if frames else counts_frame(Counter())
+    return frame.astype({"size": "int64"})[["size", "term", "count"]]
+
+
+def _check_sizes(sizes: Iterable[int]) -> tuple[int, ...]:
+    sizes = tuple(sizes)
+    if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
+        raise ValueError(f"sizes must be positive integers, got {sizes!r}")
+    return sizes
+
+
+def _collected_counter(engine, table) -> Counter:
+    """An aggregated (term, count) table brought into memory, as a Counter in term order."""
+    return as_counter(engine.collect(table).sort_values("term"))
+
+
+def term_counts(texts: Iterable[str], analyzer: Analyzer) -> Counter:
+    """Count every term the analyzer yields over all texts (in term order).
+
+    ``texts`` may be a column of a corpus on the Dask engine: the counts are then
+    aggregated by the engine and the same Counter is returned.
+    """
+    engine = engine_of(texts)
+    return _collected_counter(engine, engine.sum_by(texts, _term_rows, analyzer, keys=["term"]))
+
+
+def _top(engine, table, n: int) -> pd.DataFrame:
+    """The exact top ``n`` of an aggregated (term, count) table, ranked as
+    :func:`ranked_terms` ranks a Counter, with each count's share of the total. The table
+    is kept while both are asked (on Dask, aggregated once, not once per question)."""
+    table = engine.keep(table)
+    candidates, total = engine.largest(table, n), engine.collect(table["count"].sum())
+    ranked = _ranked(as_counter(candidates), n)
+    ranked["share"] = ranked["count"] / int(total) if int(total) else 0.0
+    return ranked
 
 
 def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataFrame:
@@ -48,53 +105,35 @@ def top_terms(texts: Iterable[str], analyzer: Analyzer, n: int = 20) -> pd.DataF
     On a Dask column the top ``n`` is taken from the engine's aggregated counts, exactly,
     without one Counter of the whole vocabulary.
     """
-    if _dask.is_dask(texts):
-        check_positive_int("n", n)
-        return _dask.top_terms(texts, analyzer, n)
-    return ranked_terms(term_counts(texts, analyzer), n)
+    check_positive_int("n", n)
+    engine = engine_of(texts)
+    return _top(engine, engine.sum_by(texts, _term_rows, analyzer, keys=["term"]), n)
 
 
 def top_ngrams(
-    texts: Iterable[str], tokens: Analyzer, size: int = 2, n: int = 20,
-    partitions: int | None = None,
+    texts: Iterable[str], tokens: Analyzer, size: int = 2, n: int = 20
 ) -> pd.DataFrame:
     """The ``n`` most frequent n-grams of ``size`` terms, with count and share (rank 1 first).
 
     The table :func:`ranked_terms` gives for ``ngram_counts(texts, tokens, (size,))[size]``.
-    On a Dask column the vocabulary is aggregated by the engine (never one Counter). On one
-    machine, ``partitions=k`` gives the same table exactly with about ``1/k`` of the
-    vocabulary in memory at a time (hash partitions spilled to a temporary folder; see
-    :mod:`arabic_news.analysis.spill`); ``None`` counts in one Counter (fastest).
+    On a Dask column the vocabulary is aggregated by the engine, never one Counter: for a
+    vocabulary larger than this machine's memory, load the corpus on the Dask engine and start
+    ``arabic_news.scale.client()``, whose workers spill to disk past their limit.
     """
     check_positive_int("n", n)
     check_positive_int("size", size)
-    if _dask.is_dask(texts):
-        return _dask.top_ngrams(texts, tokens, size, n)
-    if partitions is not None:
-        from arabic_news.analysis.spill import spilled_ranking, spilled_top
-
-        check_positive_int("partitions", partitions)
-
-        def grams(text: str) -> Iterable[str]:
-            terms = tokens(text)
-            if size == 1:
-                return terms
-            return map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False))
-
-        return spilled_ranking(*spilled_top(texts, grams, n, partitions), n)
-    return ranked_terms(ngram_counts(texts, tokens, (size,))[size], n)
+    engine = engine_of(texts)
+    table = engine.sum_by(texts, _ngram_rows, tokens, (size,), keys=["size", "term"])
+    return _top(engine, table[["term", "count"]], n)
 
 
 def document_frequencies(texts: Iterable[str], analyzer: Analyzer) -> Counter:
-    """For each term, the number of texts it occurs in (pandas or Dask column). On Dask the
-    whole vocabulary comes back as one Counter: to ask a large corpus only the top terms or
-    a few lookups, use :func:`document_frequency_table`."""
-    if _dask.is_dask(texts):
-        return _dask.document_frequencies(texts, analyzer)
-    counts: Counter = Counter()
-    for text in texts:
-        counts.update(set(analyzer(text)))
-    return counts
+    """For each term, the number of texts it occurs in (pandas or Dask column), in term
+    order. On Dask the whole vocabulary comes back as one Counter: to ask a large corpus
+    only the top terms or a few lookups, use :func:`document_frequency_table`."""
+    engine = engine_of(texts)
+    table = engine.sum_by(texts, _term_rows, analyzer, True, keys=["term"])
+    return _collected_counter(engine, table)
 
 
 def ranked_terms(counts: Counter, n: int = 20) -> pd.DataFrame:
@@ -114,93 +153,87 @@ def ngram_counts(
     ``tokens`` turns a text into its terms (e.g. ``ArabicAnalyzer().tokens``). N-grams of
     adjacent terms are joined by one space, as ``ArabicAnalyzer(ngram_range=(k, k))`` joins
     them, so each Counter equals that analyzer's counts; one pass serves every size.
-    ``texts`` may be a Dask column: the engine aggregates (``groupby`` with ``split_out``)
-    and the same Counters are returned; for a vocabulary too large to return, use
-    :func:`count_table` (totals, lookups and top ``n`` answered on the engine) or
-    :func:`top_ngrams`.
+    ``texts`` may be a Dask column: the engine aggregates and the same Counters are
+    returned; for a vocabulary too large to return, use :func:`count_table` (totals,
+    lookups and top ``n`` answered on the engine) or :func:`top_ngrams`.
     """
-    sizes = tuple(sizes)
-    if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
-        raise ValueError(f"sizes must be positive integers, got {sizes!r}")
-    if _dask.is_dask(texts):
-        return _dask.ngram_counts(texts, tokens, sizes)
-    counts: dict[int, Counter] = {size: Counter() for size in sizes}
-    for text in texts:
-        terms = tokens(text)
-        for size, counter in counts.items():
-            if size == 1:
-                counter.update(terms)
-            else:
-                counter.update(map(" ".join, zip(*(terms[i:] for i in range(size)), strict=False)))
-    return counts
+    sizes = _check_sizes(sizes)
+    engine = engine_of(texts)
+    table = engine.collect(engine.sum_by(texts, _ngram_rows, tokens, sizes,
+                                         keys=["size", "term"]))
+    table = table.sort_values(["size", "term"])
+    return {size: as_counter(table[table["size"] == size]) for size in sizes}
 
 
 class CountTable:
     """The counts of the n-grams of one size, answering the questions a lesson asks of them.
 
-    Made by :func:`count_table`, not directly. On a pandas column (or any iterable of texts)
-    it wraps the ``Counter`` of :func:`ngram_counts`; on a Dask column it wraps the table the
-    engine aggregated, kept on the engine, so that a corpus whose vocabulary does not fit
-    in one process can still be asked:
+    Made by :func:`count_table`, not directly. It wraps the table of (term, count) the
+    engine aggregated and kept (in memory, a pandas frame; on Dask, persisted on the
+    workers), so that a corpus whose vocabulary does not fit in one process can still be
+    asked:
 
     - ``top(n)``: the ``n`` most frequent entries, the table :func:`ranked_terms` gives
       (``term``, ``count``, ``share``; ties ranked by the term itself);
     - ``total``: all occurrences; ``distinct``: the number of different entries (types);
       ``once``: the number of entries that occur exactly once;
     - ``table[key]``: the count of one entry, 0 when it is absent (as a ``Counter``);
+    - ``counts_of(keys)``: the counts of some entries, as a ``Counter``;
     - ``at_least(count)``: the entries counted at least ``count`` times, as a ``Counter``;
     - ``counter()``: every count as a ``Counter``; on Dask this materialises the whole
       vocabulary of this size in this process, so ask only when it is small.
 
-    Every answer is the same on both engines; on Dask each is computed from the engine's
-    table (a top ``n``, a reduction, a filter), never by recounting the corpus.
+    Every answer is the same on both engines, each computed from the kept table (a top
+    ``n``, a reduction, a filter), never by recounting the corpus.
     """
 
-    def __init__(self, size: int, counts: Counter | None = None, engine_counts=None):
+    def __init__(self, size: int, table, engine):
         self.size = size
-        self._counts = counts
-        self._engine = engine_counts
+        self._table = table
+        self._engine = engine
+        self._summary: tuple[int, int, int] | None = None
 
     def __repr__(self) -> str:
-        engine = "dask" if self._engine is not None else "pandas"
-        return f"CountTable(size={self.size}, engine={engine!r})"
+        return f"CountTable(size={self.size}, engine={self._engine.name!r})"
 
     def top(self, n: int = 20) -> pd.DataFrame:
         """The ``n`` most frequent entries with their count and share (rank 1 first)."""
         check_positive_int("n", n)
-        if self._engine is not None:
-            return self._engine.top(self.size, n)
-        return ranked_terms(self._counts, n)
+        ranked = _ranked(as_counter(self._engine.largest(self._table, n)), n)
+        total = self.total
+        ranked["share"] = ranked["count"] / total if total else 0.0
+        return ranked
 
-    def _summary(self) -> tuple[int, int, int]:
-        if self._engine is not None:
-            return self._engine.summary(self.size)
-        values = self._counts.values()
-        return sum(values), len(self._counts), sum(1 for count in values if count == 1)
+    def _summaries(self) -> tuple[int, int, int]:
+        """(total, distinct, once), three reductions computed together, once."""
+        if self._summary is None:
+            counts = self._table["count"]
+            found = self._engine.collect(counts.sum(), counts.count(), (counts == 1).sum())
+            self._summary = tuple(int(value) for value in found)
+        return self._summary
 
     @property
     def total(self) -> int:
         """The number of occurrences of all entries (the sum of the counts)."""
-        return self._summary()[0]
+        return self._summaries()[0]
 
     @property
     def distinct(self) -> int:
         """The number of different entries (types) counted at least once."""
-        return self._summary()[1]
+        return self._summaries()[1]
 
     @property
     def once(self) -> int:
         """The number of entries that occur exactly once (hapax legomena)."""
-        return self._summary()[2]
+        return self._summaries()[2]
 
     def __getitem__(self, key: str) -> int:
         """The count of ``key`` (a term; an n-gram's terms joined by one space), 0 if absent."""
         if not isinstance(key, str):
             raise TypeError(f"look up a term as a string (an n-gram's terms joined by one "
                             f"space), got {type(key).__name__} {key!r}")
-        if self._engine is not None:
-            return self._engine.count(self.size, key)
-        return self._counts[key]
+        table = self._table
+        return int(self._engine.collect(table.loc[table["term"] == key, "count"].sum()))
 
     def counts_of(self, keys) -> Counter:
         """The counts of ``keys`` (absent ones left out), in one question: on Dask the table
@@ -210,24 +243,20 @@ class CountTable:
         if bad is not None:
             raise TypeError(f"keys are strings (an n-gram's terms joined by one space), got "
                             f"{type(bad).__name__} {bad!r}")
-        if self._engine is not None:
-            return self._engine.counts_of(self.size, keys)
-        return Counter({key: self._counts[key] for key in keys if key in self._counts})
+        table = self._table
+        return _collected_counter(self._engine, table[table["term"].isin(sorted(keys))])
 
     def at_least(self, count: int) -> Counter:
         """The entries counted at least ``count`` times, as a ``Counter`` (e.g. every entry
         tied with the ``n``-th of ``top(n)``); a low ``count`` returns most of the vocabulary."""
         check_positive_int("count", count)
-        if self._engine is not None:
-            return self._engine.at_least(self.size, count)
-        return Counter({key: value for key, value in self._counts.items() if value >= count})
+        table = self._table
+        return _collected_counter(self._engine, table[table["count"] >= count])
 
     def counter(self) -> Counter:
-        """Every count as a ``Counter``. On pandas this is the table's own Counter (do not
-        modify it); on Dask a new one, materialised from the engine's table."""
-        if self._engine is not None:
-            return self._engine.counter(self.size)
-        return self._counts
+        """Every count as a ``Counter``, in term order (on Dask, materialised in this
+        process from the engine's table)."""
+        return _collected_counter(self._engine, self._table)
 
 
 def count_table(
@@ -236,21 +265,16 @@ def count_table(
     """Count the n-grams of each size in ``sizes`` once, and return a :class:`CountTable` per
     size to ask questions of (top ``n``, totals, single counts).
 
-    On a pandas column the counts are the Counters of one :func:`ngram_counts` pass, kept in
-    memory. On a Dask column (``load_corpus(path, engine="dask")["text"]``) the engine
-    aggregates them and keeps the table (persisted once, on the workers of a distributed
-    cluster); each question is answered there, so this process never holds the vocabulary,
-    which grows with the corpus (hundreds of millions of bigrams at millions of articles)
-    while the answers do not.
+    The engine aggregates the counts and keeps the table (on Dask, persisted once, on the
+    workers of a distributed cluster); each question is answered there, so this process
+    never holds the vocabulary, which grows with the corpus (hundreds of millions of
+    bigrams at millions of articles) while the answers do not.
     """
-    sizes = tuple(sizes)
-    if not sizes or any(not isinstance(size, int) or size < 1 for size in sizes):
-        raise ValueError(f"sizes must be positive integers, got {sizes!r}")
-    if _dask.is_dask(texts):
-        engine_counts = _dask.DaskCounts(texts, tokens, sizes)
-        return {size: CountTable(size, engine_counts=engine_counts) for size in sizes}
-    counts = ngram_counts(texts, tokens, sizes)
-    return {size: CountTable(size, counts=counts[size]) for size in sizes}
+    sizes = _check_sizes(sizes)
+    engine = engine_of(texts)
+    table = engine.keep(engine.sum_by(texts, _ngram_rows, tokens, sizes, keys=["size", "term"]))
+    return {size: CountTable(size, table.loc[table["size"] == size, ["term", "count"]], engine)
+            for size in sizes}
 
 
 class DocumentFrequencyTable(CountTable):
@@ -267,12 +291,11 @@ class DocumentFrequencyTable(CountTable):
     frequency, which on Dask materialises the whole vocabulary in this process.
     """
 
-    def __init__(self, counts: Counter | None = None, engine_counts=None):
-        super().__init__(1, counts=counts, engine_counts=engine_counts)
+    def __init__(self, table, engine):
+        super().__init__(1, table, engine)
 
     def __repr__(self) -> str:
-        engine = "dask" if self._engine is not None else "pandas"
-        return f"DocumentFrequencyTable(engine={engine!r})"
+        return f"DocumentFrequencyTable(engine={self._engine.name!r})"
 
 
 def document_frequency_table(texts: Iterable[str], analyzer: Analyzer) -> DocumentFrequencyTable:
@@ -280,14 +303,22 @@ def document_frequency_table(texts: Iterable[str], analyzer: Analyzer) -> Docume
     :class:`DocumentFrequencyTable` to ask questions of (top ``n``, single lookups, the terms
     found in at least some texts).
 
-    On a pandas column it wraps the Counter of :func:`document_frequencies`. On a Dask
-    column the engine aggregates the document frequencies and keeps them (persisted once,
-    as :func:`count_table` does): only the answers come back, never the vocabulary.
+    The engine aggregates the document frequencies and keeps them (on Dask, persisted
+    once, as :func:`count_table` does): only the answers come back, never the vocabulary.
     """
-    if _dask.is_dask(texts):
-        return DocumentFrequencyTable(
-            engine_counts=_dask.DaskCounts(texts, analyzer, (1,), documents=True))
-    return DocumentFrequencyTable(counts=document_frequencies(texts, analyzer))
+    engine = engine_of(texts)
+    table = engine.keep(engine.sum_by(texts, _term_rows, analyzer, True, keys=["term"]))
+    return DocumentFrequencyTable(table, engine)
+
+
+def _per_document(corpus: pd.DataFrame, analyzer: Analyzer, n: int, label: str) -> pd.DataFrame:
+    frames = []
+    for name, text in zip(corpus[label], corpus["text"], strict=True):
+        table = _ranked(Counter(analyzer(text)), n).reset_index()
+        table.insert(0, label, name)
+        frames.append(table)
+    columns = [label, "rank", "term", "count"]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 
 def top_terms_by_document(
@@ -297,12 +328,10 @@ def top_terms_by_document(
     check_positive_int("n", n)
     if label not in corpus.columns:
         raise ValueError(f"label={label!r} is not a column; choose one of {list(corpus.columns)}")
-    if _dask.is_dask(corpus):
-        return _dask.top_terms_by_document(corpus, analyzer, n, label)
-    frames = []
-    for name, text in zip(corpus[label], corpus["text"], strict=True):
-        table = _ranked(Counter(analyzer(text)), n).reset_index()
-        table.insert(0, label, name)
-        frames.append(table)
-    columns = [label, "rank", "term", "count"]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    engine = engine_of(corpus)
+    meta = pd.DataFrame({label: pd.Series(dtype=corpus[label].dtype),
+                         "rank": pd.Series(dtype="int64"), "term": pd.Series(dtype=str),
+                         "count": pd.Series(dtype="int64")})
+    table = engine.map_partitions(corpus[[label, "text"]], _per_document, analyzer, n, label,
+                                  meta=meta)
+    return engine.collect(table).reset_index(drop=True)

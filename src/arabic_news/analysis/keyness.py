@@ -35,7 +35,9 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
-from ._checks import NotApplicable, check_positive_int
+from arabic_news.errors import NotApplicable
+
+from ._checks import check_positive_int
 
 COLUMNS = ["term", "freq_a", "freq_b", "per_10k_a", "per_10k_b", "g2", "p_value",
            "p_adjusted", "significant", "log_ratio", "pct_diff", "used_more_in"]

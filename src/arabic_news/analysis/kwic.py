@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from arabic_news.analysis import _dask
+from arabic_news.engines import engine_of
 from arabic_news.text.normalize import Normalizer, normalize
 
 # A written word: letters and digits of any script, with Arabic marks and tatweel inside it.
@@ -42,15 +42,29 @@ def keyword_in_context(
     wanted = key(normalizer(term))
     if not wanted:
         raise ValueError(f"term {term!r} is empty after normalisation; give a word")
-    if _dask.is_dask(corpus):
-        rows = _dask.keyword_in_context(corpus, keyword_in_context, limit, term=term,
-                                        normalizer=normalizer, window=window, match=match)
-        return _table(rows, limit)
-    charwise = match is None and (normalizer is normalize or isinstance(normalizer, Normalizer))
+    engine = engine_of(corpus)
+    columns = corpus[["doc_id", "text"]]
+    meta = pd.DataFrame({"doc_id": pd.Series(dtype=corpus["doc_id"].dtype),
+                         **{name: pd.Series(dtype=str) for name in ("before", "keyword", "after")}})
+    rows: list[dict] = []
+    for number in range(engine.partitions(columns)):  # in order, until limit rows are found
+        remaining = None if limit is None else limit - len(rows)
+        found = engine.map_partitions(engine.partition(columns, number), _matches, wanted,
+                                      normalizer, key, window, remaining, meta=meta)
+        rows.extend(engine.collect(found).to_dict("records"))
+        if limit is not None and len(rows) >= limit:
+            break
+    return _table(rows, limit)
+
+
+def _matches(corpus: pd.DataFrame, wanted: str, normalizer, key, window: int,
+             limit: int | None) -> pd.DataFrame:
+    """The occurrences in one partition (columns doc_id, text), at most ``limit``."""
+    # The package's normaliser maps characters one by one, so a document in which a word
+    # matches contains the term in its normalised text: skip the others without splitting.
+    charwise = key is str and (normalizer is normalize or isinstance(normalizer, Normalizer))
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
-        # The package's normaliser maps characters one by one, so a document in which a word
-        # matches contains the term in its normalised text: skip the others without splitting.
         if charwise and wanted not in normalizer(text):
             continue
         words = _WORD.findall(text)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 
-from . import _dask
+from arabic_news.engines import engine_of
+
 from ._checks import check_positive_int
 from .segments import passages
 
@@ -15,11 +18,9 @@ def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
     Words are counted a slice of texts at a time (``len(text.split())``), so no list of every
     word is ever held; a Dask corpus is counted per partition, its dates and sources computed.
     """
-    if _dask.is_dask(corpus):
-        words = corpus["text"].map_partitions(word_counts, meta=("text", "int64")).compute()
-        corpus = _dask.small_columns(corpus, ["published", "source"])
-    else:
-        words = word_counts(corpus["text"])
+    engine = engine_of(corpus)
+    words = engine.collect(engine.map_partitions(corpus["text"], word_counts))
+    corpus = engine.small_columns(corpus, ["published", "source"])
     dates = corpus["published"].dropna()
     facts = {
         "articles": len(corpus),
@@ -52,9 +53,16 @@ def word_total(texts) -> int:
     """Whitespace-separated words in all ``texts``: ``texts.str.split().str.len().sum()``,
     counted a slice at a time (no token lists); a Dask column is counted per partition and
     summed by the engine."""
-    if _dask.is_dask(texts):
-        return _dask.word_total(texts)
-    return int(word_counts(texts).sum())
+    engine = engine_of(texts)
+    return int(engine.collect(engine.map_partitions(texts, word_counts).sum()))
+
+
+def iter_texts(texts, batch_size: int = 10_000) -> Iterator[str]:
+    """The values of a column (or any iterable) one by one: a pandas Series or a list as it
+    is, a Dask column one partition at a time (only one partition is in memory), for
+    helpers that stream texts such as ``display_forms(..., keys=...)``."""
+    for batch in engine_of(texts).batches(texts, batch_size):
+        yield from batch
 
 
 def articles_per_source(corpus: pd.DataFrame, unknown: str = "(unknown)") -> pd.Series:
@@ -64,8 +72,7 @@ def articles_per_source(corpus: pd.DataFrame, unknown: str = "(unknown)") -> pd.
     """
     if "source" not in corpus.columns:
         raise ValueError(f"the corpus needs a 'source' column; columns: {list(corpus.columns)}")
-    if _dask.is_dask(corpus):
-        corpus = _dask.small_columns(corpus, ["source"])
+    corpus = engine_of(corpus).small_columns(corpus, ["source"])
     return corpus["source"].fillna(unknown).value_counts()
 
 
@@ -81,9 +88,7 @@ def first_rows(frame: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.Da
     check_positive_int("n", n)
     if by is not None and by not in frame.columns:
         raise ValueError(f"by={by!r} is not a column; choose one of {list(frame.columns)}")
-    if _dask.is_dask(frame):
-        return _dask.first_rows(frame, n, by)
-    return frame.head(n) if by is None else frame.sort_values(by).head(n)
+    return engine_of(frame).first_rows(frame, n, by)
 
 
 def first_articles(corpus: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
@@ -104,8 +109,7 @@ def document_labels(documents: pd.DataFrame, column: str = "title") -> pd.Series
         if name not in documents.columns:
             columns = list(documents.columns)
             raise ValueError(f"documents need a {name!r} column; columns: {columns}")
-    if _dask.is_dask(documents):
-        documents = _dask.small_columns(documents, ["doc_id", column])
+    documents = engine_of(documents).small_columns(documents, ["doc_id", column])
     ids = documents["doc_id"].astype(str)
     values = documents[column].fillna("").astype(str).str.strip()
     repeated = values.duplicated(keep=False) | (values == "")
@@ -121,31 +125,7 @@ def sample_articles(corpus: pd.DataFrame, n: int, random_state: int = 0) -> pd.D
     with the same index (read from the partitions that hold them only).
     """
     check_positive_int("n", n)
-    if _dask.is_dask(corpus):
-        chosen = _dask.sample_articles(corpus, n, random_state)
-    else:
-        chosen = corpus if len(corpus) <= n else rows_at(corpus, sampled_positions(
-            len(corpus), n, random_state))
-    return chosen.sort_values("doc_id")
-
-
-def sampled_positions(length: int, n: int, random_state) -> list[int]:
-    """The positions ``frame.sample(n, random_state=random_state)`` picks in a frame of
-    ``length`` rows, in its order: pandas draws them from the length alone."""
-    return pd.RangeIndex(length).to_series().sample(n, random_state=random_state).tolist()
-
-
-def rows_at(frame: pd.DataFrame, positions) -> pd.DataFrame:
-    """``frame.iloc[positions]`` (same rows, index and dtypes), one row slice at a time.
-
-    ``iloc`` with a list of positions takes them from each whole column, and on a column of
-    Arrow strings held in several chunks (as ``load_corpus`` builds the text column) that
-    first joins the chunks: a copy of every text of the corpus, for a few rows. A row slice
-    is a view, and joining the slices copies only the rows taken.
-    """
-    if len(positions) == 0:
-        return frame.iloc[:0]
-    return pd.concat([frame.iloc[position:position + 1] for position in positions])
+    return engine_of(corpus).sample(corpus, n, random_state).sort_values("doc_id")
 
 
 def documents_for_comparison(
@@ -158,5 +138,5 @@ def documents_for_comparison(
     corpus gives the same pandas frame.
     """
     if len(corpus) < min_documents:
-        return passages(corpus.compute() if _dask.is_dask(corpus) else corpus)
+        return passages(engine_of(corpus).collect(corpus))
     return sample_articles(corpus, n, random_state=random_state)

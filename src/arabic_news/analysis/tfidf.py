@@ -9,7 +9,9 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from arabic_news.analysis._checks import NotApplicable
+from arabic_news.analysis.frequency import DocumentFrequencyTable, document_frequency_table
+from arabic_news.engines import engine_of
+from arabic_news.errors import NotApplicable
 
 
 def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **settings):
@@ -92,8 +94,6 @@ def similarity_to_corpus(
     ``frequencies``: the corpus's ``document_frequency_table(corpus_texts, analyzer)``, when it
     was already counted (then the corpus is read once, to weigh it).
     """
-    from arabic_news.analysis import _dask
-
     if isinstance(texts, str):
         raise TypeError("texts must be a collection of texts, not one string; wrap it in a list")
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
@@ -108,19 +108,16 @@ def similarity_to_corpus(
         raise NotApplicable(f"no term of the corpus is left after pruning with {pruning}")
     vectorizer = _fixed_vectorizer(terms, frequencies, documents, analyzer, settings, texts)
     query = vectorizer.transform(texts)
-    if _dask.is_dask(corpus_texts):
-        return _dask.similarity_to_corpus(query, corpus_texts, vectorizer, batch_size)
-    return _similarities(query, corpus_texts, vectorizer, batch_size)
+    parts = engine_of(corpus_texts).per_partition(corpus_texts, _similarities, query, vectorizer,
+                                                  batch_size)
+    return np.hstack([np.zeros((query.shape[0], 0)), *parts])
 
 
-def _similarities(query, corpus_texts, vectorizer, batch_size: int) -> np.ndarray:
-    """``query``'s cosine to each of ``corpus_texts``, weighed ``batch_size`` at a time."""
-    if not hasattr(corpus_texts, "iloc"):
-        corpus_texts = list(corpus_texts)
+def _similarities(corpus_texts, query, vectorizer, batch_size: int) -> np.ndarray:
+    """``query``'s cosine to each text of one partition, weighed ``batch_size`` at a time."""
     parts = [np.zeros((query.shape[0], 0))]
     for begin in range(0, len(corpus_texts), batch_size):
-        batch = corpus_texts[begin:begin + batch_size]
-        batch = batch.tolist() if hasattr(batch, "tolist") else batch
+        batch = corpus_texts.iloc[begin:begin + batch_size].tolist()
         parts.append(cosine_similarity(query, vectorizer.transform(batch)))
     return np.hstack(parts)
 
@@ -130,18 +127,11 @@ def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, key
     """The corpus's document frequencies, its size, the ``min_df``/``max_df`` bounds in
     documents and their description; validates ``settings`` and takes both out of them.
 
-    With ``keys`` (the only terms the caller needs) a Dask column's frequencies stay on the
-    engine and only those of ``keys`` come back (absent ones are missing: read with ``.get``).
-    ``table``: a ``DocumentFrequencyTable`` already counted on the corpus, used instead of
-    counting it again.
+    The frequencies are counted into a table kept on the engine; with ``keys`` (the only
+    terms the caller needs) only those of ``keys`` come back (absent ones are missing: read
+    with ``.get``). ``table``: a ``DocumentFrequencyTable`` already counted on the corpus,
+    used instead of counting it again.
     """
-    from arabic_news.analysis._dask import is_dask
-    from arabic_news.analysis.frequency import (
-        DocumentFrequencyTable,
-        document_frequencies,
-        document_frequency_table,
-    )
-
     if "analyzer" in settings or "ngram_range" in settings:
         raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
     unsupported = sorted(set(settings) & {"vocabulary", "max_features", "use_idf"})
@@ -151,14 +141,10 @@ def _corpus_frequencies(caller: str, corpus_texts, analyzer, settings: dict, key
     if table is not None and not isinstance(table, DocumentFrequencyTable):
         raise TypeError(f"frequencies= takes analysis.document_frequency_table(corpus_texts, "
                         f"analyzer), got {type(table).__name__}")
-    if table is None and keys is not None and is_dask(corpus_texts):
-        table = document_frequency_table(corpus_texts, analyzer)  # kept on the engine
     if table is None:
-        frequencies = document_frequencies(corpus_texts, analyzer)
-        empty = not frequencies
-    else:
-        empty = not table.distinct
-        frequencies = {} if empty else table.counter() if keys is None else table.counts_of(keys)
+        table = document_frequency_table(corpus_texts, analyzer)  # kept on the engine
+    empty = not table.distinct
+    frequencies = {} if empty else table.counter() if keys is None else table.counts_of(keys)
     if empty:
         raise NotApplicable("no term is left in any text once stop words are removed")
     documents = len(corpus_texts)  # a Dask column counts its rows

@@ -7,8 +7,8 @@ from itertools import compress
 
 import pandas as pd
 
-from arabic_news.analysis import _dask
-from arabic_news.analysis._checks import NotApplicable
+from arabic_news.engines import engine_of
+from arabic_news.errors import NotApplicable
 
 _NO_DATES = "no article of this corpus has a publication date"
 _FREQUENCIES = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}
@@ -16,9 +16,7 @@ _FREQUENCIES = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "
 
 def choose_frequency(published: pd.Series, max_periods: int = 60) -> str:
     """The finest of day, week, month, quarter, year giving at most ``max_periods`` periods."""
-    if _dask.is_dask(published):
-        published = published.compute()
-    dates = published.dropna()
+    dates = engine_of(published).collect(published).dropna()
     if dates.empty:
         raise NotApplicable(_NO_DATES)
     span_days = (dates.max() - dates.min()).days + 1
@@ -39,9 +37,8 @@ def core_date_range(
     """
     if not 0 < share <= 1:
         raise ValueError(f"share must be in (0, 1], got {share}")
-    if _dask.is_dask(published):  # dates are 8 bytes an article: exact quantiles in memory
-        published = published.compute()
-    dates = published.dropna()
+    # Dates are 8 bytes an article: exact quantiles in memory.
+    dates = engine_of(published).collect(published).dropna()
     if dates.empty:
         raise NotApplicable(_NO_DATES)
     if len(dates) < min_articles:
@@ -62,9 +59,7 @@ def dated_articles(corpus, columns: Sequence[str] = ("doc_id", "published")) -> 
     columns = list(columns)
     if "published" not in columns:
         raise ValueError(f"columns must include 'published', got {columns}")
-    if _dask.is_dask(corpus):
-        corpus = _dask.small_columns(corpus, columns)
-    small = corpus[columns]
+    small = engine_of(corpus).small_columns(corpus, columns)
     return small[small["published"].notna()].reset_index(drop=True)
 
 
@@ -122,8 +117,7 @@ def articles_per_period(
     ``articles``.
     """
     wanted = ["published"] + ([by] if by is not None and by in corpus.columns else [])
-    if _dask.is_dask(corpus):  # only the dates and groups are needed: small, computed
-        corpus = _dask.small_columns(corpus, wanted)
+    corpus = engine_of(corpus).small_columns(corpus, wanted)  # the dates and groups only
     dated = _dated(corpus, start, end, columns=wanted)
     frequency = frequency or choose_frequency(dated["published"])
     periods = _period_start(dated["published"], frequency).rename("period")
@@ -153,21 +147,21 @@ def term_share_over_time(
     """
     if not terms:
         raise ValueError("give at least one term")
-    if _dask.is_dask(corpus):
-        return _dask.term_share_over_time(corpus, terms, analyzer, frequency, start, end)
-    dated = _dated(corpus, start, end, columns=["published"])  # the dates only: no text copied
+    engine = engine_of(corpus)
+    dated = _dated(engine.small_columns(corpus, ["published"]), start, end)  # no text copied
     frequency = frequency or choose_frequency(dated["published"])
-    return _shares(_period_totals(corpus, terms, analyzer, frequency, start, end), terms)
+    totals = engine.sum_by(corpus[["published", "text"]], _period_totals, list(terms), analyzer,
+                           frequency, start, end, keys=["period"], few_keys=True)
+    totals = engine.collect(totals).set_index("period").sort_index()
+    return _shares(totals, terms)
 
 
 def _period_totals(
     corpus: pd.DataFrame, terms, analyzer, frequency: str, start=None, end=None
 ) -> pd.DataFrame:
-    """Per period: the number of terms (``total``) and of each of ``terms``, summed.
-
-    ``corpus`` holds ``published`` and ``text``; with ``start``/``end`` (or undated rows) the
-    rows outside are left out first. One partition of a Dask corpus goes through here too.
-    """
+    """Per period (a ``period`` column): the number of terms (``total``) and of each of
+    ``terms``, summed over one partition of ``corpus`` (columns ``published`` and ``text``);
+    with ``start``/``end`` (or undated rows) the rows outside are left out first."""
     keep = _within(corpus["published"], start, end)
     if keep is None:
         keep = corpus["published"].notna()
@@ -191,7 +185,7 @@ def _period_totals(
     keys = sorted(totals)
     frame = pd.DataFrame([totals[key] for key in keys], columns=["total", *unique],
                          index=pd.DatetimeIndex(keys, name="period"), dtype="int64")
-    return frame
+    return frame.reset_index()
 
 
 def _shares(totals: pd.DataFrame, terms) -> pd.DataFrame:

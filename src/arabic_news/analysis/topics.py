@@ -30,7 +30,9 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as unit_rows
 
-from ._checks import NotApplicable, check_positive_int
+from arabic_news.errors import NotApplicable
+
+from ._checks import check_positive_int
 from .timelines import _dated, _period_start, choose_frequency
 
 

@@ -3,7 +3,8 @@
 See :func:`load_corpus` for the accepted layouts, encodings, date formats and columns.
 """
 
-from arabic_news.corpus.loader import iter_corpus, load_corpus
+from arabic_news.corpus.loader import iter_corpus
+from arabic_news.corpus.on_engine import load_corpus
 from arabic_news.corpus.outputs import figures_folder
 from arabic_news.corpus.policy import (
     ColumnAsTextWarning,

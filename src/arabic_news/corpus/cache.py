@@ -2,8 +2,10 @@
 
 The contract, which the notebook runner and the lessons rely on:
 
-* ``cached_shards(path, options)`` converts the corpus at ``path``, loaded with ``options``
-  (``load_corpus``'s), into ``CACHE/NAME-KEY-rROWS`` on first use and returns that folder.
+* ``cached_shards(path, options)`` (in :mod:`arabic_news.corpus.convert`, which writes the
+  entries; this module keys and finds them) converts the corpus at ``path``, loaded with
+  ``options`` (``load_corpus``'s), into ``CACHE/NAME-KEY-rROWS`` on first use and returns
+  that folder.
   ``CACHE`` is ``cache_dir``, else :func:`default_cache_dir` (``$ARABIC_NEWS_CACHE``, else
   ``~/.cache/arabic_news/shards``); ``KEY`` is :func:`cache_key`; ``ROWS`` the rows per
   shard.
@@ -12,9 +14,9 @@ The contract, which the notebook runner and the lessons rely on:
   passes the checks of :mod:`arabic_news.corpus.shard_checks`, it reads those shards instead
   of the original files (several times faster, the same frame) and records it:
   ``attrs["provenance"] == {"corpus": <path, resolved>, "shards": <the entry>,
-  "cache": "hit"}``. It never writes into the cache. ``load_corpus(path, engine="dask",
-  **options)`` reads the same entry (``cache`` is ``"hit"``, or ``"built"`` when it
-  converted the corpus). So a runner that prepares a corpus with ``cached_shards(path,
+  "cache": "hit"}``. It never writes into the cache. ``load_corpus`` on the Dask engine
+  reads the same entry (``cache`` is ``"hit"``, or ``"built"`` when it converted the
+  corpus). So a runner that prepares a corpus with ``cached_shards(path,
   options)`` can hand the notebooks the user's own ``path`` and the same options: they read
   the prepared shards, and name the user's corpus. A runner that uses another ``cache_dir``
   must give the notebooks' kernels ``ARABIC_NEWS_CACHE`` pointing at it (an absolute path:
@@ -33,7 +35,7 @@ The contract, which the notebook runner and the lessons rely on:
   (``benchmarks/results/cache.md``); so only the metadata table, which lives outside the
   corpus folder, is hashed.
 * Never served broken: an entry whose manifest or shards fail the checks (a shard cut
-  short, edited, removed) is converted again by :func:`cached_shards`, with a
+  short, edited, removed) is converted again by ``cached_shards``, with a
   :class:`DamagedCacheEntryWarning` naming it and the problem; :func:`prepared_shards`
   ignores it, and ``load_corpus`` reads the original files (with that warning when the
   damage shows only as the shards are read).
@@ -49,7 +51,6 @@ import os
 import re
 import shutil
 import stat
-import warnings
 from pathlib import Path
 
 from arabic_news.corpus.files import reason, shown_path
@@ -57,11 +58,8 @@ from arabic_news.corpus.options import DEFAULTS
 from arabic_news.corpus.seeds import seeds_path
 from arabic_news.corpus.shards import (
     DEFAULT_ROWS_PER_SHARD,
-    check_destination,
-    check_shards_options,
     is_shards_folder,
     open_shards_folder,
-    write_shards,
 )
 from arabic_news.errors import CorpusError
 
@@ -189,62 +187,6 @@ def entry_name(path: str | os.PathLike | None) -> str:
     return shown_path(name).replace(" ", "_")
 
 
-def cached_shards(
-    path: str | os.PathLike | None,
-    options: dict | None = None,
-    *,
-    cache_dir: str | os.PathLike | None = None,
-    rows_per_shard: int = DEFAULT_ROWS_PER_SHARD,
-) -> Path:
-    """The shards folder for ``path`` loaded with ``options``, converted on first use.
-
-    A folder that already is a shards folder is returned as it is.
-    """
-    return prepare_shards(path, options, cache_dir=cache_dir, rows_per_shard=rows_per_shard)[0]
-
-
-def prepare_shards(
-    path: str | os.PathLike | None,
-    options: dict | None = None,
-    *,
-    cache_dir: str | os.PathLike | None = None,
-    rows_per_shard: int = DEFAULT_ROWS_PER_SHARD,
-) -> tuple[Path, str | None]:
-    """:func:`cached_shards`, and how the folder was found: ``"hit"`` (ready in the cache),
-    ``"built"`` (converted now) or None (``path`` is a shards folder)."""
-    options = dict(options or {})
-    if is_shards_folder(path):
-        check_shards_options(path, options)
-        return Path(path), None
-    if isinstance(rows_per_shard, bool) or not isinstance(rows_per_shard, int) \
-            or rows_per_shard < 1:
-        raise ValueError(f"rows_per_shard={rows_per_shard!r}: give a positive number of rows")
-    root = cache_root(cache_dir)
-    folder = root / f"{entry_name(path)}-{cache_key(path, options)}-r{rows_per_shard}"
-    corpus = None if path is None else Path(path).expanduser()
-    check_destination(corpus, folder)  # before anything is created
-    if folder.exists() or folder.is_symlink():
-        problem = _problem(folder)
-        if problem is None:
-            return folder, "hit"
-        warnings.warn(f"{shown_path(folder)}: damaged cache entry ({problem}); converting the "
-                      "corpus again", DamagedCacheEntryWarning, stacklevel=3)
-        _remove_entry(folder)
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CorpusError(f"{shown_path(root)}: cannot create the shards cache: "
-                          f"{reason(error)}") from None
-    options.pop("progress", None)
-    try:
-        write_shards(path, folder, rows_per_shard=rows_per_shard, progress=False, **options)
-    except CorpusError:
-        if _problem(folder) is None:  # another process converted it meanwhile: use theirs
-            return folder, "hit"
-        raise
-    return folder, "built"
-
-
 def prepared_shards(path: str | os.PathLike | None, options: dict) -> Path | None:
     """The cache entry for ``path`` and ``options``, when one is ready and sound, else None.
 
@@ -262,12 +204,12 @@ def prepared_shards(path: str | os.PathLike | None, options: dict) -> Path | Non
         return None
     default = f"-r{DEFAULT_ROWS_PER_SHARD}"
     for folder in sorted(entries, key=lambda p: (not p.name.endswith(default), p.name)):
-        if _problem(folder) is None:
+        if entry_problem(folder) is None:
             return folder
     return None
 
 
-def _problem(folder: Path) -> str | None:
+def entry_problem(folder: Path) -> str | None:
     """Why a cache entry cannot be used, or None when it passes the shards checks."""
     if folder.is_symlink() or not folder.is_dir():
         return "not a folder"
@@ -280,8 +222,8 @@ def _problem(folder: Path) -> str | None:
     return None
 
 
-def _remove_entry(folder: Path) -> None:
-    """Remove a damaged entry of the cache (named by :func:`prepare_shards`, so ours)."""
+def remove_entry(folder: Path) -> None:
+    """Remove a damaged entry of the cache (named by ``convert.prepare_shards``, so ours)."""
     if folder.is_symlink() or not folder.is_dir():
         folder.unlink()
     else:

@@ -1,4 +1,9 @@
-"""``load_corpus``: one entry point for every accepted corpus layout."""
+"""``read_corpus``: one reader for every accepted corpus layout, into pandas.
+
+``arabic_news.load_corpus`` (:mod:`arabic_news.corpus.on_engine`) reads a corpus with it, or
+on the Dask engine from shards that :mod:`arabic_news.corpus.convert` writes with
+:func:`iter_corpus`.
+"""
 
 import os
 import warnings
@@ -40,7 +45,7 @@ PROGRESS_THRESHOLD = 2000
 Documents = Iterable[tuple[str, dict]]
 
 
-def load_corpus(
+def read_corpus(
     path: str | os.PathLike | None = None,
     *,
     text_column: str | None = None,
@@ -53,8 +58,6 @@ def load_corpus(
     progress: bool | None = None,
     follow_symlinks: bool = False,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
-    engine: str = "pandas",
-    dask_options: dict | None = None,
 ) -> pd.DataFrame:
     """Load a corpus of news articles into a DataFrame, one row per article.
 
@@ -87,7 +90,7 @@ def load_corpus(
     (None: only for thousands of files).
 
     When the shards cache already holds this corpus with these options (prepared by the
-    notebook runner, or by an earlier ``engine="dask"`` load), those shards are read instead
+    notebook runner, or by an earlier load on the Dask engine), those shards are read instead
     of the original files: the same frame, faster, never stale; ``attrs["provenance"]
     ["cache"]`` is then ``"hit"`` (the contract: :mod:`arabic_news.corpus.cache`). A shards
     folder is checked before it is trusted (:mod:`arabic_news.corpus.shard_checks`), and
@@ -113,13 +116,6 @@ def load_corpus(
 
     A title taken from the text's first line is cut to at most 200 characters (``…`` marks
     the cut); given titles are kept whole.
-
-    ``engine="dask"`` returns a ``dask.dataframe.DataFrame`` with the same columns instead,
-    read from Parquet shards: a folder written by ``python -m arabic_news.corpus.convert`` is
-    read as it is; any other corpus is converted once into a cache outside the corpus folder
-    (see :mod:`arabic_news.corpus.cache`). ``dask_options`` go to
-    :func:`arabic_news.corpus.dask_engine.load_dask` (``rows_per_shard``, ``cache_dir``).
-    The analyses of :mod:`arabic_news.analysis` accept its columns.
     """
     options = dict(
         text_column=text_column, title_column=title_column, date_column=date_column,
@@ -127,13 +123,6 @@ def load_corpus(
         on_error=on_error, progress=progress, follow_symlinks=follow_symlinks,
         max_file_size=max_file_size,
     )
-    check_engine(engine)
-    if engine == "dask":
-        from arabic_news.corpus.dask_engine import load_dask
-
-        return load_dask(path, options, **(dask_options or {}))
-    if dask_options:
-        raise ValueError("dask_options= is for engine='dask'")
     check_options(**options)
     if is_shards_folder(path):  # written by arabic_news.corpus.convert: checked on reading
         check_shards_options(path, options)
@@ -168,9 +157,9 @@ def iter_corpus(
     """Read a corpus in DataFrames of at most ``batch_size`` rows, for corpora that do not fit
     in memory.
 
-    Accepts every layout and option of :func:`load_corpus` (except ``engine``) and applies the
-    same checks, errors and skip rules; the batches, concatenated, equal what
-    :func:`load_corpus` returns (a column first met in a later batch is missing from the
+    Accepts every layout and option of :func:`read_corpus` and applies the same checks,
+    errors and skip rules; the batches, concatenated, equal what :func:`read_corpus` returns
+    (a column first met in a later batch is missing from the
     earlier ones; an extra column that turns mixed in a later batch is text from that batch
     on). JSON Lines are read line by line, JSON arrays item by item, Parquet by record batches
     and shards folders shard by shard, so memory is bounded by the batch, not the file (a
@@ -184,7 +173,8 @@ def iter_corpus(
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size={batch_size!r}: give a positive number of rows per batch")
     if "engine" in options:
-        raise ValueError("iter_corpus reads with pandas; use load_corpus(engine='dask') for Dask")
+        raise ValueError("iter_corpus reads with pandas; load_corpus(path, engine=...) gives "
+                         "a corpus on another engine")
     if is_shards_folder(path):
         check_options(**options)
         check_shards_options(path, options)
@@ -192,19 +182,6 @@ def iter_corpus(
                            max_file_size=options.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
     documents, policy = _documents(path, **options)
     return assemble_batches(documents, policy, batch_size)
-
-
-ENGINES = ("pandas", "dask")
-
-
-def check_engine(engine: object) -> str:
-    """Validate an ``engine=`` option ('pandas' or 'dask')."""
-    if engine not in ENGINES:
-        raise ValueError(
-            f"engine={engine!r} is not allowed: use 'pandas' (one DataFrame in memory) or "
-            "'dask' (a dask.dataframe.DataFrame over Parquet shards; needs the 'dask' extra)"
-        )
-    return engine
 
 
 def _documents(path, **given) -> tuple[Documents, ErrorPolicy]:

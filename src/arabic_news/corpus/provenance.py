@@ -25,13 +25,12 @@ from pathlib import Path
 import pandas as pd
 
 from arabic_news.corpus.files import shown_path
+from arabic_news.engines import engine_of
 
 
 def corpus_attrs(corpus) -> dict:
     """The loader's record of ``corpus`` (a pandas or Dask corpus): see the module docstring."""
-    attrs = getattr(corpus, "attrs", None)
-    if attrs is None:  # a Dask frame: its meta carries them
-        attrs = getattr(getattr(corpus, "_meta", None), "attrs", None)
+    attrs = engine_of(corpus).attrs(corpus)  # a Dask frame: its meta carries them
     if attrs is None:
         raise TypeError(f"expected a corpus from load_corpus, got {type(corpus).__name__}")
     return attrs

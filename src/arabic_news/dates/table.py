@@ -6,7 +6,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from arabic_news.lazy import is_dask
+from arabic_news.engines import engine_of
 
 from .extract import extract_dates
 
@@ -15,18 +15,21 @@ COLUMNS = ("doc_id", "start", "end", "text", "value", "granularity", "relative",
 _REQUIRED = ("doc_id", "text", "published")
 
 
+def _check_frame(documents, published) -> None:
+    missing = [c for c in _REQUIRED if c not in documents.columns]
+    if missing:
+        raise ValueError(
+            f"dates_table needs columns {list(_REQUIRED)}; missing {missing}. "
+            "Pass the frame returned by arabic_news.load_corpus, or a list of texts."
+        )
+    if published is not None:
+        raise ValueError("published is taken from the frame's 'published' column; "
+                         "do not pass it as well")
+
+
 def _documents(documents: object, published: object) -> Iterable[tuple[object, str, object]]:
     """(doc_id, text, published) triples from a corpus frame or an iterable of texts."""
     if isinstance(documents, pd.DataFrame):
-        missing = [c for c in _REQUIRED if c not in documents.columns]
-        if missing:
-            raise ValueError(
-                f"dates_table needs columns {list(_REQUIRED)}; missing {missing}. "
-                "Pass the frame returned by arabic_news.load_corpus, or a list of texts."
-            )
-        if published is not None:
-            raise ValueError("published is taken from the frame's 'published' column; "
-                             "do not pass it as well")
         return zip(documents["doc_id"], documents["text"], documents["published"], strict=True)
     if isinstance(documents, str):
         raise TypeError("dates_table takes many documents; wrap a single text in a list")
@@ -51,12 +54,20 @@ def dates_table(documents: object, published: object = None) -> pd.DataFrame:
     so it can be grouped by ``dt.to_period``. A text that is not a string raises
     ValueError naming its doc_id.
 
-    A Dask corpus (``load_corpus(path, engine="dask")``) gives a lazy dask DataFrame, one
-    partition of mentions per partition of articles (the extractor runs unchanged on each):
-    ``.compute()`` returns this table; ``analysis.event_points`` aggregates it in the engine.
+    A corpus frame is read partition by partition (see :mod:`arabic_news.engines`): a
+    corpus on the Dask engine gives a lazy Dask DataFrame, one partition of mentions per
+    partition of articles, which ``analysis.event_points`` and the other analyses of
+    mentions aggregate on the engine.
     """
-    if is_dask(documents):
-        return _dask_table(documents, published)
+    if getattr(documents, "ndim", None) == 2 and hasattr(documents, "columns"):  # a frame
+        _check_frame(documents, published)
+        return engine_of(documents).map_partitions(documents[list(_REQUIRED)], _table,
+                                                   meta=_meta(documents))
+    return _table(documents, published)
+
+
+def _table(documents: object, published: object = None) -> pd.DataFrame:
+    """The dates table of a frame in memory (one partition) or of an iterable of texts."""
     # Column by column, numbers in typed arrays (8 bytes a value, not a Python int): a
     # million mentions (300,000 articles) as tuples of Python objects held about 400 MB
     # before the frame was made from them.
@@ -111,18 +122,11 @@ def _numbers(values, dtype: str) -> np.ndarray:
     return np.frombuffer(values, dtype=dtype).copy() if len(values) else np.empty(0, dtype)
 
 
-def _dask_table(documents, published):
-    if published is not None:
-        raise ValueError("published is taken from the frame's 'published' column; "
-                         "do not pass it as well")
-    missing = [c for c in _REQUIRED if c not in documents.columns]
-    if missing:
-        raise ValueError(f"dates_table needs columns {list(_REQUIRED)}; missing {missing}")
+def _meta(documents) -> pd.DataFrame:
+    """The empty table with the dtypes of the partitions' tables: ``doc_id`` as the corpus
+    holds it, so that joins on it see one dtype; strings as pandas' "str"; ``flag`` as made
+    (objects where no mention of a partition is flagged)."""
     empty = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str),
                           "published": pd.Series(dtype="datetime64[us, UTC]")})
-    # The columns of strings as the partitions hold them (a frame of no rows has objects),
-    # so that joins on doc_id see the same dtype on both sides; ``flag`` stays as made
-    # (objects where no mention of a partition is flagged).
-    meta = dates_table(empty).astype({"doc_id": documents["doc_id"].dtype, "text": "str",
-                                      "granularity": "str", "calendar": "str"})
-    return documents[list(_REQUIRED)].map_partitions(dates_table, meta=meta)
+    return _table(empty).astype({"doc_id": documents["doc_id"].dtype, "text": "str",
+                                 "granularity": "str", "calendar": "str"})

@@ -70,11 +70,11 @@ again; inputs the lesson already computed (``mentions=mentions``) may be passed 
 ``tests/test_lesson_structure.py`` holds every lesson to this convention and
 checks that each solution passes its own check.
 
-Student copies (``notebooks/exercises/``) are made by ``python -m arabic_news.exercises.student``
-(``make student-copies``); see :mod:`arabic_news.exercises.student`.
+Student copies (``notebooks/exercises/``) are made by ``tools/student_copies.py``
+(``make student-copies``), a build tool of the repository, not of the installed package.
 """
 
-from arabic_news.analysis._checks import NotApplicable
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
     expect_term,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from arabic_news.analysis._checks import NotApplicable
+from arabic_news.errors import NotApplicable
 
 #: The placeholder a student copy assigns to an unanswered exercise.
 NOT_ANSWERED = ...

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arabic_news.analysis._checks import NotApplicable
-from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.cleaning import written_words
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
     expect_term,
@@ -29,19 +28,15 @@ _NORMALIZERS = {"default": "default", "hamza": Normalizer(hamza=True), "written"
 def _token_counts(texts, normalizer: str = "default") -> Counter:
     """Token counts of ``texts`` with the default cleaning, hamza folded, or as written.
 
-    A Dask column: its written words are counted on the engine, then each distinct word is
-    tokenised once and weighted by its count (tokens never span whitespace, and every
-    normaliser maps characters one by one, so the counts are those of every text)."""
+    The written words are counted (on the engine, for a Dask column), then each distinct
+    word is tokenised once and weighted by its count: tokens never span whitespace, and
+    every normaliser maps characters one by one, so the counts are those of every text."""
     counts: Counter = Counter()
     chosen = _NORMALIZERS[normalizer]
-    if is_dask(texts):
-        for word, count in written_words(texts).items():
-            tokens = tokenize(word) if chosen == "default" else tokenize(word, normalizer=chosen)
-            for token in tokens:
-                counts[token] += count
-        return counts
-    for text in texts:
-        counts.update(tokenize(text) if chosen == "default" else tokenize(text, normalizer=chosen))
+    for word, count in written_words(texts).items():
+        tokens = tokenize(word) if chosen == "default" else tokenize(word, normalizer=chosen)
+        for token in tokens:
+            counts[token] += count
     return counts
 
 

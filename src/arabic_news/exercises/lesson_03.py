@@ -6,10 +6,10 @@ from collections import Counter
 
 import numpy as np
 
-from arabic_news.analysis._checks import NotApplicable
-from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.frequency import document_frequency_table
 from arabic_news.analysis.tfidf import similarity_to_corpus, tfidf_of_shown
+from arabic_news.engines import engine_of
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import expect_number, expect_top, expect_type, shown
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.exercises.memo import per_texts
@@ -17,9 +17,8 @@ from arabic_news.text.analyzer import ArabicAnalyzer
 
 
 def _doc_ids(corpus) -> np.ndarray:
-    """The doc_id column in the corpus's order (a Dask corpus's is computed: one small column)."""
-    column = corpus["doc_id"]
-    return (column.compute() if is_dask(column) else column).to_numpy()
+    """The doc_id column in the corpus's order (in memory: one small column)."""
+    return engine_of(corpus).small_columns(corpus, ["doc_id"])["doc_id"].to_numpy()
 
 
 def _position(doc_ids: np.ndarray, doc_id) -> int:
@@ -30,13 +29,11 @@ def _position(doc_ids: np.ndarray, doc_id) -> int:
     return int(matches[0])
 
 
-def _text_of(corpus, doc_id, position: int) -> str:
-    """The text of article ``doc_id``, at ``position`` (on Dask, read from the partition
-    that holds it)."""
-    if is_dask(corpus):
-        found = corpus[corpus["doc_id"] == doc_id]["text"].compute()
-        return found.iloc[0]
-    return corpus["text"].iloc[position]
+def _text_of(corpus, doc_id) -> str:
+    """The text of article ``doc_id`` (found by :func:`_position`: one article), read from
+    the partition that holds it."""
+    found = corpus.loc[corpus["doc_id"] == doc_id, "text"]
+    return engine_of(corpus).collect(found).iloc[0]
 
 
 @per_texts
@@ -82,8 +79,8 @@ def _enough(documents) -> None:
 def top_term_without_sublinear_tf(answer, *, corpus, doc_id):
     """The highest-weighted term of article ``doc_id`` with raw counts (``sublinear_tf=False``)
     and the corpus's document frequencies."""
-    position = _position(_doc_ids(corpus), doc_id)  # one article, or say what to pass
-    weights = _raw_weights(corpus, _text_of(corpus, doc_id, position))
+    _position(_doc_ids(corpus), doc_id)  # one article, or say what to pass
+    weights = _raw_weights(corpus, _text_of(corpus, doc_id))
     expect_top(answer, weights, 1, what="the highest-weighted term with raw counts")
 
 
@@ -114,7 +111,7 @@ def most_similar_article(answer, *, corpus, doc_id):
         raise NotApplicable("it compares articles, and this corpus has one")
     doc_ids = _doc_ids(corpus)
     position = _position(doc_ids, doc_id)
-    scores = _similarities(corpus, _text_of(corpus, doc_id, position)).copy()
+    scores = _similarities(corpus, _text_of(corpus, doc_id)).copy()
     expect_type(answer, (str, int, np.integer), "a doc_id (as in the corpus's doc_id column)")
     if not (doc_ids == answer).any():
         raise Wrong(f"{shown(answer)} is not a doc_id of this corpus.")

@@ -6,10 +6,10 @@ from collections import Counter
 
 import pandas as pd
 
-from arabic_news.analysis._checks import NotApplicable
-from arabic_news.analysis._dask import is_dask
 from arabic_news.analysis.timelines import articles_per_period, term_share_over_time
 from arabic_news.dates.table import dates_table
+from arabic_news.engines import engine_of
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import expect_day, expect_number
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.text.analyzer import ArabicAnalyzer
@@ -33,8 +33,7 @@ def _day_counts(mentions) -> Counter:
     when ``mentions`` is on Dask, so only the days come back)."""
     days = mentions.loc[mentions["value"].notnull() & (mentions["granularity"] == "day"), "value"]
     counts = days.value_counts()
-    if is_dask(counts):
-        counts = counts.compute()
+    counts = engine_of(counts).collect(counts)
     normalized = Counter()
     for day, count in zip(pd.to_datetime(counts.index).normalize(), counts.tolist(),
                           strict=True):

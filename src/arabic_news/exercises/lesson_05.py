@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.collocations import TokenizedCorpus, collocations
 from arabic_news.analysis.keyness import keyness
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import (
     expect_finite,
     expect_number,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arabic_news.analysis._checks import NotApplicable
 from arabic_news.analysis.topics import TopicModel
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
     expect_term,

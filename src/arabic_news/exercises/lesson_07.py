@@ -10,11 +10,13 @@ paths agree, and no checker holds a corpus's vocabulary.
 
 from __future__ import annotations
 
-from arabic_news.analysis._checks import NotApplicable
-from arabic_news.analysis._dask import is_dask, iter_texts
-from arabic_news.analysis.frequency import count_table, ngram_counts
+from arabic_news.analysis.frequency import count_table
+from arabic_news.analysis.overview import iter_texts
+from arabic_news.engines import engine_of
+from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import deciding_counts, expect_number, expect_top
 from arabic_news.exercises.core import exercise
+from arabic_news.exercises.memo import per_texts
 from arabic_news.text.analyzer import ArabicAnalyzer
 from arabic_news.text.normalize import normalize
 
@@ -23,10 +25,16 @@ def _texts(corpus):
     return iter_texts(corpus["text"])
 
 
+@per_texts
+def _bigrams(texts):
+    """The engine's aggregated bigram table, counted once per corpus."""
+    return count_table(texts, ArabicAnalyzer().tokens, sizes=(2,))[2]
+
+
 @exercise("7.1")
 def partitions(answer, *, corpus):
     """The number of partitions (1 for a pandas corpus)."""
-    expected = corpus.npartitions if is_dask(corpus) else 1
+    expected = engine_of(corpus).partitions(corpus)
     expect_number(answer, expected, what="the number of partitions")
     return "Each partition is one Parquet shard, read and counted by one task."
 
@@ -34,12 +42,7 @@ def partitions(answer, *, corpus):
 @exercise("7.2")
 def top_bigrams(answer, *, corpus):
     """The three most frequent bigrams, most frequent first."""
-    tokens = ArabicAnalyzer().tokens
-    if is_dask(corpus):
-        table = count_table(corpus["text"], tokens, sizes=(2,))[2]
-        answer, counts = deciding_counts(table, answer, 3)
-    else:
-        counts = ngram_counts(corpus["text"], tokens, sizes=(2,))[2]
+    answer, counts = deciding_counts(_bigrams(corpus), answer, 3)
     if not counts:
         raise NotApplicable("no text of this corpus has two terms in a row")
     expect_top(answer, counts, 3, what="the three most frequent bigrams")

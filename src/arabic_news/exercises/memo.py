@@ -6,12 +6,11 @@ result of such a computation for the last few collections of texts it saw, keyed
 contents (the hash of the tuple of texts; Python caches each string's hash, so this is cheap
 after the first time), never by the student's answer.
 
-A pandas column is hashed ``_CHUNK`` texts at a time and passed on as it is: a tuple of
-every text would turn the whole Arrow-backed column into Python strings at once (about 1 GB
-more at 300,000 articles). A Dask corpus (``load_corpus(path, engine="dask")``) is neither
-read nor hashed here: the function gets its Dask text column (to count on the engine or
-stream with ``analysis.iter_texts``), and the key is the column's Dask name, a hash of the
-computation that makes it, so the same corpus loaded once is remembered.
+A column (pandas or Dask) is passed on as it is, and keyed by its engine's
+``content_key``: a pandas column is hashed a slice of texts at a time (a tuple of every
+text would turn the whole Arrow-backed column into Python strings at once, about 1 GB more
+at 300,000 articles); a Dask column is neither read nor hashed, its key is its Dask name, a
+hash of the computation that makes it, so the same corpus loaded once is remembered.
 """
 
 from __future__ import annotations
@@ -20,15 +19,10 @@ import functools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-import pandas as pd
-
-from arabic_news.analysis._dask import is_dask
+from arabic_news.engines import engine_of
 
 _KEPT = 6
 _MEMORY: OrderedDict = OrderedDict()
-
-
-_CHUNK = 10_000
 
 
 def _column(source):
@@ -39,18 +33,10 @@ def _column(source):
 
 def texts_of(source):
     """The texts of a corpus frame (its ``text`` column) or of a collection of strings: a
-    pandas or Dask column as it is (never copied or computed here), anything else as a tuple."""
+    column (a pandas or Dask Series, which has a dtype and an index) as it is, never copied
+    or computed here; anything else as a tuple."""
     texts = _column(source)
-    return texts if is_dask(texts) or isinstance(texts, pd.Series) else tuple(texts)
-
-
-def _contents_key(texts) -> tuple:
-    if is_dask(texts):
-        return ("dask", texts._name)
-    rows = texts.iloc if isinstance(texts, pd.Series) else texts  # same key for same texts
-    chunks = tuple(hash(tuple(rows[start:start + _CHUNK]))
-                   for start in range(0, len(texts), _CHUNK))
-    return (len(texts), hash(chunks))
+    return texts if hasattr(texts, "index") and hasattr(texts, "dtype") else tuple(texts)
 
 
 def per_texts(function: Callable) -> Callable:
@@ -59,7 +45,8 @@ def per_texts(function: Callable) -> Callable:
     @functools.wraps(function)
     def remembered(source: Iterable[str], *args):
         texts = texts_of(source)
-        key = (function.__module__, function.__qualname__, *_contents_key(texts), args)
+        key = (function.__module__, function.__qualname__,
+               *engine_of(texts).content_key(texts), args)
         if key in _MEMORY:
             _MEMORY.move_to_end(key)
             return _MEMORY[key]

@@ -6,10 +6,11 @@
 connection to any running scheduler (``address="tcp://host:8786"``), so that the same
 notebook runs on a laptop or on a cluster of many machines. :func:`start_engine` is what a
 lesson calls with its ``engine`` parameter ("pandas" or "dask"); :func:`keep` computes a
-table that later cells reuse once (persisted on Dask, as it is on pandas).
+table that later cells reuse once (persisted on Dask, as it is on pandas). The engines
+themselves live in :mod:`arabic_news.engines`; this is the lessons' side of them.
 """
 
-from arabic_news.scale.cluster import client, describe
+from arabic_news.engines.cluster import client, describe
 from arabic_news.scale.engine import keep, start_engine
 
 __all__ = ["client", "describe", "keep", "start_engine"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from arabic_news.corpus.loader import check_engine
-from arabic_news.lazy import is_dask
-from arabic_news.scale.cluster import client
+from arabic_news.engines import check_engine, engine_of
+from arabic_news.engines.cluster import client
 
 
 def start_engine(engine: str = "pandas", scheduler_address: str | None = None, **cluster_options):
@@ -29,11 +28,9 @@ def start_engine(engine: str = "pandas", scheduler_address: str | None = None, *
 
 def keep(collection):
     """``collection`` computed once and kept in the engine's memory, for a table that later
-    cells use several times: a Dask collection is persisted (on a cluster, in the workers'
-    memory, partition by partition, spilled to disk past their limit), so each later use
-    reads it instead of recomputing it from the corpus; anything else (a pandas DataFrame)
-    is returned as it is, already in memory.
+    cells use several times: on Dask it is persisted (on a cluster, in the workers' memory,
+    partition by partition, spilled to disk past their limit), so each later use reads it
+    instead of recomputing it from the corpus; in memory (a pandas DataFrame) it is returned
+    as it is.
     """
-    if is_dask(collection):
-        return collection.persist()
-    return collection
+    return engine_of(collection).keep(collection)

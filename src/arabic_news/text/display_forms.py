@@ -17,9 +17,9 @@ and reads the texts in batches, so memory is bounded by the batch and the words 
 the corpus's vocabulary; the forms found are those of the whole corpus (any iterable of texts,
 for example a Dask column read partition by partition with ``analysis.iter_texts``).
 
-On a Dask column (``load_corpus(path, engine="dask")["text"]``), each partition's task counts
-its written tokens and analyses them; the engine sums the (key, spelling) counts
-(``groupby`` with ``split_out``), and only the spellings, the result, are materialised.
+The spellings are counted per partition and summed by the engine (see
+:mod:`arabic_news.engines`): on a Dask column each partition's task counts its written tokens
+and analyses them, and only the spellings, the result, are materialised.
 
 N-gram keys (terms joined by one space, as ``ArabicAnalyzer(ngram_range=...)`` and
 ``ngram_counts`` make them) are shown as the display forms of their terms, joined by a
@@ -33,7 +33,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from arabic_news.lazy import is_dask
+import pandas as pd
+
+from arabic_news.engines import engine_of
 from arabic_news.text.tokenize import tokenize
 
 
@@ -159,21 +161,21 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
         raise TypeError("display_forms() expects a collection of texts, not one string; "
                         "wrap it in a list")
     if keys is None:
-        batches: Iterable[Iterable[str]] = [texts]
         wanted = None
     else:
         if isinstance(keys, str):
             raise TypeError("keys must be a collection of keys, not one string; wrap it in a list")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
-        wanted = {term for key in keys for term in str(key).split(" ") if term}
-        batches = _batches(texts, batch_size)
-    if is_dask(texts):
-        return _from_spellings(_dask_spellings(texts, terms_of, wanted))
+        wanted = frozenset(term for key in keys for term in str(key).split(" ") if term)
+    engine = engine_of(texts)
+    table = engine.collect(engine.sum_by(texts, _spelling_rows, terms_of, wanted, batch_size,
+                                         keys=["key", "written"]))
+    table = table.sort_values(["key", "written"])  # the same order on every engine
     spellings: dict[str, Counter] = defaultdict(Counter)
-    for batch in batches:
-        for key, written, count in _key_spellings(batch, terms_of, wanted):
-            spellings[key][written] += count
+    for key, written, count in zip(table["key"], table["written"], table["count"].tolist(),
+                                   strict=True):
+        spellings[key][written] += count
     return _from_spellings(spellings)
 
 
@@ -186,28 +188,18 @@ def _key_spellings(texts: Iterable[str], terms_of, wanted) -> Iterator[tuple[str
             yield found[0], written, count
 
 
-def _partition_spellings(texts, terms_of, wanted):
-    import pandas as pd
-
-    rows = list(_key_spellings(texts.tolist(), terms_of, wanted))
-    frame = pd.DataFrame(rows, columns=["key", "written", "count"])
+def _spelling_rows(texts, terms_of, wanted, batch_size: int) -> pd.DataFrame:
+    """One partition's (key, written, count) rows. With ``wanted`` the texts are read
+    ``batch_size`` at a time and only the wanted keys' spellings kept, so memory is bounded
+    by a batch and the words shown."""
+    spellings: Counter = Counter()
+    for batch in [texts] if wanted is None else _batches(texts, batch_size):
+        for key, written, count in _key_spellings(batch, terms_of, wanted):
+            spellings[key, written] += count
+    frame = pd.DataFrame({"key": [key for key, _ in spellings],
+                          "written": [written for _, written in spellings],
+                          "count": list(spellings.values())})
     return frame.astype({"key": str, "written": str, "count": "int64"})
-
-
-def _dask_spellings(texts, terms_of, wanted) -> dict[str, Counter]:
-    """The spellings of each key over a Dask column, summed by the engine."""
-    import pandas as pd
-
-    meta = pd.DataFrame({"key": pd.Series(dtype=str), "written": pd.Series(dtype=str),
-                         "count": pd.Series(dtype="int64")})
-    wanted = None if wanted is None else frozenset(wanted)
-    parts = texts.map_partitions(_partition_spellings, terms_of, wanted, meta=meta)
-    table = parts.groupby(["key", "written"])["count"].sum(
-        split_out=max(1, texts.npartitions)).compute()
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    for (key, written), count in table.items():
-        spellings[key][written] = int(count)
-    return spellings
 
 
 def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -1,4 +1,4 @@
-"""Start or join a Dask cluster (see :mod:`arabic_news.scale`)."""
+"""Start or join a Dask cluster (see :mod:`arabic_news.scale`, which offers it to the lessons)."""
 
 from __future__ import annotations
 

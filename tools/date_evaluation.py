@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import CorpusError
+from arabic_news.errors import CorpusError
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """Student copies of the lessons: solutions removed, checks kept, outputs of an honest run.
 
-``python -m arabic_news.exercises.student`` (``make student-copies``) reads every lesson
+``python tools/student_copies.py notebooks`` (``make student-copies``) reads every lesson
 ``notebooks/NN-*.ipynb`` and writes ``notebooks/exercises/NN-*.ipynb``:
 
 - each cell tagged ``solution`` keeps its leading comment lines (the hint) and ends with the
@@ -206,7 +206,7 @@ def write_copies(notebooks: Path, execute: bool = True, timeout: int = 600) -> l
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m arabic_news.exercises.student",
+        prog="python tools/student_copies.py",
         description="Write the student copies of the lessons (solutions removed, checks kept) "
                     "into NOTEBOOKS/exercises/, executed, and the start page.")
     parser.add_argument("notebooks", nargs="?", default="notebooks", type=Path,
