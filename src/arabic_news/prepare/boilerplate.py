@@ -165,14 +165,18 @@ def _runs(keys: list[str], kind: int, longest: int) -> Iterator[tuple[int, str, 
             yield length, " ".join(run if kind == START else run[::-1]), fixed
 
 
-def _edge_lines(lines: list[_Line]) -> list[tuple[_Line, tuple[int, ...]]]:
+def _edge_lines(lines: list[_Line], depth: int = 1) -> list[tuple[_Line, tuple[int, ...]]]:
     """The lines where a run of words may be glued boilerplate, with the kinds of run: the
-    first keyed line (opening and closing runs: a byline, a dateline) and the last one
-    (closing runs: a footer)."""
+    first ``depth`` keyed lines (opening and closing runs: a byline, a dateline) and the
+    last ``depth`` ones (closing runs: a footer). Counting looks two lines deep, because
+    the line that ends with a glued footer may be followed by a footer line of its own."""
     keyed = [line for line in lines if line.template != ""]
-    if not keyed:
-        return []
-    return [(keyed[0], (START, END))] + ([(keyed[-1], (END,))] if len(keyed) > 1 else [])
+    kinds: dict[int, set[int]] = {}
+    for line in keyed[:depth]:
+        kinds.setdefault(line.start, set()).update((START, END))
+    for line in keyed[-depth:]:
+        kinds.setdefault(line.start, set()).add(END)
+    return [(line, tuple(sorted(kinds[line.start]))) for line in keyed if line.start in kinds]
 
 
 def _sources_and_days(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -226,7 +230,7 @@ def count_partition(frame: pd.DataFrame, rules: BoilerplateRules,
         if openings is None:
             found.update((LINE, line.template) for line in lines
                          if line.template and tpl.fixed_words(line.template) >= 1)
-        for line, kinds in _edge_lines(lines):
+        for line, kinds in _edge_lines(lines, depth=2):
             for kind in kinds:
                 span = _window(text, line, kind, rules.max_affix_words)
                 keys = _window_keys(text, line, span, fields_)
@@ -412,11 +416,14 @@ def _cuts(text: str, source: str, fields_: dict[str, str], lookup: _Lookup,
             run = words[:length] if kind == START else words[-length:]
             if " ".join(word[tpl.KEY] for word in run) != template:
                 continue  # a title cut by the window: leave the line alone
-            if kind == START:
-                cuts.append(_Cut(line.start, run[-1][tpl.END], START, template))
-                reached = run[-1][tpl.END]
-            else:
-                cuts.append(_Cut(run[0][tpl.START], line.end, END, template))
+            if kind == START:  # the run and the spaces after it
+                end = run[-1][tpl.END]
+                end += len(text[end:line.end]) - len(text[end:line.end].lstrip())
+                cuts.append(_Cut(line.start, end, START, template))
+                reached = end
+            else:  # the spaces before the run, and the run
+                start = len(text[:run[0][tpl.START]].rstrip(" \t\u00a0"))
+                cuts.append(_Cut(max(start, reached), line.end, END, template))
     return sorted(cuts, key=lambda cut: cut.start)
 
 
@@ -490,7 +497,7 @@ def boilerplate_table(report: pd.DataFrame, chosen: pd.DataFrame, sizes: pd.Data
     table = report.merge(chosen[["source", "kind", "template", "days"]],
                          on=["source", "kind", "template"], how="left")
     table = table.assign(articles=table["removed"].astype("int64"),
-                         share=table["removed"] / table["source"].map(totals),
+                         share=table["removed"] / table["source"].map(totals).astype(float),
                          position=table["kind"].map(POSITIONS).astype("str"),
                          days=table["days"].astype("int64"), words=table["words"].astype("int64"))
     table = table.sort_values(["articles", "source", "line"], ascending=[False, True, True],
