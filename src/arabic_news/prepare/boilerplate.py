@@ -356,7 +356,8 @@ class _Cut:
 def _edge_run(lines: list[_Line], flags: list[bool]) -> list[int]:
     """Indices of the run of boilerplate lines at the start of ``lines``. A line without a
     fixed word (punctuation, a lone e-mail address or number) joins the run when it lies
-    between the edge and a boilerplate line."""
+    between the edge and a boilerplate line; a line of links only (the author's e-mail
+    address above a contact footer) also when it just follows the run."""
     run, pending = [], []
     for index, (line, flag) in enumerate(zip(lines, flags, strict=True)):
         if flag:
@@ -366,6 +367,11 @@ def _edge_run(lines: list[_Line], flags: list[bool]) -> list[int]:
             pending.append(index)
         else:
             break
+    if run:
+        for index in pending:
+            if set(lines[index].template.split()) - {tpl.LINK}:
+                break
+            run.append(index)
     return run
 
 
