@@ -7,6 +7,7 @@ logic stays here, tested.
 
 from ._checks import NotApplicable
 from ._dask import iter_texts
+from .choices import TermChoice, choose_terms
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -54,6 +55,12 @@ from .overview import (
     sample_articles,
     word_total,
 )
+from .provenance import (
+    left_out_documents,
+    short_texts,
+    short_texts_note,
+    without_short_texts,
+)
 from .segments import passages
 from .tfidf import (
     distinctive_terms,
@@ -82,6 +89,12 @@ from .topics import (
 )
 
 __all__ = [
+    "TermChoice",
+    "choose_terms",
+    "left_out_documents",
+    "short_texts",
+    "short_texts_note",
+    "without_short_texts",
     "iter_texts",
     "NotApplicable",
     "document_frequencies",
