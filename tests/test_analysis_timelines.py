@@ -30,21 +30,22 @@ def test_choose_frequency_picks_the_finest_period_that_fits():
         analysis.choose_frequency(pd.Series([pd.NaT], dtype="datetime64[ns, UTC]"))
 
 
-def test_articles_per_period_counts_by_source_with_empty_weeks_filled():
+def test_articles_per_period_counts_by_source_a_week_without_articles_is_missing():
     corpus = corpus_with_dates(
         ["2016-08-01", "2016-08-03", "2016-08-17", None], sources=["A", "B", "A", "A"]
     )
     table = analysis.articles_per_period(corpus, frequency="W")
     assert table.index.tolist() == list(pd.to_datetime(["2016-08-01", "2016-08-08", "2016-08-15"]))
-    assert table["A"].tolist() == [1, 0, 1]
-    assert table["B"].tolist() == [1, 0, 0]
+    # no article at all in the week of 8 August: missing, not 0; B is 0 where A published
+    assert table["A"].tolist() == [1, pd.NA, 1]
+    assert table["B"].tolist() == [1, pd.NA, 0]
 
 
 def test_articles_per_period_without_sources_gives_one_column():
     corpus = corpus_with_dates(["2016-08-01", "2016-11-18"], sources=[None, None])
     table = analysis.articles_per_period(corpus, frequency="MS")
     assert table.columns.tolist() == ["articles"]
-    assert table["articles"].tolist() == [1, 0, 0, 1]
+    assert table["articles"].tolist() == [1, pd.NA, pd.NA, 1]
     with pytest.raises(ValueError, match="frequency"):
         analysis.articles_per_period(corpus, frequency="fortnight")
 

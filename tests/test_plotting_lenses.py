@@ -54,6 +54,21 @@ def test_keyness_chart_labels_key_terms_on_their_side():
     assert {"more in A", "more in B"} <= {text.get_text() for text in english.texts}
 
 
+def test_keyness_chart_labels_the_strongest_terms_first_and_spread_ones_only():
+    # "common" has the most evidence (G²) on side A, "rare" the largest effect; with one
+    # label per side, the strongest is labelled. "solo" is in one article only.
+    a = ["common " * 30 + "rare rare " + " ".join(f"a{n}_{i}" for i in range(40))
+         for n in range(6)] + ["solo " * 40]
+    b = ["common " * 3 + " ".join(f"b{n}_{i}" for i in range(60)) for n in range(6)]
+    corpus = pd.DataFrame({"text": a + b, "side": [True] * 7 + [False] * 6})
+    table = analysis.keyness_between(corpus, "side", analyzer=str.split)
+    labelled = {text.get_text() for text in keyness_chart(table, "A", "B", n_labels=1,
+                                                          language="en").texts}
+    assert "common" in labelled and "rare" not in labelled and "solo" not in labelled
+    by_effect = table[table["used_more_in"] == "a"].sort_values("log_ratio", ascending=False)
+    assert by_effect["term"].iloc[0] == "solo"  # the one-article term has the largest effect
+
+
 def test_topic_share_chart_has_one_row_per_topic():
     shares = pd.DataFrame([[0.7, 0.3], [0.2, 0.8]],
                           index=pd.to_datetime(["2018-01-01", "2018-02-01"]))

@@ -19,7 +19,13 @@ from .cleaning import (
     written_words,
 )
 from .collocations import TokenizedCorpus, association_measures, collocations
-from .events import days_before_publication, event_points, mention_counts
+from .events import (
+    days_before_publication,
+    deictic,
+    event_points,
+    mention_counts,
+    relative_points,
+)
 from .frequency import (
     CountTable,
     DocumentFrequencyTable,
@@ -134,6 +140,8 @@ __all__ = [
     "corpus_overview",
     "documents_for_comparison",
     "event_points",
+    "deictic",
+    "relative_points",
     "days_before_publication",
     "dated_articles",
     "mention_counts",

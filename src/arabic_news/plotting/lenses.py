@@ -122,14 +122,16 @@ def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> N
 
 def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
                   forms: Mapping[str, str] | None = None, n_labels: int = 8,
-                  max_points: int = 3000, title=None, ax=None, language=None):
+                  max_points: int = 3000, min_docs: int | None = 5, title=None, ax=None,
+                  language=None):
     """Effect size (log ratio, x) against evidence (G², y) for every term of a keyness table.
 
     Part A's terms (positive log ratio) are on the right, part B's on the left; coloured
     points are significant after the table's correction, grey ones are not. The dashed line
-    is the smallest significant G². The ``n_labels`` key terms of each side are labelled
-    (the significant ones with the largest effect, or, when none is significant, those with
-    the largest G²). Only the ``max_points`` terms with the largest G² are drawn. The y axis
+    is the smallest significant G². The ``n_labels`` strongest terms of each side are
+    labelled, largest G² first (the significant ones when there are any; with a table from
+    ``keyness_between``, only terms found in at least ``min_docs`` documents of the side,
+    as ``key_terms`` keeps them). Only the ``max_points`` terms with the largest G² are drawn. The y axis
     is linear, or, when G² exceeds 30, linear up to 10 and logarithmic above. ``label_a``
     and ``label_b`` name the parts.
     """
@@ -168,12 +170,12 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
     span = max(float(drawn["log_ratio"].abs().max()), 1.0) * 1.35
     ax.set_xlim(-span, span)
     placed: list[tuple[float, float]] = []
-    for side in ("a", "b"):
+    for side in ("a", "b"):  # the strongest evidence first: the highest points get labels
         chosen = drawn[drawn["used_more_in"] == side]
         if chosen["significant"].any():
             chosen = chosen[chosen["significant"]]
-            chosen = chosen.assign(_effect=chosen["log_ratio"].abs()).sort_values(
-                ["_effect", "g2", "term"], ascending=[False, False, True], kind="stable")
+        if min_docs is not None and f"docs_{side}" in chosen.columns:
+            chosen = chosen[chosen[f"docs_{side}"] >= min_docs]
         _label_points(ax, chosen.head(n_labels), forms, side, placed)
     for x, align, side, name in ((0.98, "right", "a", label_a), (0.02, "left", "b", label_b)):
         ax.text(x, 1.01, ar(_say("more in", language).format(name)), transform=ax.transAxes,
