@@ -131,9 +131,9 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
     is the smallest significant G². The ``n_labels`` strongest terms of each side are
     labelled, largest G² first (the significant ones when there are any; with a table from
     ``keyness_between``, only terms found in at least ``min_docs`` documents of the side,
-    as ``key_terms`` keeps them). Only the ``max_points`` terms with the largest G² are drawn. The y axis
-    is linear, or, when G² exceeds 30, linear up to 10 and logarithmic above. ``label_a``
-    and ``label_b`` name the parts.
+    as ``key_terms`` keeps them). Only the ``max_points`` terms with the largest G² are
+    drawn. The y axis is linear, or, when G² exceeds 30, linear up to 10 and logarithmic
+    above. ``label_a`` and ``label_b`` name the parts.
     """
     language = check_language(language)
     missing = {"term", "g2", "log_ratio", "significant", "used_more_in"} - set(table.columns)
