@@ -91,3 +91,18 @@ def test_key_terms_keeps_terms_of_at_least_five_articles_by_default():
     kept = analysis.key_terms(table, "a", n=50)["term"].tolist()
     assert "many" in kept and "one" not in kept
     assert "one" in analysis.key_terms(table, "a", n=50, min_docs=1)["term"].tolist()
+
+
+def test_few_articles_are_measured_over_passages():
+    line = "كلمة " * 15
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "source": ["A", "B"],
+                           "text": ["\n".join([line + "حلب"] * 6), "\n".join([line] * 6)]})
+    table = analysis.keyness_between(corpus, {"source": "A"}, units="auto")
+    assert table.attrs["units"] == "passages"
+    assert (table.attrs["documents_a"], table.attrs["documents_b"]) == (6, 6)
+    assert table.set_index("term").loc["حلب", "docs_a"] == 6
+    by_article = analysis.keyness_between(corpus, {"source": "A"})
+    assert by_article.attrs["units"] == "articles"
+    assert by_article.set_index("term").loc["حلب", "docs_a"] == 1
+    with pytest.raises(ValueError, match="units must be"):
+        analysis.keyness_between(corpus, {"source": "A"}, units="sentences")

@@ -172,6 +172,15 @@ def test_seeds_and_tiny_corpora_have_no_boilerplate():
     assert "not removed" in an.boilerplate_note(seeds)
 
 
+def test_the_cleaned_corpus_goes_through_pandas_concat_and_slicing(corpus):
+    cleaned = an.remove_boilerplate(corpus)
+    joined = pd.concat([cleaned.iloc[:50], cleaned.iloc[50:]])  # pandas compares their attrs
+    assert joined.attrs["boilerplate"] == cleaned.attrs["boilerplate"]
+    assert len(joined) == len(corpus)
+    table = cleaned.attrs["boilerplate"]
+    assert (table["articles"] == 60).all()  # columns still compare element by element
+
+
 def test_the_input_is_left_as_it_is(corpus):
     before = corpus.copy()
     an.remove_boilerplate(corpus)

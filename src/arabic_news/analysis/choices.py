@@ -23,7 +23,7 @@ PER_TOKENS = 100_000
 class TermChoice:
     """The terms to use (as written), and the sentence that says what was replaced."""
 
-    terms: list[str]
+    terms: list[str] | str  # a string when one term (a string) was asked for
     note: str
 
     def __iter__(self):  # terms, note = choose_terms(...)
@@ -60,8 +60,8 @@ def choose_terms(wanted: Sequence[str] | str, counts, *, normalize: Callable[[st
     ``count_table``: only the wanted terms and the top entries are asked); ``normalize``
     turns a written term into its key (``an.normalize``); ``forms`` gives a replacement's
     written form (``an.display_forms``). ``min_count`` defaults to
-    max(3, one occurrence per 100,000 terms of the corpus). One term (a string) gives a
-    list of one. The note is empty when every wanted term is kept.
+    max(3, one occurrence per 100,000 terms of the corpus). One term (a string) gives one
+    term back (a string). The note is empty when every wanted term is kept.
     """
     single = isinstance(wanted, str)
     wanted = [wanted] if single else list(wanted)
@@ -92,4 +92,4 @@ def choose_terms(wanted: Sequence[str] | str, counts, *, normalize: Callable[[st
         f"{isolate(term)} occurs {count} time{'s' if count != 1 else ''} here (fewer than "
         f"{min_count}), so the lesson uses {isolate(written)} ({frequency:,} times) instead"
         for term, count, written, frequency in replaced)
-    return TermChoice(chosen, note + "." if note else "")
+    return TermChoice(chosen[0] if single else chosen, note + "." if note else "")

@@ -38,6 +38,7 @@ from scipy.stats import chi2
 from . import dispersion
 from ._checks import NotApplicable, check_positive_int
 from .collocations import TokenizedCorpus
+from .segments import passages
 
 COLUMNS = ["term", "freq_a", "freq_b", "per_10k_a", "per_10k_b", "g2", "p_value",
            "p_adjusted", "significant", "log_ratio", "pct_diff", "used_more_in"]
@@ -332,8 +333,8 @@ def split_in_two(corpus: pd.DataFrame) -> Split:
 
 
 def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized=None,
-                    alpha: float = 0.05, correction: str | None = "bonferroni",
-                    min_freq: int = 1) -> pd.DataFrame:
+                    units: str = "articles", min_docs: int = 5, alpha: float = 0.05,
+                    correction: str | None = "bonferroni", min_freq: int = 1) -> pd.DataFrame:
     """Keyness of part ``a`` of ``corpus`` against part ``b`` (default: the rest), with the
     terms' dispersion over each part's documents, in one call.
 
@@ -343,19 +344,37 @@ def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized
     lesson 5). The table is :func:`keyness`'s, with per side ``docs_a`` and ``docs_b`` (how
     many documents hold the term: its range) and ``dp_a`` and ``dp_b`` (Gries's DP, 0 =
     spread like the text, near 1 = concentrated; see :mod:`.dispersion`; NaN where the
-    term is absent from the side). Documents are the corpus's rows: pass
-    ``analysis.passages(corpus)`` to count passages instead. ``.attrs`` holds each side's
-    label, documents and tokens.
+    term is absent from the side).
+
+    ``units`` says what a document is: ``"articles"`` (the corpus's rows), ``"passages"``
+    (each article cut by :func:`passages`: on a corpus of a few articles, spread over
+    articles cannot be measured, and :func:`key_terms`' ``min_docs`` would keep nothing),
+    or ``"auto"``: passages when either side has fewer than ``min_docs`` articles.
+    ``.attrs`` holds each side's label, documents and tokens, and the units used.
     """
+    if units not in ("articles", "passages", "auto"):
+        raise ValueError(f"units must be 'articles', 'passages' or 'auto', got {units!r}")
+    check_positive_int("min_docs", min_docs)
     parts = split_corpus(corpus, a, b)
-    side_of = np.full(len(corpus), -1, dtype=np.int64)
-    side_of[corpus.index.isin(parts.a.index)] = 0
-    side_of[corpus.index.isin(parts.b.index)] = 1
-    if tokenized is None:
-        tokenized = TokenizedCorpus(corpus["text"], analyzer)
-    elif not isinstance(tokenized, TokenizedCorpus) or tokenized.n_documents != len(corpus):
+    if tokenized is not None and (not isinstance(tokenized, TokenizedCorpus)
+                                  or tokenized.n_documents != len(corpus)):
         raise ValueError("tokenized must be a TokenizedCorpus of corpus['text'] "
                          f"({len(corpus)} documents)")
+    if units == "auto":
+        units = "passages" if min(len(parts.a), len(parts.b)) < min_docs else "articles"
+    documents = corpus
+    if units == "passages":
+        analyzer = analyzer or (tokenized.tokens if tokenized is not None else None)
+        documents, tokenized = passages(corpus), None
+        in_a = documents["article_id"].isin(parts.a["doc_id"]).to_numpy()
+        in_b = documents["article_id"].isin(parts.b["doc_id"]).to_numpy()
+    else:
+        in_a, in_b = corpus.index.isin(parts.a.index), corpus.index.isin(parts.b.index)
+    side_of = np.full(len(documents), -1, dtype=np.int64)
+    side_of[in_a] = 0
+    side_of[in_b] = 1
+    if tokenized is None:
+        tokenized = TokenizedCorpus(documents["text"], analyzer)
     ids, document, vocabulary = tokenized.ids, tokenized.document, tokenized.vocabulary
     terms, sizes = dispersion.part_counts(ids, document, vocabulary, side_of)
     tokens = dict(zip(sizes["side"], sizes["tokens"], strict=True))
@@ -378,9 +397,9 @@ def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized
         table[f"dp_{side}"] = table["term"].map(columns["dp"]).astype(float)
     order = ["term", "freq_a", "freq_b", "docs_a", "docs_b", "dp_a", "dp_b"]
     table = table[order + [column for column in table.columns if column not in order]]
-    documents = dict(zip(sizes["side"], sizes["documents"], strict=True))
-    table.attrs = {"label_a": parts.label_a, "label_b": parts.label_b,
-                   "documents_a": documents["a"], "documents_b": documents["b"],
+    units_per_side = dict(zip(sizes["side"], sizes["documents"], strict=True))
+    table.attrs = {"label_a": parts.label_a, "label_b": parts.label_b, "units": units,
+                   "documents_a": units_per_side["a"], "documents_b": units_per_side["b"],
                    "tokens_a": tokens["a"], "tokens_b": tokens["b"]}
     return table
 

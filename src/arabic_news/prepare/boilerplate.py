@@ -496,6 +496,28 @@ def clean_partition(frame: pd.DataFrame, chosen: pd.DataFrame, rules: Boilerplat
     return out, report
 
 
+class BoilerplateTable(pd.DataFrame):
+    """The table of :func:`find_boilerplate`: a DataFrame, except that ``==`` between two of
+    them says whether they are equal as a whole (one bool, as ``DataFrame.equals``).
+
+    ``remove_boilerplate`` carries it in the corpus's ``attrs``, and pandas compares the
+    ``attrs`` of the frames it concatenates with ``==``: an element-wise comparison there
+    would fail ("the truth value of a DataFrame is ambiguous"). Compare columns as usual.
+    """
+
+    @property
+    def _constructor(self):
+        return BoilerplateTable
+
+    def __eq__(self, other):
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+
 def boilerplate_table(report: pd.DataFrame, chosen: pd.DataFrame, sizes: pd.DataFrame
                       ) -> pd.DataFrame:
     """The public table: one row per template removed somewhere, most articles first."""
@@ -508,7 +530,7 @@ def boilerplate_table(report: pd.DataFrame, chosen: pd.DataFrame, sizes: pd.Data
                          days=table["days"].astype("int64"), words=table["words"].astype("int64"))
     table = table.sort_values(["articles", "source", "line"], ascending=[False, True, True],
                               kind="stable")
-    return table[TABLE_COLUMNS].reset_index(drop=True)
+    return BoilerplateTable(table[TABLE_COLUMNS].reset_index(drop=True))
 
 
 # ----------------------------------------------------------------------------- public
