@@ -276,16 +276,21 @@ def _lines(data, *, ax, title, ylabel, max_series, language, sparse, rest="sum")
     columns = list(data.columns)
     dates = _as_datetimes(data.index)
     ax = _axes(ax, (9, 4))
-    if sparse is None:
-        sparse = any(is_sparse(data[column].to_numpy(dtype=float)) for column in columns)
+    if sparse is None:  # decided per series: a sparse one beside lines gets markers only
+        sparse_of = {column: is_sparse(data[column].to_numpy(dtype=float)) for column in columns}
+    else:
+        sparse_of = dict.fromkeys(columns, sparse)
+    stems = all(sparse_of.values())
+    sparse = any(sparse_of.values())
     for number, column in enumerate(columns):
         values = data[column].to_numpy(dtype=float)
         label = ar(word(str(column), language))
         color = f"C{number % 10}"
-        if sparse:
+        if sparse_of[column]:
             shown = ~np.isnan(values) & (values != 0)
             when = [d for d, keep in zip(dates, shown, strict=True) if keep]
-            ax.vlines(when, 0, values[shown], color=color, linewidth=1.2, alpha=0.7)
+            if stems:
+                ax.vlines(when, 0, values[shown], color=color, linewidth=1.2, alpha=0.7)
             ax.plot(when, values[shown], linestyle="none", marker="o", markersize=6,
                     color=color, label=label)
         else:
@@ -347,9 +352,7 @@ def _place_labels(ax, dates, labels, importance) -> list:
                 ar(labels[index]), (dates[index], 0), xytext=(0, 10 + level * step),
                 textcoords="offset points", ha="center", va="bottom", fontsize=ANNOTATION_SIZE,
                 annotation_clip=False, zorder=4,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.9},
-                arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.8,
-                            "shrinkA": 1, "shrinkB": 0})
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
             annotation.set_in_layout(False)  # placed by hand, inside the axes (_fit_labels)
             box = _text_box(annotation, renderer)
             x, y = ax.transData.transform((mdates.date2num(dates[index]), 0))
@@ -389,6 +392,13 @@ def _fit_labels(ax, annotations, below: float) -> None:
             figure.set_size_inches(width, inches + (1.5 * room - height) / figure.dpi)
             continue
         ax.set_ylim(-below, below * room / (height - room))
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        for annotation in annotations:  # connectors drawn behind every label
+            bottom = _text_box(annotation, renderer).y0
+            ax.plot([annotation.xy[0]] * 2,
+                    [0, ax.transData.inverted().transform((0, bottom))[1]],
+                    color="#999999", linewidth=0.8, zorder=1)
         return
 
 
