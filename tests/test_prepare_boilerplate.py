@@ -147,6 +147,19 @@ def test_min_articles_both_ways(minimum, found):
     assert (not an.find_boilerplate(frame, min_articles=minimum, min_days=3).empty) is found
 
 
+def test_markup_and_code_lines_are_removed_in_any_source_prose_is_kept():
+    code = ("سؤال الاستطلاع .box_vote li { list-style: none; margin: 5px; } jQuery(document)"
+            ".ready(function(){ jQuery('#vote').submit(function() { url = 1; }); });")
+    prose = "قال الوزير: نعم؛ لا؛ ربما؛ سنرى؛ {ملاحظة} {أخرى} وانتهى الاجتماع."
+    frame = pd.DataFrame({"text": [f"خبر أول.\n{code}\nخبر ثان.", prose],
+                          "source": ["a", "b"]})
+    cleaned = an.remove_boilerplate(frame)
+    assert cleaned["text"].tolist() == ["خبر أول.\nخبر ثان.", prose]
+    table = cleaned.attrs["boilerplate"]
+    assert table["position"].tolist() == ["markup or code"]
+    assert table["line"].iloc[0].startswith(".box_vote li {") and pd.isna(table["days"].iloc[0])
+
+
 def test_without_source_column_the_corpus_is_one_source(corpus):
     one = corpus[corpus["source"] == "a"].drop(columns="source")
     table = an.find_boilerplate(one)

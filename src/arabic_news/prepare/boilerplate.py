@@ -30,6 +30,10 @@ of source S is boilerplate when all of these hold:
    ``min_days`` (8) publication days, or no dates, spread cannot be judged, and the template
    must instead occur in at least ``undated_share`` (5%) of S's articles.
 
+**Markup and code.** A line of a scraped page's CSS or JavaScript (a poll widget, an HTML
+fragment: see ``templates.looks_like_code``) is removed wherever it is, in any source, and
+reported once per source as ``[code]`` (its ``days`` unknown: <NA>).
+
 **Where it is removed.** Position decides, article by article:
 
 * a boilerplate line is removed where it belongs to the run of boilerplate lines at the
@@ -55,11 +59,14 @@ import pandas as pd
 
 from arabic_news.prepare import templates as tpl
 
-LINE, START, END = 0, 1, 2
-POSITIONS = {LINE: "whole line", START: "start of a line", END: "end of a line"}
+LINE, START, END, CODE = 0, 1, 2, 3
+POSITIONS = {LINE: "whole line", START: "start of a line", END: "end of a line",
+             CODE: "markup or code"}
+CODE_TEMPLATE = "[code]"  # one template for every markup or code line of a source
 MIN_AFFIX_WORDS = 3
 NO_DAY = -1
 _WORD = re.compile(r"\S+")
+_CODE_WORD = re.compile(r"[{};=A-Za-z]")
 TABLE_COLUMNS = ["source", "line", "articles", "share", "position", "days", "words"]
 
 
@@ -404,8 +411,10 @@ def _cuts(text: str, source: str, fields_: dict[str, str], lookup: _Lookup,
         flag and lookup.is_middle(source, lines[index].template))}
     cuts = [_Cut(lines[index].start, lines[index].end, LINE, lines[index].template)
             for index in sorted(removed)]
+    cuts += [cut for cut in _code_cuts(text) if not any(
+        cut.start == other.start for other in cuts)]
     if source not in lookup.glued:
-        return cuts
+        return sorted(cuts, key=lambda cut: cut.start)
     kept = [line for index, line in enumerate(lines) if index not in removed]
     for line, kinds in _edge_lines(kept):
         reached = line.start
@@ -433,11 +442,23 @@ def _cuts(text: str, source: str, fields_: dict[str, str], lookup: _Lookup,
     return sorted(cuts, key=lambda cut: cut.start)
 
 
+def _code_cuts(text: str) -> list[_Cut]:
+    """The lines of markup or code in ``text`` (see ``templates.looks_like_code``)."""
+    if "{" not in text or ";" not in text:
+        return []
+    cuts, start = [], 0
+    for part in text.split("\n"):
+        if tpl.looks_like_code(part):
+            cuts.append(_Cut(start, start + len(part), CODE, CODE_TEMPLATE))
+        start += len(part) + 1
+    return cuts
+
+
 def _without(text: str, cuts: list[_Cut]) -> str:
     pieces, cursor = [], 0
     for cut in cuts:
         end = cut.end
-        if cut.kind == LINE and end < len(text) and text[end] == "\n":
+        if cut.kind in (LINE, CODE) and end < len(text) and text[end] == "\n":
             end += 1  # the line's own line break goes with it
         pieces.append(text[cursor:cut.start])
         cursor = max(cursor, end)
@@ -453,12 +474,18 @@ def _apply(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules,
     own = _own_fields(frame) if lookup.sources else [{}] * len(frame)
     rows, texts = [], [] if clean else None
     for text, source, fields_ in zip(frame["text"], sources, own, strict=True):
-        cuts = _cuts(text, source, fields_, lookup, rules) if source in lookup.sources else []
+        cuts = (_cuts(text, source, fields_, lookup, rules) if source in lookup.sources
+                else _code_cuts(text))
         for cut in cuts:
-            if not tpl.fixed_words(cut.template):
+            if cut.kind == CODE:
+                code = [word for word in text[cut.start:cut.end].split()
+                        if _CODE_WORD.search(word)]  # the code, not the prose inside it
+                shown = " ".join(code[:8]) + " …"
+            elif not tpl.fixed_words(cut.template):
                 continue  # punctuation or a lone link beside boilerplate: removed, unreported
-            shown = tpl.written(text, tpl.line_words(text, cut.start, cut.end, fields_),
-                                cut.start, cut.end)
+            else:
+                shown = tpl.written(text, tpl.line_words(text, cut.start, cut.end, fields_),
+                                    cut.start, cut.end)
             rows.append((source, cut.kind, cut.template, shown,
                          len(text[cut.start:cut.end].split())))
         if clean:
@@ -527,7 +554,7 @@ def boilerplate_table(report: pd.DataFrame, chosen: pd.DataFrame, sizes: pd.Data
     table = table.assign(articles=table["removed"].astype("int64"),
                          share=table["removed"] / table["source"].map(totals).astype(float),
                          position=table["kind"].map(POSITIONS).astype("str"),
-                         days=table["days"].astype("int64"), words=table["words"].astype("int64"))
+                         days=table["days"].astype("Int64"), words=table["words"].astype("int64"))
     table = table.sort_values(["articles", "source", "line"], ascending=[False, True, True],
                               kind="stable")
     return BoilerplateTable(table[TABLE_COLUMNS].reset_index(drop=True))

@@ -120,6 +120,19 @@ def _replace_run(words: list[Word], keys: tuple[str, ...], slot: str) -> list[Wo
     return out
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def looks_like_code(line: str) -> bool:
+    """Whether a line is a scraping remnant of markup or code (a poll widget's CSS and
+    JavaScript, an HTML fragment): at least 4 braces and 4 semicolons, and more Latin
+    letters than Arabic ones. Arabic prose has neither."""
+    if line.count(";") < 4 or line.count("{") + line.count("}") < 4:
+        return False
+    return len(_LATIN.findall(line)) > len(_ARABIC.findall(line))
+
+
 def fixed_words(template: str) -> int:
     """How many words of a template are fixed (not slots)."""
     return sum(word not in SLOTS for word in template.split())
