@@ -82,6 +82,16 @@ def test_topic_share_chart_has_one_row_per_topic():
                                                                        "February 2018"]
 
 
+def test_topic_share_chart_shows_a_period_without_documents_as_a_blank_column():
+    shares = pd.DataFrame([[0.7, 0.3], [0.2, 0.8]],
+                          index=pd.to_datetime(["2018-01-01", "2018-04-01"]))
+    shares.attrs["frequency"] = "MS"
+    ax = topic_share_chart(shares, ["حلب، روسيا", "النفط، الاسعار"], language="en")
+    image = ax.get_images()[0].get_array()
+    assert image.shape == (2, 4)  # January to April: February and March are there, blank
+    assert image.mask[:, 1:3].all() and not image.mask[:, [0, 3]].any()
+
+
 def test_figures_are_byte_identical_when_made_twice(tmp_path):
     contents = []
     for run in range(2):

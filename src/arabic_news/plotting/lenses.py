@@ -196,15 +196,20 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     """Topic shares over time as a grid: one row per topic, one column per period.
 
     ``shares`` comes from ``topic_share_over_time`` (rows: periods; columns: topics; values
-    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). The colour
-    scale is a square root (small shares stay visible beside a large one); cells are
-    annotated with their percentage when the grid is small enough to read.
+    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). A period without
+    any document (missing from ``shares``) is a grey column, not left out: time is not
+    compressed. The colour scale is a square root (small shares stay visible beside a large
+    one); cells are annotated with their percentage when the grid is small enough to read.
     """
     language = check_language(language)
     if shares.empty:
         raise ValueError("nothing to draw: the table of shares is empty")
     if len(labels) != shares.shape[1]:
         raise ValueError(f"{len(labels)} labels for {shares.shape[1]} topics")
+    frequency = shares.attrs.get("frequency")
+    if frequency in _GRANULARITY and len(shares) > 1:  # periods without documents: blank
+        shares = shares.reindex(pd.date_range(shares.index.min(), shares.index.max(),
+                                              freq="W-MON" if frequency == "W" else frequency))
     values = shares.to_numpy(dtype=float).T * 100
     periods = pd.DatetimeIndex(shares.index)
     granularity = _GRANULARITY.get(shares.attrs.get("frequency"))
@@ -216,8 +221,9 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     width = min(16.0, 4.5 + 0.55 * values.shape[1])
     ax = _axes(ax, (width, height))
     # a square-root colour scale, so that small topics' rises stay visible beside a big one
-    image = ax.imshow(values, aspect="auto", cmap="Blues",
-                      norm=PowerNorm(0.5, vmin=0, vmax=max(float(values.max()), 1e-9)))
+    colours = plt.get_cmap("Blues").with_extremes(bad="#e6e6e6")  # no document: grey
+    image = ax.imshow(np.ma.masked_invalid(values), aspect="auto", cmap=colours,
+                      norm=PowerNorm(0.5, vmin=0, vmax=max(float(np.nanmax(values)), 1e-9)))
     ax.set_yticks(range(values.shape[0]),
                   [ar(shorten(label, max_label_chars)) for label in labels])
     ax.yaxis.tick_right()
@@ -227,10 +233,11 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
                           for i in ticks],
                   rotation=45, ha="right", rotation_mode="anchor")
     if values.size <= 160:
-        middle = float(values.max()) / 2
+        middle = float(np.nanmax(values)) / 2
         for (row, col), value in np.ndenumerate(values):
-            ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
-                    color="white" if value > middle else "black")
+            if not np.isnan(value):
+                ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
+                        color="white" if value > middle else "black")
     bar = ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8, pad=0.02)
     bar.set_label(ar(_say("share", language)))
     if title:
