@@ -135,6 +135,18 @@ def _quoting(where: str, n: int = 300) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@pytest.mark.parametrize(("holding", "found"), [(45, True), (12, False)])
+def test_a_line_on_most_articles_of_its_only_day_is_boilerplate(holding, found):
+    """Share buttons that appear on the last day of a collection: one day, but on most of
+    that day's articles (45 of 60); a statement quoted that day in 12 of 60 is news."""
+    frame = outlet("a", n=300, footer=False, glued=False, dateline=False)
+    last_day = pd.Timestamp("2015-07-31", tz="UTC")
+    frame.loc[frame.index[:60], "published"] = last_day
+    frame.loc[frame.index[:holding], "text"] = "شارك عبر تويتر فيسبوك واتساب\n" + \
+        frame["text"][:holding]
+    assert (not an.find_boilerplate(frame).empty) is found
+
+
 def test_a_repeated_line_in_mid_article_is_kept_unless_very_common():
     assert an.find_boilerplate(_quoting("end"))["articles"].tolist() == [12]
     assert an.find_boilerplate(_quoting("middle")).empty

@@ -22,13 +22,21 @@ of source S is boilerplate when all of these hold:
 1. it has at least one fixed word (two for an opening or closing run of words), so a line
    that is only a number, a link or the article's own title never is;
 2. it occurs in at least ``min_articles`` (10) articles of S, and in at least ``min_share``
-   (0.2%) of them;
-3. it is written by the site, not by the news: its articles are spread over at least
-   ``min_day_share`` (25%) of the days on which S published, and over at least 3 days. A
-   quoted statement, a decree or an agency dispatch reprinted in several articles is
-   reported on one to a few days, so it fails this test. Where S has fewer than
-   ``min_days`` (8) publication days, or no dates, spread cannot be judged, and the template
-   must instead occur in at least ``undated_share`` (5%) of S's articles.
+   (0.2%) of them; a run glued to a line, in at least ``glued_share`` (2%): news has
+   formulaic openings and closings («استقبل صاحب السمو الملكي ...», «... المزيد من التقدم
+   والازدهار»), which recur in up to about 0.5% of an outlet's articles;
+3. it is written by the site, not by the news, which shows in one of three ways:
+
+   a. *spread*: its articles span at least ``min_day_share`` (25%) of the days on which S
+      published, and at least 3 days. A quoted statement, a decree or an agency dispatch
+      reprinted in several articles is reported on one to a few days, so it fails here;
+   b. *coverage*: on the days it occurs, it is in at least ``min_day_coverage`` (50%) of
+      S's articles, and S published at least ``4 * min_articles`` articles on those days:
+      a layout element on every page while it lasted (share buttons that appear on the
+      last day of a collection). A statement quoted on one day is in a few of that day's
+      articles, not in most of forty or more;
+   c. where S has fewer than ``min_days`` (8) publication days, or no dates, spread cannot
+      be judged, and a template in at least ``undated_share`` (5%) of S's articles is.
 
 **Markup and code.** A line of a scraped page's CSS or JavaScript (a poll widget, an HTML
 fragment: see ``templates.looks_like_code``) is removed wherever it is, in any source, and
@@ -78,6 +86,7 @@ class BoilerplateRules:
     min_share: float = 0.002
     glued_share: float = 0.02
     min_day_share: float = 0.25
+    min_day_coverage: float = 0.5
     min_days: int = 8
     undated_share: float = 0.05
     middle_share: float = 0.05
@@ -92,8 +101,8 @@ class BoilerplateRules:
         if self.max_affix_words < MIN_AFFIX_WORDS:
             raise ValueError(f"max_affix_words must be at least {MIN_AFFIX_WORDS}, "
                              f"got {self.max_affix_words!r}")
-        for name in ("min_share", "glued_share", "min_day_share", "undated_share",
-                     "middle_share"):
+        for name in ("min_share", "glued_share", "min_day_share", "min_day_coverage",
+                     "undated_share", "middle_share"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
                 raise ValueError(f"{name} must be a share between 0 and 1, got {value!r}")
@@ -172,16 +181,27 @@ def _runs(keys: list[str], kind: int, longest: int) -> Iterator[tuple[int, str, 
             yield length, " ".join(run if kind == START else run[::-1]), fixed
 
 
-def _edge_lines(lines: list[_Line], depth: int = 1) -> list[tuple[_Line, tuple[int, ...]]]:
+SHORT_LINE_WORDS = 15  # a line of at most this many words may be a footer or a title line
+
+
+def _edge_lines(text: str, lines: list[_Line], depth: int = 1
+                ) -> list[tuple[_Line, tuple[int, ...]]]:
     """The lines where a run of words may be glued boilerplate, with the kinds of run: the
-    first ``depth`` keyed lines (opening and closing runs: a byline, a dateline) and the
-    last ``depth`` ones (closing runs: a footer). Counting looks two lines deep, because
-    the line that ends with a glued footer may be followed by a footer line of its own."""
+    first keyed line (opening and closing runs: a byline, a dateline) and the last one
+    (closing runs: a footer). With ``depth=2`` (counting), also the line after a short
+    first line (a title line before the first paragraph) and the line before a short last
+    line (a footer line of its own after the paragraph a footer is glued to)."""
     keyed = [line for line in lines if line.template != ""]
     kinds: dict[int, set[int]] = {}
-    for line in keyed[:depth]:
+
+    def short(line: _Line) -> bool:
+        return len(text[line.start:line.end].split(None, SHORT_LINE_WORDS)) <= SHORT_LINE_WORDS
+
+    first = keyed[:2] if depth > 1 and keyed and short(keyed[0]) else keyed[:1]
+    last = keyed[-2:] if depth > 1 and keyed and short(keyed[-1]) else keyed[-1:]
+    for line in first:
         kinds.setdefault(line.start, set()).update((START, END))
-    for line in keyed[-depth:]:
+    for line in last:
         kinds.setdefault(line.start, set()).add(END)
     return [(line, tuple(sorted(kinds[line.start]))) for line in keyed if line.start in kinds]
 
@@ -237,7 +257,7 @@ def count_partition(frame: pd.DataFrame, rules: BoilerplateRules,
         if openings is None:
             found.update((LINE, line.template) for line in lines
                          if line.template and tpl.fixed_words(line.template) >= 1)
-        for line, kinds in _edge_lines(lines, depth=2):
+        for line, kinds in _edge_lines(text, lines, depth=2):
             for kind in kinds:
                 span = _window(text, line, kind, rules.max_affix_words)
                 keys = _window_keys(text, line, span, fields_)
@@ -298,23 +318,40 @@ def boilerplate_templates(counts: pd.DataFrame, sizes: pd.DataFrame,
     """The templates that pass the rules: source, kind, template, articles, share, days,
     and ``middle`` (whether it may be removed in mid-article)."""
     keys = ["source", "kind", "template", "length"]
-    counts = counts.assign(dated=(counts["day"] != NO_DAY).astype("int64"))
-    per_template = counts.groupby(keys, sort=False).agg(articles=("articles", "sum"),
-                                                        days=("dated", "sum")).reset_index()
+    dated = sizes[sizes["day"] != NO_DAY]
+    published = dated.set_index(["source", "day"])["articles"].rename("published")
+    counts = counts.join(published, on=["source", "day"])  # S's articles on each day
+    counts = counts.assign(dated=(counts["day"] != NO_DAY).astype("int64"),
+                           published=counts["published"].fillna(0).astype("int64"))
+    per_template = _per_template(counts, keys)
     per_template = per_template[per_template["articles"] >= rules.min_articles]
-    sizes = sizes.assign(dated=(sizes["day"] != NO_DAY).astype("int64"))
-    per_source = sizes.groupby("source").agg(total=("articles", "sum"),
-                                             source_days=("dated", "sum"))
+    per_source = sizes.assign(dated=(sizes["day"] != NO_DAY).astype("int64")).groupby(
+        "source").agg(total=("articles", "sum"), source_days=("dated", "sum"))
     table = per_template.merge(per_source, left_on="source", right_index=True)
     table["share"] = table["articles"] / table["total"]
     judged = table["source_days"] >= rules.min_days
     spread = (table["days"] >= np.maximum(3, rules.min_day_share * table["source_days"]))
+    covering = ((table["dated_articles"] >= rules.min_day_coverage * table["published"])
+                & (table["published"] >= 4 * rules.min_articles))
     least = np.where(table["kind"] == LINE, rules.min_share, rules.glued_share)
     keep = ((table["articles"] >= rules.min_articles) & (table["share"] >= least)
-            & np.where(judged, spread, table["share"] >= rules.undated_share))
+            & ((judged & spread) | covering
+               | (~judged & (table["share"] >= rules.undated_share))))
     table = table[keep].assign(middle=lambda t: t["share"] >= rules.middle_share)
     return table[["source", "kind", "template", "length", "articles", "share", "days",
                   "middle"]].reset_index(drop=True)
+
+
+def _per_template(counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per template: its articles, its publication days, and, over those days, its dated
+    articles and all the articles its source published then."""
+    dated = counts["dated"].astype(bool)
+    counts = counts.assign(dated_articles=counts["articles"].where(dated, 0),
+                           published=counts["published"].where(dated, 0))
+    return counts.groupby(keys, sort=False).agg(
+        articles=("articles", "sum"), days=("dated", "sum"),
+        dated_articles=("dated_articles", "sum"), published=("published", "sum"),
+    ).reset_index()
 
 
 # ----------------------------------------------------------------------------- removing
@@ -416,7 +453,7 @@ def _cuts(text: str, source: str, fields_: dict[str, str], lookup: _Lookup,
     if source not in lookup.glued:
         return sorted(cuts, key=lambda cut: cut.start)
     kept = [line for index, line in enumerate(lines) if index not in removed]
-    for line, kinds in _edge_lines(kept):
+    for line, kinds in _edge_lines(text, kept):
         reached = line.start
         for kind in kinds:
             span = _window(text, line, kind, rules.max_affix_words)
