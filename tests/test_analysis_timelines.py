@@ -91,6 +91,8 @@ def test_relative_mentions_are_one_point_per_article_and_date():
     assert points.to_dict("list") == {
         "date": [pd.Timestamp("2016-07-31"), pd.Timestamp("2016-08-01")], "articles": [2, 1]}
     assert analysis.event_points(mentions)["label"].tolist() == ["17 نوفمبر"]
+    within = analysis.relative_points(mentions, start=pd.Timestamp("2016-08-01", tz="UTC"))
+    assert within["date"].tolist() == [pd.Timestamp("2016-08-01")]
 
 
 def test_overview_and_sampling():

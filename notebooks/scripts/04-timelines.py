@@ -207,7 +207,7 @@ an.rtl_table(events)
 # article).
 
 # %%
-pointing = analysis.relative_points(mentions)
+pointing = analysis.relative_points(mentions, start=start, end=end)  # the charted range
 print(f"{int(pointing['articles'].sum()):,} article-days pointed to from the publication day "
       f"(أمس، اليوم …); {len(events)} named events.")
 if events.empty and pointing.empty:

@@ -37,12 +37,25 @@ def deictic(mentions: pd.DataFrame):
     return mentions["relative"].astype(bool) & unnamed
 
 
-def relative_points(mentions: pd.DataFrame, granularities=("day",)) -> pd.DataFrame:
+def _naive(moment) -> pd.Timestamp:
+    """A moment as a timezone-free timestamp in UTC, as mention values are."""
+    stamp = pd.Timestamp(moment)
+    return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp
+
+
+def relative_points(mentions: pd.DataFrame, granularities=("day",), start=None, end=None
+                    ) -> pd.DataFrame:
     """The dates that articles point to from their publication day (:func:`deictic`
     mentions), one point per article: ``date`` and ``articles`` (how many articles point to
-    it), in date order. For the event timeline, which draws them apart from named events."""
+    it), in date order. For the event timeline, which draws them apart from named events.
+    ``start`` and ``end`` keep the dates within a range (such as ``core_date_range``'s, so
+    that a few old articles do not stretch the timeline over years)."""
     pointing = mentions[deictic(mentions) & mentions["value"].notnull()
                         & mentions["granularity"].isin(list(granularities))]
+    if start is not None:
+        pointing = pointing[pointing["value"] >= _naive(start).floor("D")]
+    if end is not None:
+        pointing = pointing[pointing["value"] <= _naive(end)]
     counts = pointing.groupby("value")["doc_id"].nunique()
     if _dask.is_dask(counts):
         counts = counts.compute()
