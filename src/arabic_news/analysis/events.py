@@ -52,10 +52,13 @@ def relative_points(mentions: pd.DataFrame, granularities=("day",), start=None, 
     that a few old articles do not stretch the timeline over years)."""
     pointing = mentions[deictic(mentions) & mentions["value"].notnull()
                         & mentions["granularity"].isin(list(granularities))]
-    if start is not None:
-        pointing = pointing[pointing["value"] >= _naive(start).floor("D")]
-    if end is not None:
-        pointing = pointing[pointing["value"] <= _naive(end)]
+    if start is not None or end is not None:
+        value = pointing["value"].astype("datetime64[s]")
+        if start is not None:
+            pointing = pointing[value >= _naive(start).floor("D")]
+            value = value[value >= _naive(start).floor("D")]
+        if end is not None:
+            pointing = pointing[value <= _naive(end)]
     counts = pointing.groupby("value")["doc_id"].nunique()
     if _dask.is_dask(counts):
         counts = counts.compute()
