@@ -54,11 +54,12 @@ def relative_points(mentions: pd.DataFrame, granularities=("day",), start=None, 
                         & mentions["granularity"].isin(list(granularities))]
     if start is not None or end is not None:
         value = pointing["value"].astype("datetime64[s]")
+        keep = value.notnull()
         if start is not None:
-            pointing = pointing[value >= _naive(start).floor("D")]
-            value = value[value >= _naive(start).floor("D")]
+            keep &= value >= _naive(start).floor("D")
         if end is not None:
-            pointing = pointing[value <= _naive(end)]
+            keep &= value <= _naive(end)
+        pointing = pointing[keep]
     counts = pointing.groupby("value")["doc_id"].nunique()
     if _dask.is_dask(counts):
         counts = counts.compute()
