@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import PowerNorm
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
@@ -99,25 +100,42 @@ def collocation_chart(table: pd.DataFrame, *, forms: Mapping[str, str] | None = 
     return ax
 
 
-def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
-    """Annotate points, moving a label up until it clears the labels already placed.
+def _offsets(side: str, steps: int = 7):
+    """Candidate places of a label relative to its point, in points: beside it first, then
+    above and below it, further and further."""
+    direction = 1 if side == "a" else -1
+    for dy in [2] + [sign * 12 * step for step in range(1, steps + 1) for sign in (1, -1)]:
+        for dx in (5, 30, 60):
+            yield direction * dx, dy
 
-    ``placed`` holds the pixel anchors of earlier labels (shared by both sides), so labels
-    of close or identical points are stacked instead of overprinted.
-    """
-    ax.figure.canvas.draw_idle()
+
+def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
+    """Annotate points, each at the first place near it where its rendered text overlaps
+    no label already placed and stays inside the axes (off the title and the captions);
+    a point with no such place is left unlabelled. ``placed`` holds the window extents
+    of the labels placed so far (shared by both sides)."""
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
     for row in points.itertuples():
-        x, y = ax.transData.transform((row.log_ratio, row.g2))
-        lift = 0
-        while any(abs(x - px) < 75 and abs(y + lift - py) < 13 for px, py in placed):
-            lift += 13
-        placed.append((x, y + lift))
-        ax.annotate(ar(_written([row.term], forms)[0]), (row.log_ratio, row.g2),
-                    xytext=(5 if side == "a" else -5, 2 + lift * 72 / ax.figure.dpi),
-                    textcoords="offset points", fontsize=9,
-                    ha="left" if side == "a" else "right", va="bottom",
-                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
-                                "shrinkA": 0, "shrinkB": 2} if lift else None)
+        for dx, dy in _offsets(side):
+            far = abs(dx) > 5 or abs(dy) > 2
+            annotation = ax.annotate(
+                ar(_written([row.term], forms)[0]), (row.log_ratio, row.g2),
+                xytext=(dx, dy), textcoords="offset points", fontsize=9,
+                ha="left" if side == "a" else "right", va="bottom",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
+                arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                            "shrinkA": 0, "shrinkB": 2} if far else None)
+            annotation.update_positions(renderer)
+            box = Text.get_window_extent(annotation, renderer)
+            fits = (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
+                    and box.y1 <= inside.y1)
+            if fits and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            annotation.remove()
 
 
 def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
