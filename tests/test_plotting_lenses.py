@@ -7,6 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -109,3 +110,24 @@ def test_empty_or_wrong_tables_are_refused():
         keyness_chart(pd.DataFrame({"term": ["a"]}), "أ", "ب")
     with pytest.raises(ValueError, match="labels"):
         topic_share_chart(pd.DataFrame([[1.0]], index=pd.to_datetime(["2018-01-01"])), [])
+
+
+def test_keyness_labels_never_overlap_and_stay_inside_the_axes():
+    from matplotlib.text import Text
+
+    rng = np.random.default_rng(0)
+    a = Counter({f"كلمة{n}": int(count) for n, count in enumerate(rng.integers(50, 400, 60))})
+    b = Counter({f"كلمة{n}": int(count) for n, count in enumerate(rng.integers(50, 400, 60))})
+    table = analysis.keyness(a, b)
+    ax = keyness_chart(table, "أ", "ب", n_labels=12, min_docs=None)
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    labels = [text for text in ax.texts if hasattr(text, "xyann")]
+    assert len(labels) >= 8
+    boxes = [Text.get_window_extent(label, renderer) for label in labels]
+    assert not any(one.overlaps(other) for number, one in enumerate(boxes)
+                   for other in boxes[number + 1:])
+    inside = ax.get_window_extent(renderer)
+    assert all(inside.x0 <= box.x0 and box.x1 <= inside.x1 and box.y1 <= inside.y1
+               for box in boxes)

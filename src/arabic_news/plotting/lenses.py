@@ -128,6 +128,7 @@ def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> N
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
                 arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
                             "shrinkA": 0, "shrinkB": 2} if far else None)
+            annotation.set_in_layout(False)  # placed here: the layout must not move it
             annotation.update_positions(renderer)
             box = Text.get_window_extent(annotation, renderer)
             fits = (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
@@ -187,14 +188,6 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
     span = max(float(drawn["log_ratio"].abs().max()), 1.0) * 1.35
     ax.set_xlim(-span, span)
-    placed: list[tuple[float, float]] = []
-    for side in ("a", "b"):  # the strongest evidence first: the highest points get labels
-        chosen = drawn[drawn["used_more_in"] == side]
-        if chosen["significant"].any():
-            chosen = chosen[chosen["significant"]]
-        if min_docs is not None and f"docs_{side}" in chosen.columns:
-            chosen = chosen[chosen[f"docs_{side}"] >= min_docs]
-        _label_points(ax, chosen.head(n_labels), forms, side, placed)
     for x, align, side, name in ((0.98, "right", "a", label_a), (0.02, "left", "b", label_b)):
         ax.text(x, 1.01, ar(_say("more in", language).format(name)), transform=ax.transAxes,
                 ha=align, va="bottom", color=SIDE_COLORS[side], fontsize=11)
@@ -203,6 +196,14 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(ar(title), pad=24)
+    placed: list = []  # labels last, once the layout no longer moves the axes
+    for side in ("a", "b"):  # the strongest evidence first: the highest points get labels
+        chosen = drawn[drawn["used_more_in"] == side]
+        if chosen["significant"].any():
+            chosen = chosen[chosen["significant"]]
+        if min_docs is not None and f"docs_{side}" in chosen.columns:
+            chosen = chosen[chosen[f"docs_{side}"] >= min_docs]
+        _label_points(ax, chosen.head(n_labels), forms, side, placed)
     return ax
 
 
