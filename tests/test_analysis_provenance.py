@@ -1,4 +1,4 @@
-"""What a corpus left out, very short texts, and a lesson's terms checked against the corpus."""
+"""Very short texts, and a lesson's terms checked against the corpus."""
 
 from collections import Counter
 
@@ -7,20 +7,6 @@ import pytest
 
 import arabic_news as an
 from arabic_news import analysis
-from arabic_news.corpus.policy import SkippedDocumentWarning
-
-
-def test_left_out_documents_are_counted_by_reason_with_the_first_places(tmp_path):
-    table = tmp_path / "news.csv"
-    table.write_text("text,published\nنص أول,2016-01-01\n,2016-01-02\n   ,2016-01-03\n"
-                     "نص,not a date\nنص آخر,2016-01-04\n", encoding="utf-8")
-    with pytest.warns(SkippedDocumentWarning):
-        corpus = an.load_corpus(table, on_error="skip")
-    left_out = analysis.left_out_documents(corpus, first=1)
-    assert left_out["documents"].sum() == 3
-    assert left_out["documents"].is_monotonic_decreasing
-    assert all(str(table) in where and where.count(";") == 0 for where in left_out["first"])
-    assert analysis.left_out_documents(an.load_corpus()).empty
 
 
 def test_short_texts_both_ways():

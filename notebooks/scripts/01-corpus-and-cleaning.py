@@ -111,12 +111,12 @@ plt.show()
 # text, unreadable bytes, a date it cannot read) and records why:
 
 # %%
-left_out = analysis.left_out_documents(corpus)
+left_out = an.skipped_summary(corpus)  # by kind of reason, with where the first one is
 if left_out.empty:
     print("No document was left out: every document of the corpus is here.")
 else:
     print(f"{left_out['documents'].sum():,} documents were left out; the reasons, with the "
-          "first places:")
+          "first place of each:")
     display(an.rtl_table(left_out))
 
 # %% [markdown]

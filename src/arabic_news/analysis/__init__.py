@@ -62,7 +62,6 @@ from .overview import (
     word_total,
 )
 from .provenance import (
-    left_out_documents,
     short_texts,
     short_texts_note,
     without_short_texts,
@@ -97,7 +96,6 @@ from .topics import (
 __all__ = [
     "TermChoice",
     "choose_terms",
-    "left_out_documents",
     "short_texts",
     "short_texts_note",
     "without_short_texts",

@@ -1,11 +1,10 @@
-"""What a corpus left out, and what in it is too short to be an article.
+"""Texts too short to be articles.
 
-A result can only be trusted when the reader knows which documents it rests on. The loader
-leaves out documents it cannot use (no text, unreadable bytes, a bad date) and records each
-one in ``corpus.attrs["skipped"]`` as ``{"where": ..., "reason": ...}``; a text of a few
-words (a headline without a body, a caption, a scraping remnant) is kept by the loader but
-is not an article: in a similarity or a topic model it behaves like noise, and can come out
-as an article's "closest neighbour" with a share of 1.00 on one topic.
+A result can only be trusted when the reader knows which documents it rests on (what the
+loader left out is ``an.skipped_summary``'s). A text of a few words (a headline without a
+body, a caption, a scraping remnant) is kept by the loader but is not an article: in a
+similarity or a topic model it behaves like noise, and can come out as an article's
+"closest neighbour" with a share of 1.00 on one topic.
 """
 
 from __future__ import annotations
@@ -14,33 +13,10 @@ import re
 
 import pandas as pd
 
-from ._checks import check_positive_int
-
 #: Texts of at most this many words are "very short" by default (a headline, a caption).
 SHORT_TEXT_WORDS = 5
 
 _WORDS = re.compile(r"\S+")
-
-
-def left_out_documents(corpus, first: int = 3) -> pd.DataFrame:
-    """The documents the loader left out, grouped by reason: ``reason``, ``documents`` (how
-    many) and ``first`` (where the first ``first`` of them are: file, line or row), most
-    frequent reason first. Empty when nothing was left out (or the corpus carries no record,
-    as a corpus built by hand)."""
-    check_positive_int("first", first)
-    records = getattr(corpus, "attrs", {}).get("skipped") or []
-    table = pd.DataFrame(list(records), columns=["where", "reason"])
-    if table.empty:
-        return pd.DataFrame({"reason": pd.Series(dtype="str"),
-                             "documents": pd.Series(dtype="int64"),
-                             "first": pd.Series(dtype="str")})
-    grouped = table.groupby("reason", sort=False)["where"]
-    summary = pd.DataFrame({
-        "documents": grouped.size().astype("int64"),
-        "first": grouped.agg(lambda where: "; ".join(map(str, where.head(first)))),
-    }).reset_index()
-    return summary.sort_values(["documents", "reason"], ascending=[False, True],
-                               kind="stable").reset_index(drop=True)
 
 
 def word_counts(texts) -> pd.Series:
