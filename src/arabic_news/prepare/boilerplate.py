@@ -250,7 +250,7 @@ def count_partition(frame: pd.DataFrame, rules: BoilerplateRules,
     sources, days = _sources_and_days(frame)
     own = _own_fields(frame)
     longest = MIN_AFFIX_WORDS if openings is None else rules.max_affix_words
-    rows_source, rows_kind, rows_template, rows_day = [], [], [], []
+    rows_source, rows_kind, rows_template, rows_day, rows_length = [], [], [], [], []
     for text, source, day, fields_ in zip(frame["text"], sources, days, own, strict=True):
         lines = _lines(text, fields_, rules.max_line_words if openings is None else 0)
         found: set[tuple[int, str]] = set()
@@ -269,16 +269,16 @@ def count_partition(frame: pd.DataFrame, rules: BoilerplateRules,
                 found.update((kind, template) for length, template, fixed
                              in _runs(keys, kind, longest)
                              if fixed >= 2 and (openings is None or length > MIN_AFFIX_WORDS))
-        for kind, template in found:
+        for kind, template in found:  # ids, not strings: memory bounded by the keys
             rows_source.append(source)
             rows_kind.append(kind)
-            rows_template.append(template)
+            rows_template.append(tpl.template_id(template))
+            rows_length.append(template.count(" ") + 1)
             rows_day.append(day)
     counted = pd.DataFrame({"source": pd.Series(rows_source, dtype="str"),
                             "kind": np.asarray(rows_kind, dtype="int8"),
-                            "template": tpl.template_ids(rows_template),
-                            "length": np.asarray([template.count(" ") + 1
-                                                  for template in rows_template], dtype="int64"),
+                            "template": np.asarray(rows_template, dtype=np.uint64),
+                            "length": np.asarray(rows_length, dtype="int64"),
                             "day": np.asarray(rows_day, dtype="int64"),
                             "articles": np.ones(len(rows_kind), dtype="int64")})
     return sum_counts(counted)
