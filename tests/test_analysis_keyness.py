@@ -171,12 +171,14 @@ def test_key_terms_are_significant_on_their_side_by_effect_size():
     counts_a = Counter({"big": 200, "small": 60, "same": 100, "rare": 9})
     counts_b = Counter({"big": 10, "small": 30, "same": 100, "only_b": 80})
     table = keyness(counts_a, counts_b)
-    over_a = key_terms(table, "a")
+    over_a = key_terms(table, "a", min_docs=None)
     assert over_a["term"].tolist()[0] == "big"
     assert (over_a["significant"] & (over_a["used_more_in"] == "a")).all()
     assert over_a["log_ratio"].abs().is_monotonic_decreasing
-    assert key_terms(table, "b")["term"].tolist()[0] == "only_b"
+    assert key_terms(table, "b", min_docs=None)["term"].tolist()[0] == "only_b"
     assert "same" not in set(over_a["term"])
+    with pytest.raises(ValueError, match="no docs_a column.*keyness_between"):
+        key_terms(table, "a")
 
 
 def corpus_frame():

@@ -30,21 +30,22 @@ def test_choose_frequency_picks_the_finest_period_that_fits():
         analysis.choose_frequency(pd.Series([pd.NaT], dtype="datetime64[ns, UTC]"))
 
 
-def test_articles_per_period_counts_by_source_with_empty_weeks_filled():
+def test_articles_per_period_counts_by_source_a_week_without_articles_is_missing():
     corpus = corpus_with_dates(
         ["2016-08-01", "2016-08-03", "2016-08-17", None], sources=["A", "B", "A", "A"]
     )
     table = analysis.articles_per_period(corpus, frequency="W")
     assert table.index.tolist() == list(pd.to_datetime(["2016-08-01", "2016-08-08", "2016-08-15"]))
-    assert table["A"].tolist() == [1, 0, 1]
-    assert table["B"].tolist() == [1, 0, 0]
+    # no article at all in the week of 8 August: missing, not 0; B is 0 where A published
+    assert table["A"].tolist() == [1, pd.NA, 1]
+    assert table["B"].tolist() == [1, pd.NA, 0]
 
 
 def test_articles_per_period_without_sources_gives_one_column():
     corpus = corpus_with_dates(["2016-08-01", "2016-11-18"], sources=[None, None])
     table = analysis.articles_per_period(corpus, frequency="MS")
     assert table.columns.tolist() == ["articles"]
-    assert table["articles"].tolist() == [1, 0, 0, 1]
+    assert table["articles"].tolist() == [1, pd.NA, pd.NA, 1]
     with pytest.raises(ValueError, match="frequency"):
         analysis.articles_per_period(corpus, frequency="fortnight")
 
@@ -65,13 +66,33 @@ def test_event_points_group_mentions_and_keep_the_most_mentioned():
         "value": [dt.date(2016, 7, 31)] * 3 + [dt.date(2010, 1, 1)],
         "granularity": ["day", "day", "day", "year"],
     })
-    events = analysis.event_points(mentions, max_events=1)
+    events = analysis.event_points(mentions, max_events=1, relative=True)
     assert events.to_dict("records") == [{
         "date": pd.Timestamp("2016-07-31"), "granularity": "day", "when": "2016-07-31",
         "label": "الأحد",
         "mentions": 3, "articles": 2,
     }]
-    assert len(analysis.event_points(mentions, max_events=5)) == 2
+    assert len(analysis.event_points(mentions, max_events=5, relative=True)) == 2
+    # by default «أمس» and «الأحد» only point from the publication day: no event of theirs
+    assert analysis.event_points(mentions)["label"].tolist() == ["2010"]
+
+
+def test_relative_mentions_are_one_point_per_article_and_date():
+    mentions = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "c", "c"],
+        "text": ["أمس", "يوم أمس", "اليوم", "أمس", "17 نوفمبر", "الشهر الماضي"],
+        "value": [dt.date(2016, 7, 31)] * 2 + [dt.date(2016, 8, 1), dt.date(2016, 7, 31),
+                                               dt.date(2016, 11, 17), dt.date(2016, 10, 1)],
+        "granularity": ["day"] * 5 + ["month"],
+        "relative": [True] * 6,
+    })
+    assert analysis.deictic(mentions).tolist() == [True, True, True, True, False, True]
+    points = analysis.relative_points(mentions)
+    assert points.to_dict("list") == {
+        "date": [pd.Timestamp("2016-07-31"), pd.Timestamp("2016-08-01")], "articles": [2, 1]}
+    assert analysis.event_points(mentions)["label"].tolist() == ["17 نوفمبر"]
+    within = analysis.relative_points(mentions, start=pd.Timestamp("2016-08-01", tz="UTC"))
+    assert within["date"].tolist() == [pd.Timestamp("2016-08-01")]
 
 
 def test_overview_and_sampling():
@@ -138,7 +159,8 @@ def test_event_points_can_keep_only_some_granularities():
         "doc_id": ["a", "b"], "text": ["أمس", "عام 2010"],
         "value": [dt.date(2016, 7, 31), dt.date(2010, 1, 1)], "granularity": ["day", "year"],
     })
-    assert analysis.event_points(mentions, granularities=("day",))["label"].tolist() == ["أمس"]
+    assert analysis.event_points(mentions, granularities=("day",), relative=True)[
+        "label"].tolist() == ["أمس"]
     with pytest.raises(ValueError, match="granularities"):
         analysis.event_points(mentions, granularities=("decade",))
 

@@ -117,3 +117,67 @@ def test_save_figure_writes_requested_formats_and_validates(tmp_path):
         an.save_figure(fig, "chart", directory=tmp_path, formats=("gif",))
     with pytest.raises(ValueError, match="plain file name"):
         an.save_figure(fig, "../chart", directory=tmp_path)
+
+
+def _disjoint(boxes) -> bool:
+    return all(not (a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1)
+               for number, a in enumerate(boxes) for b in boxes[number + 1:])
+
+
+def test_event_labels_never_overlap_and_stay_inside_the_figure():
+    from arabic_news.plotting.charts import text_box
+
+    events = pd.DataFrame({
+        "date": pd.date_range("2016-07-01", periods=15, freq="D").tolist(),
+        "label": ["اجتماع مجلس الأمن الدولي بشأن سوريا"] * 15,
+        "granularity": ["day"] * 15, "mentions": list(range(15, 0, -1))})
+    ax = an.timeline(events, kind="events")
+    fig = ax.figure
+    fig.canvas.draw()
+    boxes = [text_box(text) for text in ax.texts if text.get_text().strip() and
+             hasattr(text, "xyann")]
+    assert len(boxes) == 15
+    assert _disjoint(boxes)
+    inside = fig.bbox
+    assert all(inside.x0 - 1 <= box.x0 and box.x1 <= inside.x1 + 1 and box.y1 <= inside.y1
+               for box in boxes if box.x1 > inside.x0)
+    # labels are placed most mentioned first: the first one sits lowest
+    assert boxes[0].y0 == min(box.y0 for box in boxes)
+
+
+def test_relative_mentions_are_one_bar_per_date_below_the_axis_without_labels():
+    events = pd.DataFrame({"date": [pd.Timestamp("2016-11-01")], "label": ["نوفمبر"],
+                           "granularity": ["month"], "mentions": [1]})
+    relative = pd.DataFrame({"date": pd.to_datetime(["2016-10-30", "2016-10-31"]),
+                             "articles": [3, 6]})
+    ax = an.timeline(events, kind="events", relative=relative)
+    heights = sorted(patch.get_height() for patch in ax.patches)
+    assert heights == [-1.0, -0.5]  # as deep as the articles, the deepest 1
+    assert len([text for text in ax.texts if hasattr(text, "xyann")]) == 1
+
+
+def test_many_series_become_the_largest_and_an_explicit_other_line():
+    index = pd.date_range("2016-08-01", periods=10, freq="D")
+    table = pd.DataFrame({f"s{n}": np.full(10, 20 - n) for n in range(12)}, index=index)
+    ax = an.timeline(table, max_series=5, language="en")
+    labels = tick_texts(ax.get_legend().get_texts())
+    assert labels[:4] == ["s0", "s1", "s2", "s3"] and labels[4] == "other (8)"
+    other = ax.lines[4].get_ydata()
+    assert np.allclose(other[~np.isnan(other)], sum(20 - n for n in range(4, 12)))
+    fig = ax.figure
+    fig.canvas.draw()
+    legend, axes = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.x0 >= axes.x1 - 1 or legend.y1 <= axes.y0 + 1, "the legend is off the data"
+    assert legend.x1 <= fig.bbox.x1 + 1
+
+
+def test_a_period_without_any_article_is_a_gap_not_a_zero():
+    index = pd.date_range("2016-08-01", periods=8, freq="D")
+    table = pd.DataFrame({"A": pd.array([3, 2, pd.NA, 4, 3, 2, 5, 4], dtype="Int64"),
+                          "B": pd.array([1, 0, pd.NA, 2, 1, 1, 2, 3], dtype="Int64")},
+                         index=index)
+    ax = an.timeline(table)
+    for line in ax.lines:
+        values = np.asarray(line.get_ydata(), dtype=float)
+        assert np.isnan(values[2]) and np.isnan(values).sum() == 1
+    assert 0.0 in np.asarray(ax.lines[1].get_ydata(), dtype=float)  # B's real zero is kept

@@ -7,6 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -54,6 +55,21 @@ def test_keyness_chart_labels_key_terms_on_their_side():
     assert {"more in A", "more in B"} <= {text.get_text() for text in english.texts}
 
 
+def test_keyness_chart_labels_the_strongest_terms_first_and_spread_ones_only():
+    # "common" has the most evidence (G²) on side A, "rare" the largest effect; with one
+    # label per side, the strongest is labelled. "solo" is in one article only.
+    a = ["common " * 30 + "rare rare " + " ".join(f"a{n}_{i}" for i in range(40))
+         for n in range(6)] + ["solo " * 40]
+    b = ["common " * 3 + " ".join(f"b{n}_{i}" for i in range(60)) for n in range(6)]
+    corpus = pd.DataFrame({"text": a + b, "side": [True] * 7 + [False] * 6})
+    table = analysis.keyness_between(corpus, "side", analyzer=str.split)
+    labelled = {text.get_text() for text in keyness_chart(table, "A", "B", n_labels=1,
+                                                          language="en").texts}
+    assert "common" in labelled and "rare" not in labelled and "solo" not in labelled
+    by_effect = table[table["used_more_in"] == "a"].sort_values("log_ratio", ascending=False)
+    assert by_effect["term"].iloc[0] == "solo"  # the one-article term has the largest effect
+
+
 def test_topic_share_chart_has_one_row_per_topic():
     shares = pd.DataFrame([[0.7, 0.3], [0.2, 0.8]],
                           index=pd.to_datetime(["2018-01-01", "2018-02-01"]))
@@ -65,6 +81,16 @@ def test_topic_share_chart_has_one_row_per_topic():
     english = topic_share_chart(shares, ["a", "b"], language="en")
     assert [tick.get_text() for tick in english.get_xticklabels()] == ["January 2018",
                                                                        "February 2018"]
+
+
+def test_topic_share_chart_shows_a_period_without_documents_as_a_blank_column():
+    shares = pd.DataFrame([[0.7, 0.3], [0.2, 0.8]],
+                          index=pd.to_datetime(["2018-01-01", "2018-04-01"]))
+    shares.attrs["frequency"] = "MS"
+    ax = topic_share_chart(shares, ["حلب، روسيا", "النفط، الاسعار"], language="en")
+    image = ax.get_images()[0].get_array()
+    assert image.shape == (2, 4)  # January to April: February and March are there, blank
+    assert image.mask[:, 1:3].all() and not image.mask[:, [0, 3]].any()
 
 
 def test_figures_are_byte_identical_when_made_twice(tmp_path):
@@ -84,3 +110,24 @@ def test_empty_or_wrong_tables_are_refused():
         keyness_chart(pd.DataFrame({"term": ["a"]}), "أ", "ب")
     with pytest.raises(ValueError, match="labels"):
         topic_share_chart(pd.DataFrame([[1.0]], index=pd.to_datetime(["2018-01-01"])), [])
+
+
+def test_keyness_labels_never_overlap_and_stay_inside_the_axes():
+    from matplotlib.text import Text
+
+    rng = np.random.default_rng(0)
+    a = Counter({f"كلمة{n}": int(count) for n, count in enumerate(rng.integers(50, 400, 60))})
+    b = Counter({f"كلمة{n}": int(count) for n, count in enumerate(rng.integers(50, 400, 60))})
+    table = analysis.keyness(a, b)
+    ax = keyness_chart(table, "أ", "ب", n_labels=12, min_docs=None)
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    labels = [text for text in ax.texts if hasattr(text, "xyann")]
+    assert len(labels) >= 8
+    boxes = [Text.get_window_extent(label, renderer) for label in labels]
+    assert not any(one.overlaps(other) for number, one in enumerate(boxes)
+                   for other in boxes[number + 1:])
+    inside = ax.get_window_extent(renderer)
+    assert all(inside.x0 <= box.x0 and box.x1 <= inside.x1 and box.y1 <= inside.y1
+               for box in boxes)

@@ -51,11 +51,14 @@ figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ f
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
 scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 examples_per_step = 3  # how many before/after examples to show for each cleaning step
+remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines) first
+short_text_words = 5  # texts of at most this many words are listed as "very short"
 chart_language = "ar"  # language of the charts' axis labels and dates: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 import arabic_news as an
 from arabic_news import analysis, scale
@@ -98,6 +101,56 @@ sources = analysis.articles_per_source(corpus, unknown=an.chart_word("(unknown)"
 ax = an.bar_terms(sources.index, sources.values, title="المقالات حسب المصدر", xlabel="articles")
 an.save_figure(ax.figure, "01-articles-by-source", directory=figures_dir)
 plt.show()
+
+# %% [markdown]
+# ## What the corpus left out, and what is not news
+#
+# Before counting, three questions decide what the counts rest on.
+#
+# **Which documents were left out?** The loader leaves out a document it cannot use (no
+# text, unreadable bytes, a date it cannot read) and records why:
+
+# %%
+left_out = an.skipped_summary(corpus)  # by kind of reason, with where the first one is
+if left_out.empty:
+    print("No document was left out: every document of the corpus is here.")
+else:
+    print(f"{left_out['documents'].sum():,} documents were left out; the reasons, with the "
+          "first place of each:")
+    display(an.rtl_table(left_out))
+
+# %% [markdown]
+# **What does each outlet repeat?** Scraped news carries the site's own text: a contact
+# footer, a dateline, an app prompt, a disclaimer. Counted as words, it would top the
+# frequency lists and make an outlet's "key terms". `an.find_boilerplate` finds, per source,
+# the lines (and runs of words glued to the first or last line) that recur in many of its
+# articles *and* on most of its publication days; parts that vary (numbers, links, dates,
+# the article's own title) are shown as `[number]`, `[link]`, `[month]`, `[title]`. A
+# statement quoted in a few articles on one or two days is news, and is kept. The
+# thresholds are documented in `arabic_news.prepare.boilerplate`; set `remove_boilerplate
+# = False` in the first cell to keep everything.
+
+# %%
+if remove_boilerplate:
+    corpus = an.remove_boilerplate(corpus)
+    removed = corpus.attrs["boilerplate"]
+    print(an.boilerplate_note(corpus))
+    if len(removed):
+        display(an.rtl_table(removed.head(15), decimals=3))
+else:
+    print(an.boilerplate_note(corpus))
+
+# %% [markdown]
+# **Which texts are too short to be articles?** A headline without its body, a caption, a
+# scraping remnant: a text of a few words is kept by the loader, but in a similarity or a
+# topic model it behaves as noise. Lessons 3 and 6 leave such texts out by default.
+
+# %%
+short = analysis.short_texts(corpus, max_words=short_text_words)
+print(f"{len(short):,} of {len(corpus):,} texts have {short_text_words} words or fewer"
+      + ("." if len(short) else ": every text is an article."))
+if len(short):
+    display(an.rtl_table(short.head(10)))
 
 # %% [markdown]
 # ## The cleaning steps, one at a time

@@ -41,6 +41,7 @@
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
 scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 top_n = 20  # terms in the overall ranking and chart
@@ -60,6 +61,8 @@ from arabic_news import analysis, scale
 an.use_arabic_style(language=chart_language)
 client = scale.start_engine(engine, scheduler_address)  # None on pandas
 corpus = an.load_corpus(corpus_path, engine=engine)
+corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
+print(an.boilerplate_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
@@ -180,6 +183,10 @@ else:
 # left.
 
 # %%
+# the lesson's term, or the corpus's most frequent one when this corpus hardly uses it
+kwic_term, replaced = analysis.choose_terms(kwic_term, counts[1], normalize=an.normalize,
+                                            forms=forms)
+print(replaced or f"Reading {an.isolate(kwic_term)} in context.")
 an.kwic_table(analysis.keyword_in_context(corpus, kwic_term, an.normalize, window=kwic_window,
                                           limit=kwic_limit))
 

@@ -35,6 +35,7 @@
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
 scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 frequency = None  # "D", "W", "MS", "QS" or "YS"; None chooses from the corpus's date range
@@ -65,6 +66,8 @@ from arabic_news import analysis, scale
 an.use_arabic_style(language=chart_language)
 client = scale.start_engine(engine, scheduler_address)  # None on pandas
 corpus = an.load_corpus(corpus_path, engine=engine)
+corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
+print(an.boilerplate_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 # the dated articles' doc_id and publication date only (the texts are not copied)
 dated = analysis.dated_articles(corpus)
@@ -104,9 +107,13 @@ if start is not None:
 # %%
 if start is not None:
     totals = per_period.sum(axis=1)
+    empty = int(per_period.isna().all(axis=1).sum())  # no article at all: a gap, not a zero
     print(f"{len(totals)} periods from {totals.index.min():%Y-%m-%d} to "
-          f"{totals.index.max():%Y-%m-%d}; {(totals == 0).sum()} have no article; the busiest, "
-          f"{totals.idxmax():%Y-%m-%d}, has {int(totals.max())}.")
+          f"{totals.index.max():%Y-%m-%d}; {empty} have no article (shown as gaps); the "
+          f"busiest, {totals.idxmax():%Y-%m-%d}, has {int(totals.max())}. "
+          f"{per_period.shape[1]} sources"
+          + (f": the chart draws the 7 largest and sums the other {per_period.shape[1] - 7}."
+             if per_period.shape[1] > 8 else "."))
 
 # %%
 if start is not None:
@@ -126,6 +133,10 @@ if start is not None:
 
 # %%
 analyzer = an.ArabicAnalyzer()
+# the lesson's terms, each replaced by a frequent one when this corpus hardly uses it
+counts = analysis.count_table(corpus["text"], analyzer.tokens, sizes=(1,))[1]
+timeline_terms, replaced = analysis.choose_terms(timeline_terms, counts, normalize=an.normalize)
+print(replaced or "Following " + ", ".join(an.isolate(term) for term in timeline_terms) + ".")
 terms = [an.normalize(term) for term in timeline_terms]
 if start is not None:
     shares = analysis.term_share_over_time(corpus, terms, analyzer, frequency=frequency,
@@ -188,18 +199,30 @@ print(f"{total['mentions']} date mentions: {total['relative']} relative, "
 events = analysis.event_points(mentions, max_events=max_events, granularities=event_granularities)
 an.rtl_table(events)
 
+# %% [markdown]
+# Mentions such as <bdi>«أمس»</bdi> and <bdi>«اليوم»</bdi> name no event: they point from the
+# publication day, so on a corpus of many days each day's <bdi>«أمس»</bdi> would become an
+# "event" of its own. The timeline draws them apart, without labels: one grey bar per date
+# below the axis, as deep as the number of articles that point to it that way (one point per
+# article).
+
 # %%
-if events.empty:
+pointing = analysis.relative_points(mentions, start=start, end=end)  # the charted range
+print(f"{int(pointing['articles'].sum()):,} article-days pointed to from the publication day "
+      f"(أمس، اليوم …); {len(events)} named events.")
+if events.empty and pointing.empty:
     print("No event timeline: no date in the texts could be resolved to a day, week or month.")
 else:
-    ax = an.timeline(events, kind="events", title="الأحداث المذكورة في النصوص")
+    ax = an.timeline(events, kind="events", relative=pointing,
+                     title="الأحداث المذكورة في النصوص")
     an.save_figure(ax.figure, "04-event-timeline", directory=figures_dir)
     plt.show()
 
 # %% [markdown]
-# Read the timeline against the publication dates: an event mentioned in an article is usually
-# a few days before it (today, yesterday, last Saturday), and its label is the words the
-# article used. How far back do the day mentions of this corpus reach?
+# Read the timeline against the publication dates: the grey bars sit on and just before the
+# days the articles were published (today, yesterday, last Saturday), while a named event
+# (a date, a month) can lie far from them; each label is the words the articles used. How far
+# back do the day mentions of this corpus reach?
 
 # %%
 # each mention of a day, joined to its article's publication date: days between the two

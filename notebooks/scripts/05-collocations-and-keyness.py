@@ -36,6 +36,7 @@
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
 node_term = "روسيا"  # the term whose collocates we look for (as written)
 window = 5  # words on each side of the term
 collocation_min_freq = None  # None: 2 on a small corpus (under 50,000 tokens), 5 otherwise
@@ -60,6 +61,8 @@ from arabic_news.plotting import lenses
 
 an.use_arabic_style()
 corpus = an.load_corpus(corpus_path)
+corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
+print(an.boilerplate_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 tokenized = analysis.TokenizedCorpus(corpus["text"], analyzer.tokens)  # tokenise once
@@ -67,6 +70,10 @@ forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual w
 min_freq = collocation_min_freq or (2 if len(tokenized) < 50_000 else 5)
 print(f"{len(corpus)} articles, {len(tokenized):,} terms after cleaning; "
       f"pairs must occur at least {min_freq} times")
+# the lesson's node term, or the corpus's most frequent one when this corpus hardly uses it
+node_term, replaced = analysis.choose_terms(node_term, tokenized.term_counts(),
+                                            normalize=an.normalize, forms=forms)
+print(replaced or f"The node term is {an.isolate(node_term)}.")
 
 # %% [markdown]
 # ## Part 1. Collocations
@@ -172,18 +179,24 @@ else:
 # %%
 try:
     periods = analysis.split_in_two(corpus)  # by date; in corpus order when undated
-    counts_a = tokenized.term_counts(corpus.index.isin(periods.a.index))  # no second tokenising
-    counts_b = tokenized.term_counts(corpus.index.isin(periods.b.index))
-    by_period = analysis.keyness(counts_a, counts_b, alpha=alpha)
+    in_a, in_b = corpus.index.isin(periods.a.index), corpus.index.isin(periods.b.index)
+    counts_a, counts_b = tokenized.term_counts(in_a), tokenized.term_counts(in_b)
+    by_period = analysis.keyness_between(corpus, in_a, in_b, tokenized=tokenized,
+                                         units="auto", alpha=alpha)
 except analysis.NotApplicable as reason:
     counts_a = counts_b = by_period = None
     print(f"No comparison of two parts: {reason}")
 else:
+    units = by_period.attrs["units"]
     print(f"A: {periods.label_a} ({len(periods.a)} articles, {sum(counts_a.values()):,} terms)")
     print(f"B: {periods.label_b} ({len(periods.b)} articles, {sum(counts_b.values()):,} terms)")
+    if units == "passages":
+        print(f"A side has fewer than 5 articles, too few to see how widely a term is spread: "
+              f"docs_a and docs_b count passages ({by_period.attrs['documents_a']} and "
+              f"{by_period.attrs['documents_b']}), not articles.")
     table = by_period.head(top_n).assign(written=lambda t: [forms.get(w, w) for w in t["term"]])
-    display(an.rtl_table(table[["written", "freq_a", "freq_b", "g2", "p_value", "p_adjusted",
-                                "log_ratio", "pct_diff", "used_more_in"]], decimals=3))
+    display(an.rtl_table(table[["written", "freq_a", "freq_b", "docs_a", "docs_b", "g2",
+                                "p_adjusted", "log_ratio", "used_more_in"]], decimals=3))
 
 # %%
 if by_period is not None:
@@ -210,11 +223,16 @@ if by_period is not None:
 # middle show the biggest differences. A word can be high but near the middle (frequent on
 # both sides, a little more on one) or far out but low (rare, found on one side only).
 # Keyness needs both: significance decides *whether* a term is key, the log ratio *how much*.
+# The labels go to the strongest terms first.
 #
-# ### One outlet against the others
+# ### One outlet against the others, and the one-article effect
 #
 # The same comparison between one outlet and all the others shows each outlet's vocabulary:
-# its subjects, its spellings, its boilerplate (agency credits, the outlet's own name).
+# its subjects, its spellings, its place names. But a count does not say how many articles
+# it comes from: a name repeated 18 times in a single article is as frequent as a word used
+# once in each of 18 articles, and on one side only it gets a huge log ratio. Here are the
+# outlet's terms with the largest effect, with the number of its articles that use each one
+# (`docs_a`) and Gries's DP (0: spread like the text; near 1: concentrated in a corner):
 
 # %%
 sources = corpus["source"].dropna()
@@ -223,23 +241,41 @@ try:
     if sources.nunique() < 2:
         raise analysis.NotApplicable(f"this corpus names {sources.nunique()} outlet(s); comparing "
                                      "outlets needs at least two (ANT has five)")
-    parts = analysis.split_corpus(corpus, {"source": chosen})
-    by_outlet = analysis.keyness(tokenized.term_counts(corpus.index.isin(parts.a.index)),
-                                 tokenized.term_counts(corpus.index.isin(parts.b.index)), alpha=alpha)
+    by_outlet = analysis.keyness_between(corpus, {"source": chosen}, tokenized=tokenized,
+                                         units="auto", alpha=alpha)
 except analysis.NotApplicable as reason:
+    by_outlet = None
     print(f"No comparison of outlets: {reason}")
 else:
+    everything = analysis.key_terms(by_outlet, "a", n=top_n, min_log_ratio=1, min_docs=None)
+    shown = everything.assign(written=lambda t: [forms.get(w, w) for w in t["term"]])
+    display(an.rtl_table(shown[["written", "freq_a", "docs_a", "dp_a", "log_ratio", "g2"]],
+                         decimals=2))
+    single = int((everything["docs_a"] == 1).sum())
+    print(f"{single} of these {len(everything)} terms come from one "
+          f"{'article' if by_outlet.attrs['units'] == 'articles' else 'passage'} only.")
+
+# %% [markdown]
+# A key term should speak for the outlet, not for one of its articles. So `key_terms` keeps,
+# by default, only the terms found in at least 5 documents of the side that uses them more
+# (`min_docs=5`). On a corpus too small for that, the comparison counts passages instead of
+# articles (`units="auto"`), and says so.
+
+# %%
+if by_outlet is not None:
     over = analysis.key_terms(by_outlet, "a", n=top_n, min_log_ratio=1)
     under = analysis.key_terms(by_outlet, "b", n=top_n, min_log_ratio=1)
-    print(f"{chosen} ({len(parts.a)} articles) against the others ({len(parts.b)}): "
-          f"{int(by_outlet['significant'].sum()):,} of {len(by_outlet):,} terms significant; "
-          f"{len(over)} shown over-used and {len(under)} under-used (at least twice as frequent).")
+    unit = "articles" if by_outlet.attrs["units"] == "articles" else "passages"
+    print(f"{chosen} ({by_outlet.attrs['documents_a']} {unit}) against the others "
+          f"({by_outlet.attrs['documents_b']}): {int(by_outlet['significant'].sum()):,} of "
+          f"{len(by_outlet):,} terms significant; {len(over)} over-used and {len(under)} "
+          f"under-used, each at least twice as frequent and in at least 5 {unit}.")
     display(an.rtl_table(analysis.side_by_side({
         f"more in {chosen}": [forms.get(w, w) for w in over["term"]],
         "more in the others": [forms.get(w, w) for w in under["term"]],
     })))
-    ax = lenses.keyness_chart(by_outlet, outlet_names.get(chosen, chosen), "المصادر الأخرى", forms=forms,
-                              title="ما يميز مصدرا عن المصادر الأخرى")
+    ax = lenses.keyness_chart(by_outlet, outlet_names.get(chosen, chosen), "المصادر الأخرى",
+                              forms=forms, title="ما يميز مصدرا عن المصادر الأخرى")
     an.save_figure(ax.figure, "05-keyness-outlet", directory=figures_dir)
     plt.show()
 
@@ -254,11 +290,16 @@ else:
 #   of a difference, log ratio (and %DIFF) for its size.
 # - With thousands of terms tested at once, a correction for multiple testing (here
 #   Bonferroni) keeps chance differences from looking like findings.
+# - Frequency is not spread: the number of documents holding a term (range) and Gries's DP
+#   tell a term of a part from a term of one article; key terms should be found in several.
 #
 # **Pitfalls**
 # - Two short texts give little evidence, however different they look: on the seeds no term
 #   is significant, and the log ratios only describe these two texts.
-# - An outlet's "key" words are often boilerplate (its name, agency credits, app prompts).
+# - An outlet's "key" words are often boilerplate (its name, agency credits, app prompts):
+#   lesson 1 removes the repeated lines, not the outlet's name inside its sentences.
+# - A term frequent in one article is not key to a part: look at `docs_a`/`docs_b` (range)
+#   and DP before citing a key term; `key_terms` keeps terms of at least 5 documents.
 # - PMI without a minimum frequency ranks one-off pairs first; say which measure you used.
 # - Windows and pairs are counted after stop-word removal, on normalised terms: show the
 #   words in their written forms, not as keys.

@@ -27,6 +27,10 @@ _PUBLIC = {
     "remove_stop_words": "arabic_news.text.stopwords",
     "light_stem": "arabic_news.text.stemming",
     "ArabicAnalyzer": "arabic_news.text.analyzer",
+    # preparing: boilerplate
+    "find_boilerplate": "arabic_news.prepare",
+    "remove_boilerplate": "arabic_news.prepare",
+    "boilerplate_note": "arabic_news.prepare",
     # dates
     "extract_dates": "arabic_news.dates",
     "DateMention": "arabic_news.dates",

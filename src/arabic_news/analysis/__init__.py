@@ -8,6 +8,7 @@ logic stays here, tested. Each is written once, against the engine seam
 
 from arabic_news.errors import NotApplicable
 
+from .choices import TermChoice, choose_terms
 from .cleaning import (
     cleaning_examples,
     compare_cleanings,
@@ -19,7 +20,13 @@ from .cleaning import (
     written_words,
 )
 from .collocations import TokenizedCorpus, association_measures, collocations
-from .events import days_before_publication, event_points, mention_counts
+from .events import (
+    days_before_publication,
+    deictic,
+    event_points,
+    mention_counts,
+    relative_points,
+)
 from .frequency import (
     CountTable,
     DocumentFrequencyTable,
@@ -37,6 +44,7 @@ from .keyness import (
     Split,
     key_terms,
     keyness,
+    keyness_between,
     side_by_side,
     split_by_date,
     split_corpus,
@@ -54,6 +62,11 @@ from .overview import (
     iter_texts,
     sample_articles,
     word_total,
+)
+from .provenance import (
+    short_texts,
+    short_texts_note,
+    without_short_texts,
 )
 from .segments import passages
 from .tfidf import (
@@ -83,6 +96,11 @@ from .topics import (
 )
 
 __all__ = [
+    "TermChoice",
+    "choose_terms",
+    "short_texts",
+    "short_texts_note",
+    "without_short_texts",
     "iter_texts",
     "NotApplicable",
     "document_frequencies",
@@ -100,6 +118,7 @@ __all__ = [
     "Split",
     "key_terms",
     "keyness",
+    "keyness_between",
     "split_by_date",
     "split_corpus",
     "split_in_two",
@@ -121,6 +140,8 @@ __all__ = [
     "corpus_overview",
     "documents_for_comparison",
     "event_points",
+    "deictic",
+    "relative_points",
     "days_before_publication",
     "dated_articles",
     "mention_counts",

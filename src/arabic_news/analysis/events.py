@@ -2,17 +2,74 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from arabic_news.analysis._checks import check_positive_int
+from arabic_news.dates.lexicon import HIJRI_MONTHS, MONTHS
 from arabic_news.engines import engine_of
 
 _GRANULARITIES = ("day", "week", "month", "year")
 _WHEN_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
+def _spelled(name: str) -> str:
+    """A month name of the lexicon (folded spelling) as a pattern for text as written."""
+    letters = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
+    return r"\s+".join("".join(letters.get(char, re.escape(char)) for char in part)
+                       for part in name.split())
+
+
+# A mention that holds a number or names a month names a date; one that holds neither (أمس،
+# اليوم، الأسبوع الماضي، يوم السبت) only points from the publication day.
+_NAMED = re.compile(r"[0-9٠-٩۰-۹]|" + "|".join(
+    _spelled(name) for name in sorted({*MONTHS, *HIJRI_MONTHS}, key=len, reverse=True)))
+
+
+def deictic(mentions: pd.DataFrame):
+    """The mask of the mentions that only point from the publication day (أمس، اليوم،
+    الأسبوع الماضي، يوم السبت الماضي): relative, with neither a number nor a month name.
+    Such a mention restates when the article was published; it names no event."""
+    unnamed = ~mentions["text"].str.contains(_NAMED.pattern, regex=True)
+    if "relative" not in mentions.columns:  # a table made by hand: judged by its words
+        return unnamed
+    return mentions["relative"].astype(bool) & unnamed
+
+
+def _naive(moment) -> pd.Timestamp:
+    """A moment as a timezone-free timestamp in UTC, as mention values are."""
+    stamp = pd.Timestamp(moment)
+    return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp
+
+
+def relative_points(mentions: pd.DataFrame, granularities=("day",), start=None, end=None
+                    ) -> pd.DataFrame:
+    """The dates that articles point to from their publication day (:func:`deictic`
+    mentions), one point per article: ``date`` and ``articles`` (how many articles point to
+    it), in date order. For the event timeline, which draws them apart from named events.
+    ``start`` and ``end`` keep the dates within a range (such as ``core_date_range``'s, so
+    that a few old articles do not stretch the timeline over years)."""
+    pointing = mentions[deictic(mentions) & mentions["value"].notnull()
+                        & mentions["granularity"].isin(list(granularities))]
+    if start is not None or end is not None:
+        value = pointing["value"].astype("datetime64[s]")
+        keep = value.notnull()
+        if start is not None:
+            keep &= value >= _naive(start).floor("D")
+        if end is not None:
+            keep &= value <= _naive(end)
+        pointing = pointing[keep]
+    counts = pointing.groupby("value")["doc_id"].nunique()
+    counts = engine_of(counts).collect(counts)
+    points = counts.rename("articles").astype("int64").rename_axis("date").reset_index()
+    points["date"] = pd.to_datetime(points["date"])
+    return points.sort_values("date").reset_index(drop=True)
+
+
 def event_points(
-    mentions: pd.DataFrame, max_events: int = 15, granularities=("day", "week", "month", "year")
+    mentions: pd.DataFrame, max_events: int = 15, granularities=("day", "week", "month", "year"),
+    relative: bool = False,
 ) -> pd.DataFrame:
     """The most-mentioned dates, one row each: date, granularity, when, label, mentions, articles.
 
@@ -23,8 +80,14 @@ def event_points(
     the given ``granularities`` count: on a large corpus, bare years («عام 2016») outnumber
     the dated events, and ``("day",)`` keeps the timeline to days. ``when`` writes
     the resolved date at its granularity (``2016-07-30``, ``week of 2016-11-14``, ``2016-11``).
+    Mentions that only point from the publication day (أمس، اليوم: see :func:`deictic`)
+    are left out unless ``relative=True``: on a corpus of many days each day's «أمس» would
+    be an event of its own, repeating the publication dates (:func:`relative_points` counts
+    them apart, one point per article).
     """
     check_positive_int("max_events", max_events)
+    if not relative:
+        mentions = mentions[~deictic(mentions)]
     unknown = sorted(set(granularities) - {"day", "week", "month", "year"})
     if unknown:
         raise ValueError(f"unknown granularities {unknown}; use day, week, month or year")

@@ -37,7 +37,10 @@ from scipy.stats import chi2
 
 from arabic_news.errors import NotApplicable
 
+from . import dispersion
 from ._checks import check_positive_int
+from .collocations import TokenizedCorpus
+from .segments import passages
 
 COLUMNS = ["term", "freq_a", "freq_b", "per_10k_a", "per_10k_b", "g2", "p_value",
            "p_adjusted", "significant", "log_ratio", "pct_diff", "used_more_in"]
@@ -169,22 +172,33 @@ def keyness(
 
 
 def key_terms(table: pd.DataFrame, side: str = "a", n: int = 20,
-              min_log_ratio: float = 0.0) -> pd.DataFrame:
+              min_log_ratio: float = 0.0, min_docs: int | None = 5) -> pd.DataFrame:
     """The terms significantly over-used in part ``side`` (so under-used in the other).
 
-    Among the significant rows of a :func:`keyness` table used more in ``side``, with an
-    absolute log ratio of at least ``min_log_ratio`` (1 = at least twice as frequent), the
-    ``n`` with the largest effect (absolute log ratio), ties by G² then alphabetically:
-    significance decides *whether* a term is key, the log ratio *how much* (Hardie 2014).
+    Among the significant rows of a :func:`keyness_between` table used more in ``side``,
+    with an absolute log ratio of at least ``min_log_ratio`` (1 = at least twice as
+    frequent) and found in at least ``min_docs`` documents of ``side`` (its ``docs_a`` or
+    ``docs_b``), the ``n`` with the largest effect (absolute log ratio), ties by G² then
+    alphabetically: significance decides *whether* a term is key, the log ratio *how much*
+    (Hardie 2014), and the documents whether it speaks for the part or for one article of
+    it. ``min_docs=None`` drops the last condition (needed for a :func:`keyness` table,
+    which has no document counts).
     """
     if side not in ("a", "b"):
         raise ValueError(f"side must be 'a' or 'b', got {side!r}")
     check_positive_int("n", n)
+    if min_docs is not None:
+        check_positive_int("min_docs", min_docs)
     missing = {"significant", "used_more_in", "log_ratio", "g2", "term"} - set(table.columns)
     if missing:
-        raise ValueError(f"table lacks {sorted(missing)}: pass a table made by keyness()")
+        raise ValueError(f"table lacks {sorted(missing)}: pass a table made by keyness_between()")
+    if min_docs is not None and f"docs_{side}" not in table.columns:
+        raise ValueError(f"table has no docs_{side} column, so min_docs={min_docs} cannot apply: "
+                         "make it with keyness_between(), or pass min_docs=None")
     chosen = table[table["significant"] & (table["used_more_in"] == side)
                    & (table["log_ratio"].abs() >= min_log_ratio)]
+    if min_docs is not None:
+        chosen = chosen[chosen[f"docs_{side}"] >= min_docs]
     chosen = chosen.assign(_effect=chosen["log_ratio"].abs())
     chosen = chosen.sort_values(["_effect", "g2", "term"], ascending=[False, False, True],
                                 kind="stable")
@@ -318,3 +332,76 @@ def split_in_two(corpus: pd.DataFrame) -> Split:
         first = np.arange(len(corpus)) < len(corpus) // 2
         return Split(corpus[first], corpus[~first], "the first half of the articles",
                      "the second half of the articles")
+
+
+def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized=None,
+                    units: str = "articles", min_docs: int = 5, alpha: float = 0.05,
+                    correction: str | None = "bonferroni", min_freq: int = 1) -> pd.DataFrame:
+    """Keyness of part ``a`` of ``corpus`` against part ``b`` (default: the rest), with the
+    terms' dispersion over each part's documents, in one call.
+
+    ``a`` and ``b`` are selectors as in :func:`split_corpus`. Terms come from ``analyzer``
+    (default ``ArabicAnalyzer()``; a text -> terms callable), or from ``tokenized``, a
+    :class:`TokenizedCorpus` of ``corpus["text"]`` in the same order (tokenised once, as in
+    lesson 5). The table is :func:`keyness`'s, with per side ``docs_a`` and ``docs_b`` (how
+    many documents hold the term: its range) and ``dp_a`` and ``dp_b`` (Gries's DP, 0 =
+    spread like the text, near 1 = concentrated; see :mod:`.dispersion`; NaN where the
+    term is absent from the side).
+
+    ``units`` says what a document is: ``"articles"`` (the corpus's rows), ``"passages"``
+    (each article cut by :func:`passages`: on a corpus of a few articles, spread over
+    articles cannot be measured, and :func:`key_terms`' ``min_docs`` would keep nothing),
+    or ``"auto"``: passages when either side has fewer than ``min_docs`` articles.
+    ``.attrs`` holds each side's label, documents and tokens, and the units used.
+    """
+    if units not in ("articles", "passages", "auto"):
+        raise ValueError(f"units must be 'articles', 'passages' or 'auto', got {units!r}")
+    check_positive_int("min_docs", min_docs)
+    parts = split_corpus(corpus, a, b)
+    if tokenized is not None and (not isinstance(tokenized, TokenizedCorpus)
+                                  or tokenized.n_documents != len(corpus)):
+        raise ValueError("tokenized must be a TokenizedCorpus of corpus['text'] "
+                         f"({len(corpus)} documents)")
+    if units == "auto":
+        units = "passages" if min(len(parts.a), len(parts.b)) < min_docs else "articles"
+    documents = corpus
+    if units == "passages":
+        analyzer = analyzer or (tokenized.tokens if tokenized is not None else None)
+        documents, tokenized = passages(corpus), None
+        in_a = documents["article_id"].isin(parts.a["doc_id"]).to_numpy()
+        in_b = documents["article_id"].isin(parts.b["doc_id"]).to_numpy()
+    else:
+        in_a, in_b = corpus.index.isin(parts.a.index), corpus.index.isin(parts.b.index)
+    side_of = np.full(len(documents), -1, dtype=np.int64)
+    side_of[in_a] = 0
+    side_of[in_b] = 1
+    if tokenized is None:
+        tokenized = TokenizedCorpus(documents["text"], analyzer)
+    ids, document, vocabulary = tokenized.ids, tokenized.document, tokenized.vocabulary
+    terms, sizes = dispersion.part_counts(ids, document, vocabulary, side_of)
+    tokens = dict(zip(sizes["side"], sizes["tokens"], strict=True))
+    for side in dispersion.SIDES:
+        if not tokens[side]:
+            raise NotApplicable(f"part {side} has no term left once stop words are removed: "
+                                "nothing to compare")
+    frequency = dict(zip(zip(terms["side"], terms["term"], strict=True), terms["freq"],
+                         strict=True))
+    sums = dispersion.part_deviations(ids, document, vocabulary, side_of, frequency, tokens)
+    per_side = terms.merge(sums, on=["side", "term"], how="left")
+    per_side["dp"] = dispersion.dp_from_sums(per_side["deviation"], per_side["share"])
+    counts = {side: dict(zip(group["term"], group["freq"].astype(int), strict=True))
+              for side, group in per_side.groupby("side")}
+    table = keyness(counts.get("a", {}), counts.get("b", {}), total_a=tokens["a"],
+                    total_b=tokens["b"], alpha=alpha, correction=correction, min_freq=min_freq)
+    for side in dispersion.SIDES:
+        columns = per_side[per_side["side"] == side].set_index("term")
+        table[f"docs_{side}"] = table["term"].map(columns["docs"]).fillna(0).astype("int64")
+        table[f"dp_{side}"] = table["term"].map(columns["dp"]).astype(float)
+    order = ["term", "freq_a", "freq_b", "docs_a", "docs_b", "dp_a", "dp_b"]
+    table = table[order + [column for column in table.columns if column not in order]]
+    units_per_side = dict(zip(sizes["side"], sizes["documents"], strict=True))
+    table.attrs = {"label_a": parts.label_a, "label_b": parts.label_b, "units": units,
+                   "documents_a": units_per_side["a"], "documents_b": units_per_side["b"],
+                   "tokens_a": tokens["a"], "tokens_b": tokens["b"]}
+    return table
+

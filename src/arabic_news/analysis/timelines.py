@@ -109,7 +109,11 @@ def articles_per_period(
     start=None,
     end=None,
 ) -> pd.DataFrame:
-    """Articles per period (rows) and per value of column ``by`` (columns), zero-filled.
+    """Articles per period (rows) and per value of column ``by`` (columns).
+
+    Every period of the range is a row. Where the corpus has no article at all in a period,
+    the row is missing (``<NA>``): nothing was collected then, which is not the same as
+    zero; a source without an article in a period where others have some counts 0.
 
     Articles without a publication date, or outside ``start``..``end`` (UTC timestamps, for
     instance from :func:`core_date_range`), are left out; ``frequency=None`` picks one with
@@ -128,7 +132,10 @@ def articles_per_period(
         table = pd.crosstab(periods, groups)
     full_range = pd.date_range(table.index.min(), table.index.max(),
                                freq="W-MON" if frequency == "W" else frequency)
-    return table.reindex(full_range, fill_value=0).rename_axis("period")
+    # A period in which the corpus has no article at all is missing data (a gap in the
+    # collection, or a quiet day), not a count of zero: <NA>, so that charts break there.
+    # Within a period that has articles, a source without any has 0.
+    return table.reindex(full_range).astype("Int64").rename_axis("period")
 
 
 def term_share_over_time(

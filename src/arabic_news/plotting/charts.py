@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.text import Text
 from matplotlib.ticker import Formatter, MaxNLocator
 
 from .bidi import ar
@@ -181,29 +182,36 @@ def _date_axis(ax, language=None):
 
 
 def timeline(data, *, kind="lines", ax=None, title=None, ylabel=None, max_series=8,
-             language=None, sparse=None):
+             language=None, sparse=None, rest="sum", relative=None):
     """A chart over time; returns the Axes.
 
     ``kind="lines"``: ``data`` is a table indexed by date (a pandas DataFrame or Series, as
     from ``articles_per_period``), one series per column with its name in the legend (give
-    terms in their written form); only the ``max_series`` columns with the largest totals are
-    drawn. A series with values in fewer than 6 periods, or in fewer than half of them, is
-    *sparse*: it is drawn as stems and markers, never joined by lines (two observations
-    months apart are not a trend). ``sparse=True``/``False`` forces the choice. Dense series
-    are lines, broken wherever periods are missing from the table.
+    terms in their written form), beside the plot so that it never covers the data. With more
+    than ``max_series`` columns, the largest are drawn and the rest summed into one «other
+    (n)» line (``rest="sum"``, for counts) or left out (``rest="drop"``, for shares; see
+    :func:`top_series`). A period missing from every series (no article at all) is a gap in
+    the lines, not a zero. A series with values in fewer than 6 periods, or in fewer than
+    half of them, is *sparse*: it is drawn as stems and markers, never joined by lines (two
+    observations months apart are not a trend). ``sparse=True``/``False`` forces the
+    choice. Dense series are lines, broken wherever periods are missing from the table.
 
     ``kind="events"``: ``data`` has columns ``date`` and ``label`` (and optionally
     ``mentions``, which sets the marker size, and ``granularity``, day, week, month or year,
     with which the resolved date is written under the label in the chart language; without
     it, a ``when`` column is used as given): each event is a point on the time axis with its
-    Arabic label, on alternating heights so that neighbouring labels do not collide.
+    label above it, the most mentioned first, each at the lowest height where its rendered
+    text clears the labels already placed (so labels never overlap; the figure grows
+    taller when it must). ``relative`` (from ``relative_points``: date, articles) draws the
+    dates that articles point to from their publication day (أمس، اليوم) as one grey bar
+    per date below the axis, as deep as the number of such articles, without labels.
     """
     language = check_language(language)
     if kind == "lines":
         return _lines(data, ax=ax, title=title, ylabel=ylabel, max_series=max_series,
-                      language=language, sparse=sparse)
+                      language=language, sparse=sparse, rest=rest)
     if kind == "events":
-        return _events(data, ax=ax, title=title, language=language)
+        return _events(data, ax=ax, title=title, language=language, relative=relative)
     raise ValueError(f"kind must be 'lines' or 'events', got {kind!r}")
 
 
@@ -232,33 +240,64 @@ def _with_gaps(dates, values):
     return out_dates, np.asarray(out_values, dtype=float)
 
 
-def _lines(data, *, ax, title, ylabel, max_series, language, sparse):
+def top_series(data, max_series: int = 8, rest: str = "sum", language=None):
+    """The columns of ``data`` to draw: all of them when there are at most ``max_series``;
+    else the ``max_series - 1`` with the largest totals and, with ``rest="sum"``, one more
+    column «other (n)» summing the ``n`` others (for counts, such as articles per source),
+    or, with ``rest="drop"``, the ``max_series`` largest (for values that do not add up,
+    such as relative frequencies). Missing values stay missing where every series is."""
+    if rest not in ("sum", "drop"):
+        raise ValueError(f"rest must be 'sum' or 'drop', got {rest!r}")
+    totals = data.sum(axis=0).sort_values(ascending=False, kind="stable")
+    if len(totals) <= max_series:
+        return data[list(totals.index)]
+    if rest == "drop":
+        return data[list(totals.index[:max_series])]
+    kept, others = list(totals.index[:max_series - 1]), list(totals.index[max_series - 1:])
+    name = word("other ({n})", language).format(n=len(others))
+    summed = data[others].sum(axis=1, min_count=1)
+    return data[kept].assign(**{name: summed})
+
+
+def _legend_outside(ax, labels: int) -> None:
+    """The legend beside the plot (to its right), never over the data."""
+    if labels:
+        ax.legend(frameon=False, fontsize=ANNOTATION_SIZE, loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+
+
+def _lines(data, *, ax, title, ylabel, max_series, language, sparse, rest="sum"):
     if hasattr(data, "to_frame") and not hasattr(data, "columns"):
         data = data.to_frame()
     if len(data) == 0:
         raise ValueError("nothing to draw: the table is empty")
-    totals = data.sum(axis=0).sort_values(ascending=False, kind="stable")
-    columns = list(totals.index[:max_series])
+    data = data.astype("float64")  # nullable counts: <NA> (no article at all) becomes NaN
+    data = top_series(data, max_series, rest, language)
+    columns = list(data.columns)
     dates = _as_datetimes(data.index)
     ax = _axes(ax, (9, 4))
-    if sparse is None:
-        sparse = any(is_sparse(data[column].to_numpy(dtype=float)) for column in columns)
+    if sparse is None:  # decided per series: a sparse one beside lines gets markers only
+        sparse_of = {column: is_sparse(data[column].to_numpy(dtype=float)) for column in columns}
+    else:
+        sparse_of = dict.fromkeys(columns, sparse)
+    stems = all(sparse_of.values())
+    sparse = any(sparse_of.values())
     for number, column in enumerate(columns):
         values = data[column].to_numpy(dtype=float)
         label = ar(word(str(column), language))
         color = f"C{number % 10}"
-        if sparse:
+        if sparse_of[column]:
             shown = ~np.isnan(values) & (values != 0)
             when = [d for d, keep in zip(dates, shown, strict=True) if keep]
-            ax.vlines(when, 0, values[shown], color=color, linewidth=1.2, alpha=0.7)
+            if stems:
+                ax.vlines(when, 0, values[shown], color=color, linewidth=1.2, alpha=0.7)
             ax.plot(when, values[shown], linestyle="none", marker="o", markersize=6,
                     color=color, label=label)
         else:
             line_dates, line_values = _with_gaps(dates, values)
             ax.plot(line_dates, line_values, marker="o", markersize=3, linewidth=1.4,
                     color=color, label=label)
-    if len(columns) > 1 or str(columns[0]) not in {"articles", "0"}:
-        ax.legend(frameon=False, fontsize=ANNOTATION_SIZE)
+    _legend_outside(ax, len(columns) > 1 or str(columns[0]) not in {"articles", "0"})
     ax.set_ylim(bottom=0)
     if all(float(value).is_integer() for value in np.nan_to_num(data[columns].to_numpy(
             dtype=float)).ravel()):
@@ -272,8 +311,99 @@ def _lines(data, *, ax, title, ylabel, max_series, language, sparse):
     return ax
 
 
-def _events(data, *, ax, title, language):
-    if len(data) == 0:
+def _overlaps(box, placed, pad: float = 2.0) -> bool:
+    return any(box.x0 < other.x1 + pad and other.x0 < box.x1 + pad
+               and box.y0 < other.y1 + pad and other.y0 < box.y1 + pad for other in placed)
+
+
+def text_box(annotation, renderer=None):
+    """The window extent of an annotation's text alone (``get_window_extent`` adds its
+    connector line)."""
+    renderer = renderer or annotation.figure.canvas.get_renderer()
+    annotation.update_positions(renderer)
+    return Text.get_window_extent(annotation, renderer)
+
+
+_text_box = text_box
+
+
+def _crosses(x: float, y0: float, y1: float, boxes, pad: float = 2.0) -> bool:
+    """Whether the vertical segment at ``x`` from ``y0`` to ``y1`` crosses one of ``boxes``."""
+    return any(box.x0 - pad < x < box.x1 + pad and box.y0 < y1 and y0 < box.y1
+               for box in boxes)
+
+
+def _place_labels(ax, dates, labels, importance) -> list:
+    """Annotate each event above the time axis, the most important first, each at the
+    lowest level where its text clears every label already placed (measured on the
+    rendered text, so labels never overlap) and, where possible, where no connector line
+    crosses a label. Returns the annotations."""
+    figure = ax.figure
+    figure.canvas.draw()  # settle the layout before measuring
+    renderer = figure.canvas.get_renderer()
+    placed: list = []  # (text box, x of its point, y of the axis)
+    annotations = []
+    step = ANNOTATION_SIZE * 2.6  # points between levels: two lines of text and a gap
+    levels = 4 * len(labels) + 4
+    for index in np.argsort(-np.asarray(importance, dtype=float), kind="stable"):
+        candidates = []
+        for level in range(levels):
+            annotation = ax.annotate(
+                ar(labels[index]), (dates[index], 0), xytext=(0, 10 + level * step),
+                textcoords="offset points", ha="center", va="bottom", fontsize=ANNOTATION_SIZE,
+                annotation_clip=False, zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
+            annotation.set_in_layout(False)  # placed by hand, inside the axes (_fit_labels)
+            box = _text_box(annotation, renderer)
+            x, y = ax.transData.transform((mdates.date2num(dates[index]), 0))
+            boxes = [other for other, _, _ in placed]
+            if not _overlaps(box, boxes):
+                clean = not _crosses(x, y, box.y0, boxes) and not any(
+                    box.x0 - 2 < other_x < box.x1 + 2 and box.y0 < other.y0
+                    for other, other_x, _ in placed)
+                candidates.append((not clean, level, annotation, box, x, y))
+                if clean:
+                    break
+                continue
+            annotation.remove()
+        _, _, annotation, box, x, y = min(candidates, key=lambda found: found[:2])
+        for _, _, other, *_ in candidates:
+            if other is not annotation:
+                other.remove()
+        placed.append((box, x, y))
+        annotations.append(annotation)
+    return annotations
+
+
+def _fit_labels(ax, annotations, below: float) -> None:
+    """Set the top of the y axis so that every label lies inside the axes, above the axis
+    line at 0 (labels sit at fixed heights in points), with ``below`` data units under it;
+    make the figure taller first when the labels need more than two thirds of the axes."""
+    figure = ax.figure
+    for _ in range(3):
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        zero = ax.transData.transform((0, 0))[1]
+        top = max(_text_box(annotation, renderer).y1 for annotation in annotations)
+        room = (top - zero) * 1.06 + 6  # pixels the labels need above the axis
+        height = ax.get_window_extent(renderer).height
+        if room > height * 2 / 3:
+            width, inches = figure.get_size_inches()
+            figure.set_size_inches(width, inches + (1.5 * room - height) / figure.dpi)
+            continue
+        ax.set_ylim(-below, below * room / (height - room))
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        for annotation in annotations:  # connectors drawn behind every label
+            bottom = _text_box(annotation, renderer).y0
+            ax.plot([annotation.xy[0]] * 2,
+                    [0, ax.transData.inverted().transform((0, bottom))[1]],
+                    color="#999999", linewidth=0.8, zorder=1)
+        return
+
+
+def _events(data, *, ax, title, language, relative=None):
+    if len(data) == 0 and (relative is None or len(relative) == 0):
         raise ValueError("nothing to draw: there are no events")
     dates = _as_datetimes(data["date"])
     labels = [shorten(str(label), 30) for label in data["label"]]
@@ -285,25 +415,30 @@ def _events(data, *, ax, title, language):
         labels = [f"{label}\n{when}" for label, when in zip(labels, data["when"], strict=True)]
     mentions = (np.asarray(data["mentions"], dtype=float) if "mentions" in data
                 else np.ones(len(dates)))
-    order = np.argsort(np.array(dates, dtype="datetime64[us]"), kind="stable")
     ax = _axes(ax, (10, 4.5))
-    heights = np.array([1.0, -1.0, 0.6, -0.6, 1.4, -1.4])
     ax.axhline(0, color="#555555", linewidth=1)
-    for rank, index in enumerate(order):
-        height = heights[rank % len(heights)]
-        ax.vlines(dates[index], 0, height, color="#999999", linewidth=0.8)
-        ax.scatter([dates[index]], [0], s=25 + 175 * mentions[index] / mentions.max(),
+    all_dates = list(dates)
+    if relative is not None and len(relative):
+        # One point per article that points to a date from its publication day (أمس، اليوم):
+        # a bar below the axis, its depth the number of such articles.
+        when = _as_datetimes(relative["date"])
+        articles = np.asarray(relative["articles"], dtype=float)
+        ax.bar(when, -articles / articles.max(), width=0.8, color="#b5b5b5", align="center")
+        ax.text(0.0, 0.02, ar(word("relative mentions, one point per article", language)),
+                transform=ax.transAxes, ha="left", va="bottom", fontsize=8, color="#777777")
+        all_dates += when
+    if len(dates):
+        ax.scatter(dates, [0] * len(dates), s=25 + 175 * mentions / mentions.max(),
                    color="#c44e52", zorder=3)
-        ax.annotate(ar(labels[index]), (dates[index], height),
-                    xytext=(0, 4 if height > 0 else -4), textcoords="offset points",
-                    ha="center", va="bottom" if height > 0 else "top",
-                    fontsize=ANNOTATION_SIZE)
-    ax.set_ylim(-1.9, 1.9)
+    below = 1.25 if relative is not None and len(relative) else 0.3
+    ax.set_ylim(-below, below)
+    span = max(all_dates) - min(all_dates)
+    pad = max(span * 0.08, dt.timedelta(days=2))
+    ax.set_xlim(min(all_dates) - pad, max(all_dates) + pad)
     ax.yaxis.set_visible(False)
     ax.spines[["left", "top", "right"]].set_visible(False)
-    span = max(dates) - min(dates)
-    pad = max(span * 0.08, dt.timedelta(days=2))
-    ax.set_xlim(min(dates) - pad, max(dates) + pad)
     _date_axis(ax, language)
     _title(ax, title, language=language)
+    if len(dates):
+        _fit_labels(ax, _place_labels(ax, dates, labels, mentions), below)
     return ax

@@ -43,6 +43,8 @@ WORDS = {
     "date": "التاريخ",
     "cosine similarity": "تشابه جيب التمام",
     "mentions": "الإشارات",
+    "other ({n})": "أخرى ({n})",
+    "relative mentions, one point per article": "إشارات نسبية (أمس، اليوم…): نقطة لكل مقال",
 }
 
 _default = {"language": "ar"}

@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import PowerNorm
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
@@ -99,39 +100,59 @@ def collocation_chart(table: pd.DataFrame, *, forms: Mapping[str, str] | None = 
     return ax
 
 
-def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
-    """Annotate points, moving a label up until it clears the labels already placed.
+def _offsets(side: str, steps: int = 7):
+    """Candidate places of a label relative to its point, in points: beside it first, then
+    above and below it, further and further."""
+    direction = 1 if side == "a" else -1
+    for dy in [2] + [sign * 12 * step for step in range(1, steps + 1) for sign in (1, -1)]:
+        for dx in (5, 30, 60):
+            yield direction * dx, dy
 
-    ``placed`` holds the pixel anchors of earlier labels (shared by both sides), so labels
-    of close or identical points are stacked instead of overprinted.
-    """
-    ax.figure.canvas.draw_idle()
+
+def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
+    """Annotate points, each at the first place near it where its rendered text overlaps
+    no label already placed and stays inside the axes (off the title and the captions);
+    a point with no such place is left unlabelled. ``placed`` holds the window extents
+    of the labels placed so far (shared by both sides)."""
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
     for row in points.itertuples():
-        x, y = ax.transData.transform((row.log_ratio, row.g2))
-        lift = 0
-        while any(abs(x - px) < 75 and abs(y + lift - py) < 13 for px, py in placed):
-            lift += 13
-        placed.append((x, y + lift))
-        ax.annotate(ar(_written([row.term], forms)[0]), (row.log_ratio, row.g2),
-                    xytext=(5 if side == "a" else -5, 2 + lift * 72 / ax.figure.dpi),
-                    textcoords="offset points", fontsize=9,
-                    ha="left" if side == "a" else "right", va="bottom",
-                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
-                                "shrinkA": 0, "shrinkB": 2} if lift else None)
+        for dx, dy in _offsets(side):
+            far = abs(dx) > 5 or abs(dy) > 2
+            annotation = ax.annotate(
+                ar(_written([row.term], forms)[0]), (row.log_ratio, row.g2),
+                xytext=(dx, dy), textcoords="offset points", fontsize=9,
+                ha="left" if side == "a" else "right", va="bottom",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.8},
+                arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                            "shrinkA": 0, "shrinkB": 2} if far else None)
+            annotation.set_in_layout(False)  # placed here: the layout must not move it
+            annotation.update_positions(renderer)
+            box = Text.get_window_extent(annotation, renderer)
+            fits = (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
+                    and box.y1 <= inside.y1)
+            if fits and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            annotation.remove()
 
 
 def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
                   forms: Mapping[str, str] | None = None, n_labels: int = 8,
-                  max_points: int = 3000, title=None, ax=None, language=None):
+                  max_points: int = 3000, min_docs: int | None = 5, title=None, ax=None,
+                  language=None):
     """Effect size (log ratio, x) against evidence (G², y) for every term of a keyness table.
 
     Part A's terms (positive log ratio) are on the right, part B's on the left; coloured
     points are significant after the table's correction, grey ones are not. The dashed line
-    is the smallest significant G². The ``n_labels`` key terms of each side are labelled
-    (the significant ones with the largest effect, or, when none is significant, those with
-    the largest G²). Only the ``max_points`` terms with the largest G² are drawn. The y axis
-    is linear, or, when G² exceeds 30, linear up to 10 and logarithmic above. ``label_a``
-    and ``label_b`` name the parts.
+    is the smallest significant G². The ``n_labels`` strongest terms of each side are
+    labelled, largest G² first (the significant ones when there are any; with a table from
+    ``keyness_between``, only terms found in at least ``min_docs`` documents of the side,
+    as ``key_terms`` keeps them). Only the ``max_points`` terms with the largest G² are
+    drawn. The y axis is linear, or, when G² exceeds 30, linear up to 10 and logarithmic
+    above. ``label_a`` and ``label_b`` name the parts.
     """
     language = check_language(language)
     missing = {"term", "g2", "log_ratio", "significant", "used_more_in"} - set(table.columns)
@@ -167,14 +188,6 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
     span = max(float(drawn["log_ratio"].abs().max()), 1.0) * 1.35
     ax.set_xlim(-span, span)
-    placed: list[tuple[float, float]] = []
-    for side in ("a", "b"):
-        chosen = drawn[drawn["used_more_in"] == side]
-        if chosen["significant"].any():
-            chosen = chosen[chosen["significant"]]
-            chosen = chosen.assign(_effect=chosen["log_ratio"].abs()).sort_values(
-                ["_effect", "g2", "term"], ascending=[False, False, True], kind="stable")
-        _label_points(ax, chosen.head(n_labels), forms, side, placed)
     for x, align, side, name in ((0.98, "right", "a", label_a), (0.02, "left", "b", label_b)):
         ax.text(x, 1.01, ar(_say("more in", language).format(name)), transform=ax.transAxes,
                 ha=align, va="bottom", color=SIDE_COLORS[side], fontsize=11)
@@ -183,6 +196,14 @@ def keyness_chart(table: pd.DataFrame, label_a: str, label_b: str, *,
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(ar(title), pad=24)
+    placed: list = []  # labels last, once the layout no longer moves the axes
+    for side in ("a", "b"):  # the strongest evidence first: the highest points get labels
+        chosen = drawn[drawn["used_more_in"] == side]
+        if chosen["significant"].any():
+            chosen = chosen[chosen["significant"]]
+        if min_docs is not None and f"docs_{side}" in chosen.columns:
+            chosen = chosen[chosen[f"docs_{side}"] >= min_docs]
+        _label_points(ax, chosen.head(n_labels), forms, side, placed)
     return ax
 
 
@@ -194,15 +215,20 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     """Topic shares over time as a grid: one row per topic, one column per period.
 
     ``shares`` comes from ``topic_share_over_time`` (rows: periods; columns: topics; values
-    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). The colour
-    scale is a square root (small shares stay visible beside a large one); cells are
-    annotated with their percentage when the grid is small enough to read.
+    0 to 1); ``labels`` names each topic in Arabic (e.g. ``topic_labels``). A period without
+    any document (missing from ``shares``) is a grey column, not left out: time is not
+    compressed. The colour scale is a square root (small shares stay visible beside a large
+    one); cells are annotated with their percentage when the grid is small enough to read.
     """
     language = check_language(language)
     if shares.empty:
         raise ValueError("nothing to draw: the table of shares is empty")
     if len(labels) != shares.shape[1]:
         raise ValueError(f"{len(labels)} labels for {shares.shape[1]} topics")
+    frequency = shares.attrs.get("frequency")
+    if frequency in _GRANULARITY and len(shares) > 1:  # periods without documents: blank
+        shares = shares.reindex(pd.date_range(shares.index.min(), shares.index.max(),
+                                              freq="W-MON" if frequency == "W" else frequency))
     values = shares.to_numpy(dtype=float).T * 100
     periods = pd.DatetimeIndex(shares.index)
     granularity = _GRANULARITY.get(shares.attrs.get("frequency"))
@@ -214,8 +240,9 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
     width = min(16.0, 4.5 + 0.55 * values.shape[1])
     ax = _axes(ax, (width, height))
     # a square-root colour scale, so that small topics' rises stay visible beside a big one
-    image = ax.imshow(values, aspect="auto", cmap="Blues",
-                      norm=PowerNorm(0.5, vmin=0, vmax=max(float(values.max()), 1e-9)))
+    colours = plt.get_cmap("Blues").with_extremes(bad="#e6e6e6")  # no document: grey
+    image = ax.imshow(np.ma.masked_invalid(values), aspect="auto", cmap=colours,
+                      norm=PowerNorm(0.5, vmin=0, vmax=max(float(np.nanmax(values)), 1e-9)))
     ax.set_yticks(range(values.shape[0]),
                   [ar(shorten(label, max_label_chars)) for label in labels])
     ax.yaxis.tick_right()
@@ -225,10 +252,11 @@ def topic_share_chart(shares: pd.DataFrame, labels: Sequence[str], *, title=None
                           for i in ticks],
                   rotation=45, ha="right", rotation_mode="anchor")
     if values.size <= 160:
-        middle = float(values.max()) / 2
+        middle = float(np.nanmax(values)) / 2
         for (row, col), value in np.ndenumerate(values):
-            ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
-                    color="white" if value > middle else "black")
+            if not np.isnan(value):
+                ax.text(col, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
+                        color="white" if value > middle else "black")
     bar = ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8, pad=0.02)
     bar.set_label(ar(_say("share", language)))
     if title:

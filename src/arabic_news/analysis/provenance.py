@@ -1,0 +1,67 @@
+"""Texts too short to be articles.
+
+A result can only be trusted when the reader knows which documents it rests on (what the
+loader left out is ``an.skipped_summary``'s). A text of a few words (a headline without a
+body, a caption, a scraping remnant) is kept by the loader but is not an article: in a
+similarity or a topic model it behaves like noise, and can come out as an article's
+"closest neighbour" with a share of 1.00 on one topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+#: Texts of at most this many words are "very short" by default (a headline, a caption).
+SHORT_TEXT_WORDS = 5
+
+_WORDS = re.compile(r"\S+")
+
+
+def word_counts(texts) -> pd.Series:
+    """The number of whitespace-separated words of each text."""
+    return pd.Series([len(_WORDS.findall(text)) for text in texts],
+                     index=getattr(texts, "index", None), dtype="int64")
+
+
+def _check_words(max_words: int) -> None:
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 0:
+        raise ValueError(f"max_words must be a whole number >= 0, got {max_words!r}")
+
+
+def short_texts(corpus: pd.DataFrame, max_words: int = SHORT_TEXT_WORDS) -> pd.DataFrame:
+    """The texts of at most ``max_words`` words: ``doc_id``, ``title`` and ``source`` (where
+    the corpus has them), ``words`` and ``text``, shortest first."""
+    _check_words(max_words)
+    words = word_counts(corpus["text"])
+    keep = [column for column in ("doc_id", "title", "source") if column in corpus.columns]
+    short = corpus.loc[words <= max_words, keep + ["text"]].assign(words=words[words <= max_words])
+    short = short[keep + ["words", "text"]]
+    return short.sort_values("words", kind="stable").reset_index(drop=True)
+
+
+def without_short_texts(corpus: pd.DataFrame, max_words: int = SHORT_TEXT_WORDS
+                        ) -> pd.DataFrame:
+    """``corpus`` without its texts of at most ``max_words`` words (``max_words=0`` keeps
+    everything but empty texts); ``.attrs["short_texts_left_out"]`` says how many were
+    left out. The rows kept keep their index and order."""
+    _check_words(max_words)
+    words = word_counts(corpus["text"])
+    kept = corpus[words > max_words]
+    kept.attrs = {**corpus.attrs, "short_texts_left_out": int((words <= max_words).sum()),
+                  "short_text_words": max_words}
+    return kept
+
+
+def short_texts_note(corpus: pd.DataFrame) -> str:
+    """One line saying how many very short texts :func:`without_short_texts` left out."""
+    left_out = corpus.attrs.get("short_texts_left_out")
+    if left_out is None:
+        return "Very short texts are kept."
+    limit = corpus.attrs.get("short_text_words", SHORT_TEXT_WORDS)
+    if not left_out:
+        return f"No text has {limit} words or fewer: every article is kept."
+    return (f"{left_out:,} text{'s' if left_out != 1 else ''} of {limit} words or fewer "
+            f"left out (headlines, captions, remnants: not articles); "
+            f"{len(corpus):,} articles kept.")
