@@ -26,6 +26,9 @@ _PUBLIC = {
     "remove_stop_words": "arabic_news.text.stopwords",
     "light_stem": "arabic_news.text.stemming",
     "ArabicAnalyzer": "arabic_news.text.analyzer",
+    # corpus steps: count each story once
+    "drop_duplicates": "arabic_news.prepare",
+    "deduplication_note": "arabic_news.prepare",
     # dates
     "extract_dates": "arabic_news.dates",
     "DateMention": "arabic_news.dates",
@@ -35,6 +38,7 @@ _PUBLIC = {
     "kwic_table": "arabic_news.display",
     "isolate": "arabic_news.display",
     "rtl_block": "arabic_news.display",
+    "side_by_side": "arabic_news.display",
     "display_forms": "arabic_news.text.display_forms",
     # charts
     "ar": "arabic_news.plotting.bidi",

@@ -1,4 +1,5 @@
-"""Corpus-level analyses the notebooks call: frequencies, keyword in context, TF-IDF, timelines.
+"""Corpus-level analyses the notebooks call: frequencies, keyword in context, TF-IDF, timelines,
+reprints.
 
 Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an analyzer such as
 ``ArabicAnalyzer``) and returns a tidy pandas table, so that notebooks show results and the
@@ -52,6 +53,14 @@ from .overview import (
     first_rows,
     sample_articles,
     word_total,
+)
+from .reprints import (
+    duplicate_counts,
+    near_duplicates,
+    passage_reuse,
+    reprint_flows,
+    widest_story,
+    word_differences,
 )
 from .segments import passages
 from .tfidf import (
@@ -132,6 +141,12 @@ __all__ = [
     "distinctive_terms",
     "keyword_in_context",
     "passages",
+    "duplicate_counts",
+    "near_duplicates",
+    "passage_reuse",
+    "reprint_flows",
+    "widest_story",
+    "word_differences",
     "ranked_terms",
     "similarity_table",
     "similarity_to_corpus",
