@@ -85,4 +85,5 @@ def deduplication_note(corpus) -> str:
                                               (counts["near"], "near")) if number)
     return (f"Each story counted once: {counts['set_aside']:,} of {counts['articles']:,} "
             f"articles set aside ({kinds} of {counts['groups']:,} "
-            f"{'story' if counts['groups'] == 1 else 'stories'} printed more than once; the {counts['keep']} article of each kept).")
+            f"{'story' if counts['groups'] == 1 else 'stories'} printed more than once; "
+            f"the {counts['keep']} article of each kept).")
