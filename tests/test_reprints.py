@@ -134,6 +134,7 @@ def test_passage_reuse_finds_an_article_inside_a_longer_one():
     reuse = analysis.passage_reuse(corpus)
     assert list(zip(reuse["shorter"], reuse["longer"], strict=True)) == [("part", "long")]
     assert reuse["containment"].iloc[0] == 1.0
+    assert (reuse["shorter_source"].iloc[0], reuse["longer_source"].iloc[0]) == ("صحيفة", "وكالة")
     assert reuse["jaccard"].iloc[0] == pytest.approx(true_jaccard(part, FIRST))
 
 
@@ -279,13 +280,15 @@ def test_word_differences_mark_changed_words_not_spellings():
     assert [word for line in a for word, marked in line if marked] == ["غدا"]
     assert [word for line in b for word, marked in line if marked] == ["النهائي", "الأحد"]
     assert [word for line in b for word, _ in line] == second.split()  # as written
+    spaced, _ = analysis.word_differences("قال : الوزير ( نعم ) .", "قال الوزير نعم")
+    assert not any(marked for line in spaced for _, marked in line)  # punctuation alone
 
 
 def test_side_by_side_is_a_right_to_left_table_with_marked_words():
     a, b = analysis.word_differences("خبر عن <حلب>", "خبر عن الموصل")
     shown = an.side_by_side([a, b], ["الأصل", "Reprint 1"])
     markup = shown._repr_html_()
-    assert markup.startswith('<table class="an-side-by-side" dir="rtl">')
+    assert markup.startswith('<table class="an-rtl-table an-side-by-side" dir="rtl">')
     assert "<mark>&lt;حلب&gt;</mark>" in markup and "<mark>الموصل</mark>" in markup
     assert '<th dir="ltr" style="text-align: right">Reprint 1</th>' in markup
     assert "[الموصل]" in repr(shown)

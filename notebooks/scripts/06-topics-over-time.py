@@ -36,6 +36,7 @@
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+count_each_story_once = True  # True: one article per story, reprints set aside (lesson 8)
 n_topics = 10  # topics to fit (at most one per 5 documents on a small corpus)
 topic_options = [5, 10, 20]  # numbers of topics compared for stability
 stability_seeds = [0, 1, 2]  # random starts compared for each number of topics
@@ -54,6 +55,9 @@ from arabic_news.plotting import lenses
 
 an.use_arabic_style()
 corpus = an.load_corpus(corpus_path)
+if count_each_story_once:  # keep the earliest article of each story printed twice or more
+    corpus = an.drop_duplicates(corpus)
+print(an.deduplication_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form

@@ -56,9 +56,11 @@ from .overview import (
 )
 from .reprints import (
     duplicate_counts,
+    made_reprints,
     near_duplicates,
     passage_reuse,
     reprint_flows,
+    top_terms_compared,
     widest_story,
     word_differences,
 )
@@ -142,9 +144,11 @@ __all__ = [
     "keyword_in_context",
     "passages",
     "duplicate_counts",
+    "made_reprints",
     "near_duplicates",
     "passage_reuse",
     "reprint_flows",
+    "top_terms_compared",
     "widest_story",
     "word_differences",
     "ranked_terms",

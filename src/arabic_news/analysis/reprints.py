@@ -25,6 +25,7 @@ from arabic_news.text.tokenize import tokenize
 from . import duplicates_cache, minhash_lsh
 from ._checks import NotApplicable
 from ._dask import iter_texts
+from .frequency import ranked_terms, term_counts
 
 #: The corpus columns that describe an article in the groups table, when the corpus has them.
 DESCRIBED = ("source", "published", "title")
@@ -66,7 +67,8 @@ def passage_reuse(corpus, containment: float = 0.8, *, threshold: float = 0.8,
 
     One row per pair compared by :func:`near_duplicates` whose ``containment`` (the share of
     the shorter article's shingles found in the longer one) is at least ``containment``:
-    ``shorter`` and ``longer`` (doc ids), their sources, ``containment`` and ``jaccard``, and
+    ``shorter`` and ``longer`` (doc ids), their sources (``shorter_source``,
+    ``longer_source``, where the corpus has sources), ``containment`` and ``jaccard``, and
     ``same_group`` (whether they are also near copies). Only pairs the banding made
     candidates are seen: passage reuse between articles of comparable length is found,
     a short article copied into one several times its length mostly is not (see
@@ -87,6 +89,12 @@ def passage_reuse(corpus, containment: float = 0.8, *, threshold: float = 0.8,
         "containment": pairs["containment"].to_numpy(),
         "jaccard": pairs["jaccard"].to_numpy(),
     })
+    if "source" in corpus.columns and len(table):
+        wanted = set(table["shorter"]) | set(table["longer"])
+        source_of = {doc_id: source for doc_id, source in
+                     _column_values(corpus, ["doc_id", "source"]) if doc_id in wanted}
+        table.insert(1, "shorter_source", table["shorter"].map(source_of))
+        table.insert(3, "longer_source", table["longer"].map(source_of))
     group_of = dict(zip(groups["doc_id"], groups["group"], strict=True))
     table["same_group"] = [group_of.get(a, -1) == group_of.get(b, -2)
                            for a, b in zip(table["shorter"], table["longer"], strict=True)]
@@ -153,15 +161,20 @@ def word_differences(first: str, second: str) -> tuple[list[list[tuple[str, bool
     Words are compared by their normalised form (so ``فى`` and ``في``, or a word with and
     without diacritics or punctuation, are the same word), aligned with
     :class:`difflib.SequenceMatcher`; a word is marked when it is not part of a run the two
-    texts share. Line breaks are kept.
+    texts share. Punctuation standing alone is never marked. Line breaks are kept.
     """
     lines = [_written_lines(text) for text in (first, second)]
     keys = [[" ".join(tokenize(word)) for line in text for word in line] for text in lines]
-    marked = [np.ones(len(k), bool) for k in keys]
-    matcher = difflib.SequenceMatcher(None, keys[0], keys[1], autojunk=False)
+    # punctuation alone (no word in it) is neither compared nor marked
+    kept = [[number for number, key in enumerate(text_keys) if key] for text_keys in keys]
+    marked = [np.zeros(len(text_keys), bool) for text_keys in keys]
+    for text, places in enumerate(kept):
+        marked[text][places] = True
+    matcher = difflib.SequenceMatcher(None, [keys[0][i] for i in kept[0]],
+                                      [keys[1][i] for i in kept[1]], autojunk=False)
     for block in matcher.get_matching_blocks():
-        marked[0][block.a:block.a + block.size] = False
-        marked[1][block.b:block.b + block.size] = False
+        marked[0][kept[0][block.a:block.a + block.size]] = False
+        marked[1][kept[1][block.b:block.b + block.size]] = False
     result = []
     for text, flags in zip(lines, marked, strict=True):
         flags = iter(flags)
@@ -263,3 +276,64 @@ def _texts_at(corpus, positions) -> pd.Series:
         return pd.Series({p: texts.iat[p] for p in sorted(wanted)}, dtype=object)
     found = {p: text for p, text in enumerate(iter_texts(corpus["text"])) if p in wanted}
     return pd.Series(found, dtype=object)
+
+
+# ----------------------------------------------------------------------------- teaching
+#: Sources, delays and footer of the reprints that :func:`made_reprints` makes.
+MADE = {
+    "exact": ("صحيفة الأمس", pd.Timedelta(hours=3)),
+    "edited": ("موقع النهار", pd.Timedelta(hours=20)),
+    "passage": ("مجلة الأسبوع", pd.Timedelta(days=2)),
+}
+MADE_FOOTER = "تابعوا آخر الأخبار على موقعنا وعلى حساباتنا في شبكات التواصل الاجتماعي"
+MADE_ADDITION = "وقال مراسلنا إن الوضع ما زال متوترا في المنطقة حتى ساعة كتابة هذا الخبر."
+
+
+def made_reprints(corpus: pd.DataFrame) -> pd.DataFrame:
+    """``corpus`` with three articles made from its first one, to show the method on a corpus
+    without copies (such as the seeds).
+
+    * ``exact``: the same words, without punctuation and with doubled spaces, 3 hours later;
+    * ``edited``: every 60th word replaced by its neighbour and another footer, 20 hours later
+      (a near copy);
+    * ``passage``: the first three quarters of the article and a sentence of its own, two days
+      later (passage reuse: most of it is in the original).
+
+    Each comes from another (made-up) outlet; the first article's date is kept, or 1 January
+    2016 when it has none.
+    """
+    first = corpus.iloc[0]
+    text = str(first["text"])
+    words = text.split(" ")
+    edited = [words[i + 1] if i % 60 == 59 and i + 1 < len(words) else word
+              for i, word in enumerate(words)]
+    made = {
+        "exact": "  ".join(tokenize(text, normalizer=None)),
+        "edited": " ".join(edited) + "\n" + MADE_FOOTER,
+        "passage": " ".join(words[:len(words) * 3 // 4]) + "\n" + MADE_ADDITION,
+    }
+    published = first["published"] if pd.notna(first["published"]) else \
+        pd.Timestamp("2016-01-01", tz="UTC")
+    rows = [{"doc_id": f"{first['doc_id']}-{kind}", "title": first["title"],
+             "source": MADE[kind][0], "published": published + MADE[kind][1], "text": body}
+            for kind, body in made.items()]
+    extra = pd.DataFrame(rows).astype({"published": corpus["published"].dtype})
+    return pd.concat([corpus, extra], ignore_index=True)
+
+
+def top_terms_compared(before, after, analyzer, n: int = 20) -> pd.DataFrame:
+    """The top ``n`` terms of two versions of a corpus (``before`` and ``after`` setting
+    copies aside, as lists of texts), side by side: ``term``, ``rank_before``,
+    ``count_before``, ``rank_after``, ``count_after`` (missing when outside that top n),
+    ordered by the better of the two ranks."""
+    tables = []
+    for name, texts in (("before", before), ("after", after)):
+        ranked = ranked_terms(term_counts(texts, analyzer), n).reset_index()
+        tables.append(ranked.rename(columns={"rank": f"rank_{name}", "count": f"count_{name}"})
+                      [["term", f"rank_{name}", f"count_{name}"]])
+    table = tables[0].merge(tables[1], on="term", how="outer")
+    best = table[["rank_before", "rank_after"]].min(axis=1)
+    table = table.assign(_best=best).sort_values(["_best", "term"], kind="stable")
+    for column in ("rank_before", "count_before", "rank_after", "count_after"):
+        table[column] = table[column].astype("Int64")
+    return table.drop(columns="_best").reset_index(drop=True)

@@ -28,17 +28,19 @@ class SideBySide:
         self.lang = lang
 
     def _repr_html_(self) -> str:
-        out = ['<table class="an-side-by-side" dir="rtl"><thead><tr>']
+        out = ['<table class="an-rtl-table an-side-by-side" dir="rtl"><thead><tr>']
         for title in self.titles:
             out.append(f'<th dir="{_dir(title)}" style="text-align: right">'
                        f"{html.escape(title)}</th>")
         out.append("</tr></thead><tbody><tr>")
+        width = f"{100 / len(self.texts):.0f}%"
         for text in self.texts:
             body = "<br>".join(" ".join(f"<mark>{html.escape(word)}</mark>" if marked
                                         else html.escape(word) for word, marked in line)
                                for line in text)
-            out.append(f'<td dir="rtl" lang="{self.lang}" style="text-align: right; '
-                       f'vertical-align: top; line-height: 1.8">{body}</td>')
+            out.append(f'<td dir="rtl" lang="{self.lang}" width="{width}" style="width: '
+                       f'{width}; text-align: right; vertical-align: top; line-height: 1.8">'
+                       f"{body}</td>")
         out.append("</tr></tbody></table>")
         return "".join(out)
 

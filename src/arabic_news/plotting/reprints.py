@@ -4,8 +4,9 @@ Every label goes through ``ar()``; one language per chart (the furniture in ``la
 the caller's title in the same language). Source names are the corpus's own.
 
 * :func:`flow_chart`: a grid of origin sources (rows) against reprinting sources (columns);
-  each cell holds the number of reprints and, under it, their median lag in days. In an Arabic chart the first
-  column is on the right and the row labels are on the right, where an Arabic reader starts.
+  each cell holds the number of reprints and, under it, their median lag in days. In an
+  Arabic chart the first column is on the right and the row labels are on the right, where
+  an Arabic reader starts.
 * :func:`spread_chart`: one story's articles on a time axis (time runs left to right, as on
   every timeline of the lessons), one row per source, the origin marked.
 """
@@ -104,7 +105,8 @@ def flow_chart(flows: pd.DataFrame, *, max_sources: int = 12, title=None, ax=Non
                 color="white" if np.sqrt(count) > middle else "black")
     ax.set_ylabel(ar(_say("origin", language)))
     ax.set_xlabel(ar(f"{_say('reprint', language)}\n{_say('lag note', language)}"))
-    ax.figure.colorbar(image, ax=ax, shrink=0.7, location="left" if rtl else "right").set_label(ar(_say("reprints", language)))
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.7, location="left" if rtl else "right")
+    bar.set_label(ar(_say("reprints", language)))
     if title:
         ax.set_title(ar(title))
     return ax

@@ -39,7 +39,10 @@ def drop_duplicates(corpus, groups: pd.DataFrame | None = None, *, keep: str = "
         groups = near_duplicates(corpus, threshold)
     set_aside = _set_aside(groups, keep)
     before = len(corpus)
-    kept = corpus[~corpus["doc_id"].isin(set_aside["doc_id"].tolist())]  # a new frame
+    if len(set_aside):
+        kept = corpus[~corpus["doc_id"].isin(set_aside["doc_id"].tolist())]
+    else:  # a new frame over the same data: nothing copied, the caller's attrs untouched
+        kept = corpus.copy(deep=False)
     counts = duplicate_counts(groups)
     exact = int(set_aside["exact"].sum())
     kept.attrs = {**getattr(corpus, "attrs", {}), "duplicates": set_aside,
