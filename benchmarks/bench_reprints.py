@@ -119,7 +119,7 @@ print(json.dumps({
     "articles": len(corpus), "load_s": loaded, "wall_s": wall, "cpu_s": cpu_s,
     "peak_mb": peak_mb, "write_s": write_s, "read_s": read_s,
     **{key: value for key, value in counts.items() if key != "articles"},
-    "candidate_pairs": len(groups.attrs["pairs"]),
+    "candidate_pairs": len(analysis.compared_pairs(corpus, cache=False)),
     "sample": len(sample), "pairs_compared": int(keep.sum()),
     "recall_09": share(jaccard >= 0.9), "recall_08": share(jaccard >= 0.8),
     "grouped_below_08": int((same & (jaccard < 0.8)).sum()),

@@ -103,7 +103,7 @@ def test_each_article_has_its_source_date_and_similarity_to_the_earliest(reprint
 
 def test_the_pairs_compared_carry_their_true_jaccard_and_containment(reprints):
     corpus, groups = reprints
-    pairs = groups.attrs["pairs"]
+    pairs = analysis.compared_pairs(corpus)
     texts = corpus.set_index("doc_id")["text"]
     assert len(pairs)
     for pair in pairs.itertuples():
@@ -239,12 +239,14 @@ def test_drop_duplicates_keeps_the_earliest_and_lists_what_it_set_aside(reprints
     before = corpus.copy()
     kept = an.drop_duplicates(corpus)
     assert list(kept["doc_id"]) == ["origin", "unrelated"]
-    aside = kept.attrs["duplicates"]
+    aside = pd.DataFrame(kept.attrs["duplicates"])
     assert sorted(aside["doc_id"]) == ["edited", "exact", "footer"]
     assert set(aside["kept"]) == {"origin"}
     assert kept.attrs["deduplication"]["set_aside"] == 3
     pd.testing.assert_frame_equal(corpus, before)  # the user's corpus is untouched
     assert "duplicates" not in corpus.attrs
+    both = pd.concat([kept, kept])  # attrs hold plain values, which pandas can compare
+    assert both.attrs == kept.attrs
     note = an.deduplication_note(kept)
     assert "3 of 5 articles set aside (1 exact copy and 2 near copies of 1 story" in note
 

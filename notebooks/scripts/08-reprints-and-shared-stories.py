@@ -46,6 +46,7 @@ chart_language = "ar"  # language of the charts' text: "ar" or "en"
 
 # %%
 import matplotlib.pyplot as plt
+import pandas as pd
 from IPython.display import display
 
 import arabic_news as an
@@ -128,10 +129,8 @@ other = story[~story["origin"]].sort_values("similarity", kind="stable").iloc[0]
 texts = study.set_index("doc_id")["text"]
 first, second = analysis.word_differences(texts[origin["doc_id"]], texts[other["doc_id"]])
 an.side_by_side([first, second], [
-    f"origin: {origin['source'] if isinstance(origin['source'], str) else 'unknown source'}, "
-    f"{origin['published']:%Y-%m-%d %H:%M}",
-    f"copy: {other['source']}, {other['published']:%Y-%m-%d %H:%M} "
-    f"(similarity {other['similarity']:.2f})",
+    analysis.article_caption(origin, "origin"),
+    analysis.article_caption(other, "copy") + f" (similarity {other['similarity']:.2f})",
 ])
 
 # %%
@@ -165,10 +164,11 @@ print(f"{own:,} of {int(flows['reprints'].sum()):,} reprints come from the same 
       f"their origin (republished or filed twice).")
 if len(between):
     top = between.iloc[0]
+    lag = top["median_lag_days"] * 24
     print(f"The largest flow between two outlets: {int(top['reprints']):,} "
-          f"{'story' if top['reprints'] == 1 else 'stories'} first printed by {an.isolate(top['origin_source'])} and then by "
-          f"{an.isolate(top['reprint_source'])}, {top['median_lag_days'] * 24:.1f} hours later "
-          f"(median).")
+          f"{'story' if top['reprints'] == 1 else 'stories'} first printed by "
+          f"{an.isolate(top['origin_source'])} and then by {an.isolate(top['reprint_source'])}"
+          + (f", {lag:.1f} hours later (median)." if pd.notna(lag) else " (undated)."))
 
 # %% [markdown]
 # A flow says who printed a story *first in this corpus*, not who wrote it: an agency wire
@@ -182,9 +182,12 @@ if len(between):
 # the hours (or days) after its first publication, with its similarity to the origin.
 
 # %%
-ax = reprint_charts.spread_chart(story, title="انتشار قصة واحدة بين المصادر")
-an.save_figure(ax.figure, "08-story-spread", directory=figures_dir)
-plt.show()
+if story["lag_days"].notna().sum() >= 2:
+    ax = reprint_charts.spread_chart(story, title="انتشار قصة واحدة بين المصادر")
+    an.save_figure(ax.figure, "08-story-spread", directory=figures_dir)
+    plt.show()
+else:
+    print("No timeline: fewer than two articles of this story have a publication date.")
 
 # %% [markdown]
 # ## Passage reuse
@@ -317,7 +320,8 @@ check("8.1", answer_8_1, corpus=study, threshold=0.9)
 
 # %% tags=["solution"]
 others = flows[flows["origin_source"] != flows["reprint_source"]]
-answer_8_2 = others.groupby("reprint_source")["reprints"].sum().idxmax()
+answer_8_2 = (others.groupby("reprint_source")["reprints"].sum().idxmax()
+              if len(others) else None)
 
 # %%
 check("8.2", answer_8_2, groups=groups)

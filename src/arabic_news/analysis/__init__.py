@@ -55,6 +55,8 @@ from .overview import (
     word_total,
 )
 from .reprints import (
+    article_caption,
+    compared_pairs,
     duplicate_counts,
     made_reprints,
     near_duplicates,
@@ -143,6 +145,8 @@ __all__ = [
     "distinctive_terms",
     "keyword_in_context",
     "passages",
+    "article_caption",
+    "compared_pairs",
     "duplicate_counts",
     "made_reprints",
     "near_duplicates",

@@ -50,14 +50,23 @@ def near_duplicates(corpus, threshold: float = 0.8, *, shingle_size: int = 5,
     words) is at least ``threshold``, or through a chain of such pairs.
 
     ``cache``: keep the table on disk, keyed by the corpus's content and the parameters
-    (``None``: from :data:`CACHE_FROM` articles). ``attrs["pairs"]`` holds every candidate
-    pair compared, with its true ``jaccard`` and ``containment``; ``attrs["settings"]`` the
-    parameters and the banding.
+    (``None``: from :data:`CACHE_FROM` articles). ``attrs["settings"]`` holds the parameters
+    and the banding (plain values only: a table in ``attrs`` would break ``pd.concat``);
+    :func:`compared_pairs` gives the pairs compared.
     """
     found = _detection(corpus, minhash_lsh.settings(threshold, shingle_size, num_perm), cache)
     groups = found["groups"].copy()
-    groups.attrs = {"pairs": found["pairs"], "settings": found["settings"]}
+    groups.attrs = {"settings": dict(found["settings"])}
     return groups
+
+
+def compared_pairs(corpus, threshold: float = 0.8, *, shingle_size: int = 5,
+                   num_perm: int = 128, cache: bool | None = None) -> pd.DataFrame:
+    """Every candidate pair that :func:`near_duplicates` compared, confirmed or not:
+    ``first_doc``, ``second_doc``, their numbers of distinct shingles, and their true
+    ``jaccard`` and ``containment`` (exact copies are not compared: they share a hash)."""
+    found = _detection(corpus, minhash_lsh.settings(threshold, shingle_size, num_perm), cache)
+    return found["pairs"].copy()
 
 
 def passage_reuse(corpus, containment: float = 0.8, *, threshold: float = 0.8,
@@ -80,7 +89,8 @@ def passage_reuse(corpus, containment: float = 0.8, *, threshold: float = 0.8,
                          f"fifths of the shorter article), got {containment!r}")
     groups = near_duplicates(corpus, threshold, shingle_size=shingle_size, num_perm=num_perm,
                              cache=cache)
-    pairs = groups.attrs["pairs"]
+    pairs = compared_pairs(corpus, threshold, shingle_size=shingle_size, num_perm=num_perm,
+                           cache=cache)
     pairs = pairs[pairs["containment"] >= containment]
     first_shorter = pairs["first_shingles"] <= pairs["second_shingles"]
     table = pd.DataFrame({
@@ -180,6 +190,16 @@ def word_differences(first: str, second: str) -> tuple[list[list[tuple[str, bool
         flags = iter(flags)
         result.append([[(word, bool(next(flags))) for word in line] for line in text])
     return tuple(result)
+
+
+def article_caption(article, role: str) -> str:
+    """``"<role>: <source>, <date and time>"`` for a row of the groups table, with
+    "unknown source" and "undated" where the corpus lacks them."""
+    source = article.get("source")
+    published = article.get("published")
+    source = source if isinstance(source, str) and source else "unknown source"
+    when = f"{published:%Y-%m-%d %H:%M}" if pd.notna(published) else "undated"
+    return f"{role}: {source}, {when}"
 
 
 def _written_lines(text: str) -> list[list[str]]:

@@ -3,8 +3,11 @@
 A story printed by five outlets is counted five times by every frequency, TF-IDF weight,
 keyness score and topic share. :func:`drop_duplicates` keeps one article per group of
 :func:`arabic_news.analysis.near_duplicates` and sets the others aside; nothing is deleted: the
-result's ``attrs["duplicates"]`` lists each article set aside with the one kept in its place,
-and ``attrs["deduplication"]`` the counts that :func:`deduplication_note` puts in one line.
+result's ``attrs["duplicates"]`` lists each article set aside with the one kept in its place
+(``pd.DataFrame(corpus.attrs["duplicates"])`` shows them as a table), and
+``attrs["deduplication"]`` the counts that :func:`deduplication_note` puts in one line. Both
+are plain lists and dicts, as the loader's ``attrs["skipped"]``: a table kept in ``attrs``
+would break ``pd.concat`` of two corpora, which compares their ``attrs``.
 """
 
 from __future__ import annotations
@@ -27,10 +30,10 @@ def drop_duplicates(corpus, groups: pd.DataFrame | None = None, *, keep: str = "
     ``threshold`` when not given; pass a filtered table to set aside exact copies only, for
     example ``groups[groups.groupby("group")["exact"].transform("any")]``). ``keep``: one
     of :data:`KEEP`. Articles keep their order; the result's ``attrs["duplicates"]`` lists the
-    articles set aside (``doc_id``, ``group``, ``kept``: the doc id kept in their place,
-    ``source``, ``published``, ``similarity`` and ``exact``), ``attrs["deduplication"]`` the
-    counts. Works on a pandas or a Dask corpus (its ``attrs`` is then an attribute of the
-    returned collection).
+    articles set aside, one dict each (``doc_id``, ``group``, ``kept``: the doc id kept in
+    their place, ``source``, ``published``, ``similarity`` and ``exact``),
+    ``attrs["deduplication"]`` the counts. Works on a pandas or a Dask corpus (its ``attrs``
+    is then an attribute of the returned collection).
     """
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {list(KEEP)} (which article of a group to "
@@ -45,7 +48,7 @@ def drop_duplicates(corpus, groups: pd.DataFrame | None = None, *, keep: str = "
         kept = corpus.copy(deep=False)
     counts = duplicate_counts(groups)
     exact = int(set_aside["exact"].sum())
-    kept.attrs = {**getattr(corpus, "attrs", {}), "duplicates": set_aside,
+    kept.attrs = {**getattr(corpus, "attrs", {}), "duplicates": set_aside.to_dict("records"),
                   "deduplication": {"articles": before, "set_aside": len(set_aside),
                                     "exact": exact, "near": len(set_aside) - exact,
                                     "groups": counts["groups"], "keep": keep}}
