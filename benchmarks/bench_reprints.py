@@ -6,7 +6,8 @@ Usage: python benchmarks/bench_reprints.py --corpus NAME=PATH [--corpus NAME=PAT
 For each corpus, in a fresh process: the corpus is loaded (time reported apart, not counted),
 then ``analysis.near_duplicates(corpus, cache=False)`` is timed (wall and CPU seconds, peak
 resident memory of the process, corpus included), then the same call with the disk cache:
-once to write the entry, once to read it (what every lesson after the first pays).
+a first call (hashing the content, finding the groups, writing the entry), then a second
+call (hashing the content, reading the entry: what every lesson after the first pays).
 
 Recall is measured against brute force, independently of the method's own hashing: every
 article's set of 5-word shingles is built from ``an.tokenize`` as word tuples, and for a
@@ -182,9 +183,9 @@ def record(path: Path, lines: list[dict], args, before: str, after: str, dask_li
            "5-word shingles, 128 permutations: 25 bands of 5 rows), in a fresh process after "
            "loading the corpus. CPU time is user + system time of the process. Peak memory is "
            "the process's peak resident set, corpus included.", "",
-           "| corpus | articles | wall (s) | CPU (s) | target (s) | peak (MB) | cache write / "
-           "read (s) | stories printed twice or more | articles set aside (exact + near) | "
-           "candidate pairs |",
+           "| corpus | articles | wall (s) | CPU (s) | target (s) | peak (MB) | with the cache: "
+           "first call / later call (s) | stories printed twice or more | articles set aside "
+           "(exact + near) | candidate pairs |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for line in lines:
         out.append(f"| {line['name']} | {line['articles']:,} | {line['wall_s']:.1f} | "

@@ -30,8 +30,15 @@ candidates) for which a pair *at* the threshold is missed with probability at mo
 bands of 5 rows, which misses a pair at 0.8 with probability 5e-5 and a pair at 0.9 with
 probability 2e-10. Confirmation is exact, so nothing below the threshold is ever grouped
 directly (a group can still chain A~B~C with A and C further apart: its articles' similarity
-to the origin shows it). Measured against brute-force Jaccard in
-``benchmarks/bench_reprints.py`` (``benchmarks/results/reprints.md``).
+to the origin shows it).
+
+Measured against brute-force Jaccard (``benchmarks/bench_reprints.py``, results in
+``benchmarks/results/reprints.md``): for 1,500 sampled articles compared with every article
+of their corpus, every pair at 0.9 or more shared a group (ANT 171 of 171, the Saudi corpus
+204 of 204), and so did every pair at 0.8 or more (176 of 176, 310 of 310); no pair below
+0.5 was grouped, and 18 of the Saudi corpus's 328 grouped pairs (none of ANT's) were below 0.8,
+joined through a chain. The ``similarity`` column (128 MinHash values) is off from the true
+Jaccard similarity to the origin by 0.001 (ANT) and 0.012 (Saudi) on average, 0.12 at most.
 
 Passage reuse. The bands find pairs by Jaccard similarity; a short article copied whole into
 a long one has a low Jaccard (its shingles are a small part of the union) and is found only
