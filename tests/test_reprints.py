@@ -359,3 +359,39 @@ def test_on_a_real_corpus_every_exact_copy_is_counted_and_pairs_above_09_are_gro
                     grouped.get(ids[1]), ids
                 checked += 1
     assert checked > 100
+
+
+# ----------------------------------------------------------------------------- charts
+def test_captions_say_a_missing_source_and_date_in_words():
+    row = pd.Series({"source": None, "published": pd.NaT})
+    assert analysis.article_caption(row, "الأصل") == "الأصل: مصدر غير معروف، غير مؤرخ"
+    row = pd.Series({"source": "okaz", "published": pd.Timestamp("2015-07-21 02:27", tz="UTC")})
+    assert analysis.article_caption(row, "copy", language="en") == "copy: okaz, 2015-07-21 02:27"
+
+
+def test_the_flow_chart_reads_right_to_left_in_arabic_and_pools_sources_beyond_the_limit():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from arabic_news.plotting import reprints as charts
+
+    flows = pd.DataFrame({"origin_source": ["A", "B", "C", "(unknown)", "C"],
+                          "reprint_source": ["B", "A", "D", "A", "A"],
+                          "reprints": [5, 3, 1, 2, 1],
+                          "median_lag_days": [0.5, 1.0, 2.0, 0.1, 3.0]})
+    counts, lags = charts.flow_matrix(flows, max_sources=2)
+    assert list(counts.index) == ["A", "B", "other"]
+    assert counts.loc["other", "A"] == 3 and np.isnan(lags.loc["other", "A"])  # two pooled
+    assert counts.loc["other", "other"] == 1 and lags.loc["other", "other"] == 2.0
+    assert counts.loc["A", "B"] == 5 and lags.loc["A", "B"] == 0.5
+    arabic = charts.flow_chart(flows, language="ar")
+    english = charts.flow_chart(flows, language="en")
+    assert arabic.xaxis_inverted() and not english.xaxis_inverted()
+    assert "غير معروف" in [label.get_text() for label in arabic.get_yticklabels()]
+    assert "unknown" in [label.get_text() for label in english.get_yticklabels()]
+    story = pd.DataFrame({"source": ["A", "B"], "lag_days": [0.0, np.nan],
+                          "origin": [True, False], "similarity": [1.0, 0.9]})
+    with pytest.raises(ValueError, match="two dated articles"):
+        charts.spread_chart(story)
+    plt.close("all")

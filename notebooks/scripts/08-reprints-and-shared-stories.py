@@ -119,8 +119,9 @@ an.rtl_table(analysis.first_rows(shown, top_n), decimals=2)
 #
 # We take the story printed by the most outlets and put its origin beside the copy that
 # differs from it most. Words that the two do not share are marked; words are compared after
-# normalisation, so a spelling variant (<bdi>فى</bdi> and <bdi>في</bdi>) is not a difference. The origin is
-# the right-hand column, where an Arabic reader starts.
+# normalisation, so a spelling variant (<bdi>فى</bdi> and <bdi>في</bdi>) is not a difference. The origin
+# (<bdi>الأصل</bdi>) is the right-hand column, where an Arabic reader starts; the copy (<bdi>النسخة</bdi>) is on
+# its left, with its similarity (<bdi>التشابه</bdi>) to the origin.
 
 # %%
 story = groups[groups["group"] == analysis.widest_story(groups)]
@@ -129,8 +130,8 @@ other = story[~story["origin"]].sort_values("similarity", kind="stable").iloc[0]
 texts = study.set_index("doc_id")["text"]
 first, second = analysis.word_differences(texts[origin["doc_id"]], texts[other["doc_id"]])
 an.side_by_side([first, second], [
-    analysis.article_caption(origin, "origin"),
-    analysis.article_caption(other, "copy") + f" (similarity {other['similarity']:.2f})",
+    analysis.article_caption(origin, "الأصل"),  # "origin: source, date"
+    analysis.article_caption(other, "النسخة") + f" (التشابه {other['similarity']:.2f})",
 ])
 
 # %%

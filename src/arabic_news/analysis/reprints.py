@@ -192,14 +192,27 @@ def word_differences(first: str, second: str) -> tuple[list[list[tuple[str, bool
     return tuple(result)
 
 
-def article_caption(article, role: str) -> str:
-    """``"<role>: <source>, <date and time>"`` for a row of the groups table, with
-    "unknown source" and "undated" where the corpus lacks them."""
+CAPTION_WORDS = {
+    "ar": {"unknown": "مصدر غير معروف", "undated": "غير مؤرخ", "comma": "،"},
+    "en": {"unknown": "unknown source", "undated": "undated", "comma": ","},
+}
+
+
+def article_caption(article, role: str, *, language: str = "ar") -> str:
+    """``"<role>: <source>, <date and time>"`` for a row of the groups table, in
+    ``language`` ("ar" or "en"), with an unknown source and a missing date said in words.
+
+    The side-by-side reading is an Arabic table (each cell a right-to-left paragraph), so its
+    captions are Arabic by default: an English caption around an Arabic outlet's name would be
+    reordered by the bidi algorithm."""
+    if language not in CAPTION_WORDS:
+        raise ValueError(f"language must be one of {list(CAPTION_WORDS)}, got {language!r}")
+    words = CAPTION_WORDS[language]
     source = article.get("source")
     published = article.get("published")
-    source = source if isinstance(source, str) and source else "unknown source"
-    when = f"{published:%Y-%m-%d %H:%M}" if pd.notna(published) else "undated"
-    return f"{role}: {source}, {when}"
+    source = source if isinstance(source, str) and source else words["unknown"]
+    when = f"{published:%Y-%m-%d %H:%M}" if pd.notna(published) else words["undated"]
+    return f"{role}: {source}{words['comma']} {when}"
 
 
 def _written_lines(text: str) -> list[list[str]]:

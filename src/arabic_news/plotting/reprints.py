@@ -20,7 +20,7 @@ from matplotlib.colors import PowerNorm
 
 from .bidi import ar
 from .charts import ANNOTATION_SIZE, shorten
-from .language import check_language
+from .language import check_language, word
 
 FURNITURE = {
     "origin": {"ar": "المصدر الأصلي (أول من نشر القصة)", "en": "origin (first to publish)"},
@@ -38,6 +38,14 @@ FURNITURE = {
 
 def _say(key: str, language: str) -> str:
     return FURNITURE[key][language]
+
+
+UNKNOWN = "(unknown)"  # what analysis.reprint_flows calls a missing source
+
+
+def _source(name, language: str) -> str:
+    """A source's name as given; a missing one in the chart's language."""
+    return word(UNKNOWN, language) if name == UNKNOWN else str(name)
 
 
 def _axes(ax, figsize):
@@ -80,7 +88,7 @@ def flow_chart(flows: pd.DataFrame, *, max_sources: int = 12, title=None, ax=Non
     median lag in days under each count; returns the Axes."""
     language = check_language(language)
     counts, lags = flow_matrix(flows, max_sources)
-    names = [_say("other", language) if name == "other" else shorten(str(name), 24)
+    names = [_say("other", language) if name == "other" else shorten(_source(name, language), 24)
              for name in counts.index]
     size = 0.75 * len(names)
     ax = _axes(ax, (max(6.0, size + 3.5), max(4.5, size + 2.0)))
@@ -88,8 +96,9 @@ def flow_chart(flows: pd.DataFrame, *, max_sources: int = 12, title=None, ax=Non
     image = ax.imshow(np.where(values > 0, values, np.nan), cmap="Blues",
                       norm=PowerNorm(0.5, vmin=0, vmax=max(values.max(), 1)))
     rtl = language == "ar"
-    ax.set_xticks(range(len(names)), [ar(name) for name in names], rotation=-40 if rtl else 40,
-                  ha="left" if rtl else "right", rotation_mode="anchor")
+    # slanted up to the right, anchored at its right end: where an Arabic label begins
+    ax.set_xticks(range(len(names)), [ar(name) for name in names], rotation=40, ha="right",
+                  rotation_mode="anchor")
     ax.set_yticks(range(len(names)), [ar(name) for name in names])
     if rtl:  # the first column on the right, the row labels on the right
         ax.invert_xaxis()
@@ -126,7 +135,8 @@ def spread_chart(story: pd.DataFrame, *, title=None, ax=None, language=None):
         raise ValueError("nothing to draw: the story needs two dated articles")
     hours = story["lag_days"].max() <= 3
     when = story["lag_days"].to_numpy(float) * (24 if hours else 1)
-    sources = story["source"].astype(object).where(story["source"].notna(), "?")
+    sources = story["source"].astype(object).where(story["source"].notna(), UNKNOWN)
+    sources = sources.map(lambda source: _source(source, language))
     rows = list(dict.fromkeys(sources))
     y = np.array([rows.index(source) for source in sources])
     ax = _axes(ax, (9, 1.4 + 0.45 * len(rows)))
