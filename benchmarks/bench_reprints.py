@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_notebooks import machine  # noqa: E402
 
 RUN = r"""
-import gzip, json, os, random, resource, shutil, sys, tempfile, time, warnings
+import json, os, random, resource, sys, tempfile, time, warnings
 import numpy as np
 from scipy import sparse
 import arabic_news as an
@@ -55,11 +55,6 @@ path, date_column, sample_size = sys.argv[1], sys.argv[2] or None, int(sys.argv[
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
-if path.endswith(".gz"):
-    unpacked = os.path.join(tempfile.mkdtemp(), os.path.basename(path)[:-3])
-    with gzip.open(path, "rb") as packed, open(unpacked, "wb") as out:
-        shutil.copyfileobj(packed, out)
-    path = unpacked
 options = {"date_column": date_column} if date_column else {}
 started = time.perf_counter()
 with warnings.catch_warnings():
