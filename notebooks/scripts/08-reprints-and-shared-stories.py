@@ -223,7 +223,7 @@ an.rtl_table(analysis.first_rows(passages, top_n).reset_index(drop=True), decima
 once = an.drop_duplicates(study, groups)
 print(an.deduplication_note(once))
 compared = analysis.top_terms_compared(study["text"], once["text"], analyzer, n=top_n)
-forms = an.display_forms(study["text"], analyzer)  # normalised term -> usual written form
+forms = an.display_forms(corpus["text"], analyzer)  # term -> its usual written form in the corpus
 compared["term"] = forms.labels(compared["term"])
 an.rtl_table(compared, headers={"rank_before": "rank (all articles)",
                                 "count_before": "count (all articles)",
