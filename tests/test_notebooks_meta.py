@@ -13,7 +13,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
 def test_the_numbered_lessons_are_there():
-    assert [path.name[:2] for path in NOTEBOOKS] == [f"{n:02d}" for n in range(1, 8)]
+    assert [path.name[:2] for path in NOTEBOOKS] == [f"{n:02d}" for n in range(1, 9)]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.name)

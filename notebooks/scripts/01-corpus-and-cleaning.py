@@ -153,6 +153,31 @@ if len(short):
     display(an.rtl_table(short.head(10)))
 
 # %% [markdown]
+# ## The same text printed twice
+#
+# News corpora hold the same story several times: an agency wire printed by several outlets,
+# an article republished, filed under two sections, or updated. `analysis.near_duplicates`
+# finds them after normalisation: *exact duplicates* have the same words in the same order
+# (whatever the spacing, punctuation or diacritics); *near copies* share most of their
+# five-word sequences (a Jaccard similarity of at least 0.8). Lessons 2 to 6 count each story
+# once by setting the extra copies aside; lesson 8 reads them.
+
+# %%
+groups = analysis.near_duplicates(corpus)  # one row per article printed more than once
+counts = analysis.duplicate_counts(groups)
+if counts["groups"] == 0:
+    print(f"No article repeats another: the {len(corpus):,} articles are "
+          f"{len(corpus):,} different texts.")
+else:
+    print(f"{counts['exact']:,} articles repeat the words of an earlier article exactly "
+          f"(exact duplicates) and {counts['near']:,} are near copies: {counts['articles']:,} "
+          f"articles tell {counts['groups']:,} stories printed more than once, so counting "
+          f"each story once sets {counts['set_aside']:,} articles aside.")
+    display(an.rtl_table(analysis.first_rows(
+        groups[["group", "doc_id", "source", "published", "similarity", "exact"]], 8),
+        decimals=2))
+
+# %% [markdown]
 # ## The cleaning steps, one at a time
 #
 # `arabic_news.normalize` applies every step below by default; each one can be switched off by
@@ -311,6 +336,8 @@ an.rtl_table(dropped)
 #   punctuation leaves <bdi>« » ، ؛ ؟</bdi> glued to words.
 # - Folding hamza (<bdi>ؤ ئ</bdi>) or stemming harder merges different words: every extra step is a
 #   choice to check on the corpus's own words, as this lesson did.
+# - A story printed several times is counted several times: look for duplicates before
+#   counting (the later lessons set the extra copies aside).
 #
 # **Where next**: lesson 2 counts the cleaned terms, over the corpus and per article, and
 # reads them in context.

@@ -42,6 +42,7 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
+count_each_story_once = True  # True: one article per story, reprints set aside (lesson 8)
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
 scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 top_n = 20  # terms in the overall ranking and chart
@@ -63,6 +64,9 @@ client = scale.start_engine(engine, scheduler_address)  # None on pandas
 corpus = an.load_corpus(corpus_path, engine=engine)
 corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
 print(an.boilerplate_note(corpus))
+if count_each_story_once:  # keep the earliest article of each story printed twice or more
+    corpus = an.drop_duplicates(corpus)
+print(an.deduplication_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form

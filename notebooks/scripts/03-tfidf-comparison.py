@@ -48,6 +48,7 @@ corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet 
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
 short_text_words = 5  # texts of at most this many words are left out (lesson 1)
+count_each_story_once = True  # True: one article per story, reprints set aside (lesson 8)
 engine = "pandas"  # "pandas" (one DataFrame in memory) or "dask" (partitioned; a LocalCluster)
 scheduler_address = None  # for engine "dask": a running scheduler such as "tcp://10.0.0.5:8786"
 distinctive_n = 10  # distinctive terms per article
@@ -71,6 +72,9 @@ corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
 print(an.boilerplate_note(corpus))
 corpus = analysis.without_short_texts(corpus, short_text_words)
 print(analysis.short_texts_note(corpus))
+if count_each_story_once:  # keep the earliest article of each story printed twice or more
+    corpus = an.drop_duplicates(corpus)
+print(an.deduplication_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()

@@ -37,6 +37,7 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
+count_each_story_once = True  # True: one article per story, reprints set aside (lesson 8)
 node_term = "روسيا"  # the term whose collocates we look for (as written)
 window = 5  # words on each side of the term
 collocation_min_freq = None  # None: 2 on a small corpus (under 50,000 tokens), 5 otherwise
@@ -63,6 +64,9 @@ an.use_arabic_style()
 corpus = an.load_corpus(corpus_path)
 corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
 print(an.boilerplate_note(corpus))
+if count_each_story_once:  # keep the earliest article of each story printed twice or more
+    corpus = an.drop_duplicates(corpus)
+print(an.deduplication_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 tokenized = analysis.TokenizedCorpus(corpus["text"], analyzer.tokens)  # tokenise once

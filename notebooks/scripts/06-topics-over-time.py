@@ -38,6 +38,7 @@ corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet 
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
 remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
 short_text_words = 5  # texts of at most this many words are left out (lesson 1)
+count_each_story_once = True  # True: one article per story, reprints set aside (lesson 8)
 n_topics = 10  # topics to fit (at most one per 5 documents on a small corpus)
 topic_options = [5, 10, 20]  # numbers of topics compared for stability
 stability_seeds = [0, 1, 2]  # random starts compared for each number of topics
@@ -60,6 +61,9 @@ corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
 print(an.boilerplate_note(corpus))
 corpus = analysis.without_short_texts(corpus, short_text_words)
 print(analysis.short_texts_note(corpus))
+if count_each_story_once:  # keep the earliest article of each story printed twice or more
+    corpus = an.drop_duplicates(corpus)
+print(an.deduplication_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form

@@ -31,6 +31,9 @@ _PUBLIC = {
     "find_boilerplate": "arabic_news.prepare",
     "remove_boilerplate": "arabic_news.prepare",
     "boilerplate_note": "arabic_news.prepare",
+    # corpus steps: count each story once
+    "drop_duplicates": "arabic_news.prepare",
+    "deduplication_note": "arabic_news.prepare",
     # dates
     "extract_dates": "arabic_news.dates",
     "DateMention": "arabic_news.dates",
@@ -40,6 +43,7 @@ _PUBLIC = {
     "kwic_table": "arabic_news.display",
     "isolate": "arabic_news.display",
     "rtl_block": "arabic_news.display",
+    "side_by_side": "arabic_news.display",
     "display_forms": "arabic_news.text.display_forms",
     # charts
     "ar": "arabic_news.plotting.bidi",

@@ -1,4 +1,5 @@
-"""Corpus-level analyses the notebooks call: frequencies, keyword in context, TF-IDF, timelines.
+"""Corpus-level analyses the notebooks call: frequencies, keyword in context, TF-IDF, timelines,
+reprints.
 
 Each function takes plain inputs (a corpus DataFrame from ``load_corpus``, an analyzer such as
 ``ArabicAnalyzer``) and returns a tidy pandas table, so that notebooks show results and the
@@ -67,6 +68,18 @@ from .provenance import (
     short_texts,
     short_texts_note,
     without_short_texts,
+)
+from .reprints import (
+    article_caption,
+    compared_pairs,
+    duplicate_counts,
+    made_reprints,
+    near_duplicates,
+    passage_reuse,
+    reprint_flows,
+    top_terms_compared,
+    widest_story,
+    word_differences,
 )
 from .segments import passages
 from .tfidf import (
@@ -155,6 +168,16 @@ __all__ = [
     "distinctive_terms",
     "keyword_in_context",
     "passages",
+    "article_caption",
+    "compared_pairs",
+    "duplicate_counts",
+    "made_reprints",
+    "near_duplicates",
+    "passage_reuse",
+    "reprint_flows",
+    "top_terms_compared",
+    "widest_story",
+    "word_differences",
     "ranked_terms",
     "similarity_table",
     "similarity_to_corpus",

@@ -1,14 +1,20 @@
-"""Preparing a corpus before analysis: what to take out of the texts, and why.
+"""Corpus steps run before the analyses: each returns the corpus with something taken out,
+and says in ``attrs`` what it took out and why.
 
 * :mod:`.boilerplate`: the lines an outlet repeats across its articles (footers, bylines,
-  datelines, contact and share text), found per source and removed.
+  datelines, contact and share text), found per source and removed
+  (:func:`remove_boilerplate`, :func:`boilerplate_note`).
+* :func:`drop_duplicates`: one article per story printed several times (the earliest by
+  default), with :func:`deduplication_note` for the one line a lesson prints.
 """
 
-from arabic_news.prepare.boilerplate import (
+from .boilerplate import (
     BoilerplateRules,
     boilerplate_note,
     find_boilerplate,
     remove_boilerplate,
 )
+from .duplicates import KEEP, deduplication_note, drop_duplicates
 
-__all__ = ["BoilerplateRules", "boilerplate_note", "find_boilerplate", "remove_boilerplate"]
+__all__ = ["KEEP", "BoilerplateRules", "boilerplate_note", "deduplication_note",
+           "drop_duplicates", "find_boilerplate", "remove_boilerplate"]
