@@ -150,6 +150,32 @@ class TokenizedCorpus:
         self.document = np.repeat(np.arange(self.n_documents), np.asarray(lengths, np.int64))
         self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
 
+    @classmethod
+    def from_ids(cls, ids: np.ndarray, document: np.ndarray, vocabulary: np.ndarray,
+                 tokens: Callable[[str], list[str]] | None = None,
+                 index: dict[str, int] | None = None) -> TokenizedCorpus:
+        """A corpus already encoded: token ``ids`` into ``vocabulary`` (an array of terms), in
+        reading order, with each token's ``document`` (non-decreasing, 0-based). For callers
+        that keep the encoded tokens of a corpus and ask about parts of it (the explorer).
+        ``index`` (term -> id, the inverse of ``vocabulary``) saves building it again."""
+        ids = np.asarray(ids, dtype=np.int64)
+        document = np.asarray(document, dtype=np.int64)
+        if ids.shape != document.shape:
+            raise ValueError(f"ids and document differ in length: {ids.shape} and "
+                             f"{document.shape}")
+        if len(document) and np.any(np.diff(document) < 0):
+            raise ValueError("document must not decrease: give the tokens in reading order")
+        encoded = cls.__new__(cls)
+        encoded.tokens = tokens or _default_tokens()
+        encoded.ids = ids
+        encoded.vocabulary = np.asarray(vocabulary, dtype=object)
+        encoded._index = index if index is not None else {
+            term: number for number, term in enumerate(encoded.vocabulary)}
+        encoded.n_documents = int(document[-1]) + 1 if len(document) else 0
+        encoded.document = document
+        encoded.frequency = np.bincount(ids, minlength=len(encoded.vocabulary))
+        return encoded
+
     def __len__(self) -> int:
         return len(self.ids)
 
