@@ -1,6 +1,6 @@
 """The explorer's data module: each answer equals the lessons' computation on the same articles.
 
-The contract of ``arabic_news.explore.data`` (its module docstring) is what the corpus index
+The contract of ``arabic_news.explorer.data`` (its module docstring) is what the corpus index
 will implement; these tests are that contract's checks, so they compare with the package's
 analyses (term_counts, term_share_over_time, collocations, display_forms, tokenize) rather
 than with figures written here.
@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news.analysis import TokenizedCorpus, collocations, term_counts, term_share_over_time
-from arabic_news.explore.data import ExplorerData, Filters
-from arabic_news.explore.stream import TokenStream
+from arabic_news.explorer.data import ExplorerData, Filters
+from arabic_news.explorer.stream import TokenStream
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_corpus import write_generated_corpus  # noqa: E402
@@ -144,7 +144,9 @@ def test_top_terms_count_the_documents_holding_each(corpus, data):
 
 def test_the_trend_is_term_share_over_time(corpus, data):
     terms = ["روسيا", "حلب"]
-    expected = term_share_over_time(corpus, terms, ANALYZER, frequency=data.frequency)
+    start, end = data.time_range
+    expected = term_share_over_time(corpus, terms, ANALYZER, frequency=data.frequency,
+                                    start=start, end=end)
     trend = data.trend(terms)
     for term in terms:
         got = trend[trend["term"] == term].set_index("period")["per_10k"]

@@ -327,18 +327,22 @@ def _term(encoded: TokenizedCorpus, node: str, before: int, after: int,
     if node_id is None:
         return _strings(pd.DataFrame({column: [] for column in TERM_COLUMNS}), ["collocate"])
     ids, document = encoded.ids, encoded.document
-    positions = np.flatnonzero(ids == node_id)
+    node = ids == node_id
+    positions = np.flatnonzero(node)
     sides = {}
     for name, offsets in (("before", range(-before, 0)), ("after", range(1, after + 1))):
-        parts = []
+        # A mark per token position (not a sort of the shifted positions): each position in
+        # a window once, in order, whatever the number of occurrences.
+        marked = np.zeros(len(ids), dtype=bool)
         for offset in offsets:
             shifted = positions + offset
             inside = (shifted >= 0) & (shifted < len(ids))
             shifted, origin = shifted[inside], positions[inside]
-            parts.append(shifted[document[shifted] == document[origin]])
-        side = np.unique(np.concatenate(parts)) if parts else np.array([], dtype=np.int64)
-        sides[name] = side[ids[side] != node_id]
-    region = np.union1d(sides["before"], sides["after"])
+            marked[shifted[document[shifted] == document[origin]]] = True
+        marked &= ~node
+        sides[name] = marked
+    region = np.flatnonzero(sides["before"] | sides["after"])
+    sides = {name: np.flatnonzero(marked) for name, marked in sides.items()}
     size = len(encoded.vocabulary)
     o11 = np.bincount(ids[region], minlength=size)
     keep = np.flatnonzero(o11 >= min_freq)

@@ -31,7 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as unit_rows
 
 from ._checks import NotApplicable, check_positive_int
-from .timelines import _dated, period_start, choose_frequency
+from .timelines import _dated, choose_frequency, period_start
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Every question the explorer asks of a corpus, behind one class: :class:`ExplorerData`.
 
-The widget (:mod:`arabic_news.explore.widget`) never reads the corpus: it calls the methods
+The widget (:mod:`arabic_news.explorer.widget`) never reads the corpus: it calls the methods
 below and shows what they return. Today they are answered from one in-memory pass over the
-texts (:class:`~arabic_news.explore.stream.TokenStream`) made when the class is built; the
+texts (:class:`~arabic_news.explorer.stream.TokenStream`) made when the class is built; the
 on-disk corpus index will answer the same calls, so that swapping it in changes this module
 only. The contract, for whoever implements it:
 
@@ -45,7 +45,13 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from arabic_news.analysis import TokenizedCorpus, collocations, iter_texts, period_start
+from arabic_news.analysis import (
+    TokenizedCorpus,
+    collocations,
+    core_date_range,
+    iter_texts,
+    period_start,
+)
 from arabic_news.analysis import choose_frequency as _choose_frequency
 from arabic_news.analysis.collocations import MEASURES
 from arabic_news.text.analyzer import ArabicAnalyzer
@@ -146,6 +152,7 @@ class ExplorerData:
         self._stream = stream = TokenStream(self._texts, analyzer)
         self._build_counts(stream)
         self._build_dates()
+        self._cleaning = self._cleaning_facts()
 
     # -- building ---------------------------------------------------------------------------
     def _build_counts(self, stream: TokenStream) -> None:
@@ -170,6 +177,7 @@ class ExplorerData:
         self._sorted_keys = self._keys[order]
         self._sorted_ids = order
         self._token_rank = None
+        self._whole = None  # the TokenizedCorpus of all articles, made on first use
 
     def _spellings_by_key(self, stream: TokenStream) -> dict[str, Counter]:
         """The written forms of each key with their counts: a written token whose normalised
@@ -189,19 +197,29 @@ class ExplorerData:
         return spellings
 
     def _build_dates(self) -> None:
-        published = self._meta["published"]
-        self._published = published
+        """Periods for the trend: the corpus's core date range (the central 99% of its dates,
+        as lesson 04 charts it, so that a few stray old articles do not squash the chart),
+        cut at the period length :func:`choose_frequency` picks for it."""
+        published = self._published = self._meta["published"]
         self._dated = published.notna().to_numpy()
         self._sources = self._meta["source"].fillna("").astype(str).to_numpy(dtype=object)
-        self.frequency = (_choose_frequency(published) if self._dated.any() else None)
+        names, counts = np.unique(self._sources, return_counts=True)
+        self._source_counts = sorted(zip(names.tolist(), counts.tolist(), strict=True),
+                                     key=lambda item: (-item[1], item[0]))
+        self._doc_ids = self._meta["doc_id"].astype(str).to_numpy(dtype=object)
         codes = np.full(len(published), -1, dtype=np.int64)
-        if self.frequency is not None:
-            starts = period_start(published[self._dated], self.frequency)
+        self.frequency, self.time_range = None, None
+        self._periods = pd.DatetimeIndex([])
+        if self._dated.any():
+            self.time_range = core_date_range(published)
+            charted = self._dated & (published >= self.time_range[0]).to_numpy(
+                dtype=bool, na_value=False) & (published <= self.time_range[1]).to_numpy(
+                dtype=bool, na_value=False)
+            self.frequency = _choose_frequency(published[charted])
+            starts = period_start(published[charted], self.frequency)
             values, found = np.unique(starts.to_numpy(), return_inverse=True)
-            codes[self._dated] = found
+            codes[charted] = found
             self._periods = pd.DatetimeIndex(values)
-        else:
-            self._periods = pd.DatetimeIndex([])
         self._period_code = codes
         # Date order, undated last (lexsort's last key is the primary one).
         values = published.array.asi8
@@ -218,11 +236,14 @@ class ExplorerData:
     def forms(self, keys) -> list[str]:
         return [self.form(key) for key in keys]
 
+    @property
+    def periods(self) -> pd.DatetimeIndex:
+        """The trend's periods (their first days, naive UTC), in order."""
+        return self._periods
+
     def sources(self) -> list[tuple[str, int]]:
         """Each source with its number of articles, most first (ties: by name)."""
-        names, counts = np.unique(self._sources, return_counts=True)
-        return sorted(zip(names.tolist(), counts.tolist(), strict=True),
-                      key=lambda item: (-item[1], item[0]))
+        return list(self._source_counts)
 
     def date_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         """The first and last publication dates, or None when no article has one."""
@@ -265,19 +286,15 @@ class ExplorerData:
         """The corpus at a glance, and for ``filters``: articles, sources, dates, terms.
 
         Keys: articles, articles_shown, sources (list of (source, articles)), first_date,
-        last_date, undated, terms (counted terms in the shown articles), and ``cleaning``: the
+        last_date, undated, uncharted (shown articles the trend leaves out: undated, or
+        outside ``time_range``), terms (counted terms in the shown articles), and
+        ``cleaning``: the
         corpus's written tokens, its distinct written forms, tokens after normalisation and
         their types, the stop words and dropped tokens removed, the articles the loader
         skipped, and the normalisation steps applied.
         """
         keep = self.mask(filters)
         dates = self.date_range()
-        stream = self._stream
-        written = sum(stream.spellings.values())
-        kept = int(self._totals.sum())
-        normalizer = self.analyzer.normalizer
-        steps = (normalizer.steps if isinstance(normalizer, Normalizer)
-                 else {} if normalizer is None else {"custom": True})
         return {
             "articles": len(self),
             "articles_shown": int(keep.sum()),
@@ -285,20 +302,28 @@ class ExplorerData:
             "first_date": None if dates is None else dates[0],
             "last_date": None if dates is None else dates[1],
             "undated": int((~self._dated).sum()),
+            "uncharted": int((keep & (self._period_code < 0)).sum()),
             "terms": int(self._totals[keep].sum()),
-            "cleaning": {
-                "written_tokens": int(written),
-                "written_forms": len(stream.spellings),
-                "tokens": len(stream),
-                "token_types": len(stream.vocabulary),
-                "terms": kept,
-                "term_types": len(self._keys),
-                "removed_tokens": len(stream) - kept,
-                "skipped_articles": len(self._skipped),
-                "steps": [name for name, on in steps.items() if on],
-                "steps_off": [name for name, on in steps.items() if not on
-                              and name in DEFAULT_STEPS],
-            },
+            "cleaning": dict(self._cleaning),
+        }
+
+    def _cleaning_facts(self) -> dict:
+        stream = self._stream
+        kept = int(self._totals.sum())
+        normalizer = self.analyzer.normalizer
+        steps = (normalizer.steps if isinstance(normalizer, Normalizer)
+                 else {} if normalizer is None else {"custom": True})
+        return {
+            "written_tokens": int(sum(stream.spellings.values())),
+            "written_forms": len(stream.spellings),
+            "tokens": len(stream),
+            "token_types": len(stream.vocabulary),
+            "terms": kept,
+            "term_types": len(self._keys),
+            "removed_tokens": len(stream) - kept,
+            "skipped_articles": len(self._skipped),
+            "steps": [name for name, on in steps.items() if on],
+            "steps_off": [name for name, on in steps.items() if not on and name in DEFAULT_STEPS],
         }
 
     def top_terms(self, n: int = 50, filters: Filters | None = None) -> pd.DataFrame:
@@ -371,16 +396,17 @@ class ExplorerData:
     def trend(self, terms, by_source: bool = False,
               filters: Filters | None = None) -> pd.DataFrame:
         """Each term's occurrences per 10,000 terms, per period (``self.frequency``: day,
-        week, month ... as :func:`choose_frequency` picks for the corpus) and, with
-        ``by_source``, per source; over the dated articles of ``filters``.
+        week, month ... as :func:`choose_frequency` picks it) and, with ``by_source``, per
+        source; over the articles of ``filters`` dated within ``self.time_range`` (the
+        corpus's :func:`core_date_range`).
 
         Long table, columns: period, source ("" when not by source), term, form, count,
         total (terms in that period's articles), per_10k. Periods whose articles hold no
         term are left out, as in ``term_share_over_time``.
         """
         terms = _terms(terms)
-        keep = self.mask(filters) & self._dated
         codes = self._period_code
+        keep = self.mask(filters) & (codes >= 0)
         if by_source:
             names, source_code = np.unique(self._sources, return_inverse=True)
         else:
@@ -448,7 +474,7 @@ class ExplorerData:
             left = stream.start[max(first, position - window)]
             right = stream.end[min(last, position + window)]
             rows.append({
-                "doc_id": self._meta["doc_id"].iat[doc],
+                "doc_id": self._doc_ids[doc],
                 "position": int(position - first),
                 "before": _one_line(text[left:start]),
                 "keyword": text[start:end],
@@ -484,11 +510,17 @@ class ExplorerData:
         if measure not in (*MEASURES, "freq"):
             raise ValueError(f"measure must be one of {[*MEASURES, 'freq']}, got {measure!r}")
         keep = self.mask(filters)
-        chosen = keep[self._collocation_docs]
-        ids = self._collocation_ids if chosen.all() else self._collocation_ids[chosen]
-        docs = self._collocation_docs if chosen.all() else self._collocation_docs[chosen]
-        encoded = TokenizedCorpus.from_ids(ids, docs, self._keys, tokens=_as_key,
-                                           index=self._key_index)
+        if keep.all():
+            if self._whole is None:
+                self._whole = TokenizedCorpus.from_ids(
+                    self._collocation_ids, self._collocation_docs, self._keys,
+                    tokens=_as_key, index=self._key_index)
+            encoded = self._whole
+        else:
+            chosen = keep[self._collocation_docs]
+            encoded = TokenizedCorpus.from_ids(
+                self._collocation_ids[chosen], self._collocation_docs[chosen], self._keys,
+                tokens=_as_key, index=self._key_index)
         table = collocations(encoded, term, window=window, min_freq=min_freq,
                              sort_by=measure, n=n)
         table.insert(1, "form", self.forms(table["collocate"]))
@@ -517,7 +549,7 @@ class ExplorerData:
 
     def text(self, doc_id: str, term: str | None = None) -> Article:
         """One article, with the spans of ``term`` marked."""
-        matches = np.flatnonzero(self._meta["doc_id"].to_numpy() == doc_id)
+        matches = np.flatnonzero(self._doc_ids == doc_id)
         if not len(matches):
             raise KeyError(f"no article has doc_id {doc_id!r}")
         doc = int(matches[0])
