@@ -276,7 +276,10 @@ class Explorer(ipywidgets.VBox):
                       [w["undated"], facts["undated"]], [w["terms_shown"], facts["terms"]]],
             "sources": [[name, count] for name, count in facts["sources"]],
             "source": self.source,
+            "shown": facts["articles_shown"],
             "range": range_label,
+            "range_iso": "" if range_label is None else "/".join(
+                "" if t is None else t.isoformat() for t in (self.start, self.end)),
             "cleaning": [[w[key], cleaning[key]] for key in
                          ("written_tokens", "written_forms", "token_types", "removed_tokens",
                           "skipped_articles")]
@@ -402,7 +405,8 @@ class Explorer(ipywidgets.VBox):
             return payload
         payload["rows"] = [{"doc_id": str(r.doc_id), "title": _short(str(r.title)),
                             "source": str(r.source) if isinstance(r.source, str) else "",
-                            "date": self._date(r.published), "count": int(r.count)}
+                            "date": self._date(r.published), "count": int(r.count),
+                            "iso": "" if pd.isna(r.published) else r.published.isoformat()}
                            for r in table.itertuples()]
         payload["note"] = f"{w['holding']} «{self.data.form(self.term)}»: {total}"
         return payload

@@ -85,7 +85,8 @@ function table(className, headers, rows) {
 
 function summary(d, send) {
   const chip = (label, count, chosen, value) => h("button", {
-    class: `an-chip${chosen ? " an-chosen" : ""}`, "data-source": value ?? "*",
+    class: `an-chip${value === null ? "" : " an-source"}${chosen ? " an-chosen" : ""}`,
+    "data-source": value ?? "*",
     onclick: () => send({event: "source", source: value})},
     bdi(label), count === null ? null : h("span", {class: "an-count", dir: "ltr"}, count));
   const facts = d.facts.map(([label, value]) =>
@@ -94,7 +95,8 @@ function summary(d, send) {
     onclick: () => send({event: "brush", start: null, end: null})},
     bdi(d.range), " ×") : null;
   return [
-    h("div", {class: "an-facts"}, facts),
+    h("div", {class: "an-facts", "data-shown": d.shown, "data-range": d.range_iso || ""},
+      facts),
     h("div", {class: "an-sources"}, bdi(d.labels.sources), " ",
       chip(d.labels.all, null, d.source === null, null),
       d.sources.map(([name, count]) => chip(name || d.labels.unknown, count,
@@ -254,8 +256,8 @@ function collocates(d, send) {
 }
 
 function documents(d, send) {
-  const rows = d.rows.map((row) => h("tr", {"data-doc": row.doc_id,
-    class: row.doc_id === d.open ? "an-chosen" : null,
+  const rows = d.rows.map((row) => h("tr", {"data-doc": row.doc_id, "data-date": row.iso,
+    "data-source": row.source, class: row.doc_id === d.open ? "an-chosen" : null,
     onclick: () => send({event: "open", doc_id: row.doc_id})},
     h("td", {class: "an-title"}, bdi(row.title)),
     h("td", {class: "an-source"}, bdi(row.source)),
@@ -283,7 +285,7 @@ function reader(d) {
   return [
     h("h4", {class: "an-headline", dir: "rtl", lang: "ar"}, bdi(d.title)),
     h("div", {class: "an-meta", dir: "rtl"}, bdi(d.meta)),
-    h("article", {class: "an-text", dir: "rtl", lang: "ar"},
+    h("article", {class: "an-text", dir: "rtl", lang: "ar", "data-doc": d.doc_id},
       paragraphs.filter((p) => p.length).map((p) => h("p", {}, p))),
   ];
 }
