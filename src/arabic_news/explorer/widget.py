@@ -104,11 +104,11 @@ class Explorer(ipywidgets.VBox):
 
         def row(*kinds):  # the first view on the right, as a right-to-left page reads
             return ipywidgets.Box([v[kind] for kind in kinds], layout=ipywidgets.Layout(
-                display="flex", flex_flow="row-reverse", gap="6px", width="100%"))
+                display="flex", flex_flow="row-reverse", width="100%"))
 
         super().__init__([v["summary"], row("terms", "trend"), row("kwic", "collocates"),
                           row("documents", "reader")],
-                         layout=ipywidgets.Layout(gap="6px", width="100%"))
+                         layout=ipywidgets.Layout(width="100%"))
         self.add_class("an-explorer")
 
     def _first_term(self) -> str | None:
@@ -292,7 +292,8 @@ class Explorer(ipywidgets.VBox):
 
     def _terms(self) -> dict:
         top = self.data.top_terms(self.n_terms, self.filters)
-        rows = [{"key": key, "form": form, "count": int(count), "chosen": key in self.terms}
+        rows = [{"key": key, "form": form, "count": int(count), "chosen": key == self.term,
+                 "compared": key in self.terms[1:]}
                 for key, form, count in zip(top["term"], top["form"], top["count"],
                                             strict=True)]
         return {"rows": rows, "message": self.message,

@@ -118,7 +118,7 @@ function terms(d, send, el) {
     el.querySelector(".an-body").before(h("div", {class: "an-searchbox"}, input));
   }
   const rows = d.rows.map((row, i) => h("tr", {
-    class: row.chosen ? "an-chosen" : null, "data-key": row.key,
+    class: row.chosen ? "an-chosen" : row.compared ? "an-compared" : null, "data-key": row.key,
     onclick: (event) => send({event: event.shiftKey ? "compare" : "term", key: row.key})},
     h("td", {class: "an-rank", dir: "ltr"}, i + 1),
     h("td", {class: "an-term"}, bdi(row.form)),
