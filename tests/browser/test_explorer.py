@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 import arabic_news as an
-from arabic_news.explorer.app import serve
+from arabic_news.explorer.app import serve, wait_until_listening
 from arabic_news.explorer.data import ExplorerData, Filters
 
 from .conftest import chromium, lab_server
@@ -69,16 +69,7 @@ def app(corpus_path, tmp_path_factory):
     process, address = serve(corpus_path, stdout=log, stderr=log)
     port = int(address.split(":")[2].split("/")[0])
     try:
-        deadline = time.monotonic() + 90
-        while True:  # the static files need no token, and starting no kernel
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/voila.js",
-                                       timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the app did not start; see {log.name}") from None
-                time.sleep(0.5)
+        wait_until_listening(address, process, timeout=90)
         yield address, port
     finally:
         process.terminate()

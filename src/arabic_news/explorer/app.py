@@ -16,6 +16,8 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import webbrowser
 from pathlib import Path
 
@@ -38,7 +40,9 @@ def command(port: int, token: str) -> list[str]:
     return [sys.executable, "-m", "voila", str(NOTEBOOK), "--no-browser",
             "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
             "--template=explorer", "--strip_sources=True", "--theme=light",
-            "--show_tracebacks=False"]
+            "--show_tracebacks=False",
+            # reading a large corpus once takes minutes: no timeout on the notebook's cell
+            "--VoilaExecutor.timeout=-1"]
 
 
 def serve(corpus: str | os.PathLike | None, *, port: int | None = None,
@@ -60,6 +64,26 @@ def serve(corpus: str | os.PathLike | None, *, port: int | None = None,
     return process, f"http://127.0.0.1:{port}/?token={token}"
 
 
+def wait_until_listening(address: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Return once the server at ``address`` answers (its static files need no token and
+    start no kernel); raise RuntimeError if it stops or does not answer in time."""
+    port = int(address.split(":")[2].split("/")[0])
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/voila.js",
+                                   timeout=2).close()
+            return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"the explorer's server stopped (exit code "
+                                   f"{process.returncode})") from None
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the explorer's server did not answer in {timeout} s") \
+                    from None
+            time.sleep(0.3)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", help="the corpus to explore (default: the seeds)")
@@ -72,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"The explorer is starting at\n    {address}\n(localhost only; the token in the "
           "address is needed; Ctrl-C stops it)", flush=True)
     if not args.no_browser:
+        wait_until_listening(address, process)
         webbrowser.open(address)
     try:
         return process.wait()
