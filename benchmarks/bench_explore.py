@@ -30,8 +30,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_notebooks import machine  # noqa: E402
@@ -116,7 +114,8 @@ def browser_figures(corpus_path: str, repeat: int) -> tuple[list[tuple], float]:
             timings = {"type a term": [], "click a term in the list": [],
                        "brush a range": [], "choose a source": [], "sort keyword in context": []}
             for i in range(repeat):
-                timings["type a term"].append(type_term(driver, ("سوريا", "الحكومة", "حلب")[i % 3]))
+                typed = ("سوريا", "الحكومة", "حلب")[i % 3]
+                timings["type a term"].append(type_term(driver, typed))
                 timings["click a term in the list"].append(click_term(driver, 1 + i)[1])
                 timings["brush a range"].append(brush(driver, 0.2 + 0.1 * i, 0.6))
                 timings["choose a source"].append(choose_source(driver, sources[i % len(sources)]))
@@ -151,11 +150,12 @@ def main(argv=None) -> int:
     if args.browser:
         browser_rows, browser_open = browser_figures(args.corpus, args.repeat)
     label = args.label or Path(args.corpus).name
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     lines = [
         f"## {label}: {facts['tokens']:,} tokens, {facts['terms']:,} terms, {date.today()}",
         "",
-        f"Machine: {machine()}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f}"
-        f" GB RAM. Load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after."
+        f"Machine: {machine()}, {memory:.0f} GB RAM. Load average (1 min) "
+        f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after."
         f" Command: `python benchmarks/bench_explore.py --corpus <{label}> --repeat {args.repeat}"
         f"{' --browser' if args.browser else ''}`.",
         "",
@@ -165,7 +165,8 @@ def main(argv=None) -> int:
         + (f". In the browser, from the request to the seven views drawn, loading included: "
            f"{browser_open:.1f} s." if browser_open is not None else "."),
         "",
-        f"| interaction (kernel, {args.repeat} times) | median (s) | worst (s) | target (s) | met |",
+        f"| interaction (kernel, {args.repeat} times) | median (s) | worst (s) | target (s) "
+        "| met |",
         "|---|---:|---:|---:|---|",
     ]
     lines += [f"| {name} | {median:.3f} | {worst:.3f} | {target:g} | "

@@ -96,8 +96,9 @@ def brush(driver, left: float, right: float) -> float:
     width = plot.rect["width"]
 
     def drag():
-        ActionChains(driver, duration=0).move_to_element_with_offset(plot, int((left - 0.5) * width), 0) \
-            .click_and_hold().move_by_offset(int((right - left) * width), 0).release().perform()
+        chain = ActionChains(driver, duration=0)  # no pointer-move animation in the timing
+        chain.move_to_element_with_offset(plot, int((left - 0.5) * width), 0).click_and_hold()
+        chain.move_by_offset(int((right - left) * width), 0).release().perform()
 
     return _after(driver, drag)
 

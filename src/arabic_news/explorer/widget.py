@@ -87,6 +87,8 @@ class Explorer(ipywidgets.VBox):
         for view in self.views.values():
             view.on_msg(self._on_message)
         self._layout_views()
+        if term is not None and self.data.search(term).key is None:
+            term = None  # not a term of this corpus: open on the most frequent one
         first = term if term is not None else self._first_term()
         if first is not None:
             self.choose_term(first)
@@ -114,6 +116,10 @@ class Explorer(ipywidgets.VBox):
     def _first_term(self) -> str | None:
         top = self.data.top_terms(1)
         return None if top.empty else str(top["term"].iat[0])
+
+    def __repr__(self) -> str:
+        term = "none" if self.term is None else self.data.form(self.term)
+        return f"Explorer({len(self.data)} articles; term: {term})"
 
     # -- the actions ------------------------------------------------------------------------
     @property
@@ -417,8 +423,8 @@ class Explorer(ipywidgets.VBox):
         if self.doc_id is None:
             return payload
         article = self.data.text(self.doc_id, self.term)
-        meta = " · ".join(part for part in (article.source, self._date(article.published),
-                                            article.doc_id) if part)
+        meta = [part for part in (article.source, self._date(article.published),
+                                  article.doc_id) if part]
         payload.update({"doc_id": article.doc_id, "title": article.title, "meta": meta,
                         "text": article.text, "marks": [list(m) for m in article.marks]})
         return payload

@@ -284,7 +284,9 @@ function reader(d) {
   paragraphs.push(current);
   return [
     h("h4", {class: "an-headline", dir: "rtl", lang: "ar"}, bdi(d.title)),
-    h("div", {class: "an-meta", dir: "rtl"}, bdi(d.meta)),
+    // Each part isolated: a Latin id or source keeps its own order in the Arabic line.
+    h("div", {class: "an-meta", dir: "rtl"},
+      d.meta.flatMap((part, i) => [i ? " · " : "", bdi(part, {dir: "auto"})])),
     h("article", {class: "an-text", dir: "rtl", lang: "ar", "data-doc": d.doc_id},
       paragraphs.filter((p) => p.length).map((p) => h("p", {}, p))),
   ];
