@@ -176,7 +176,7 @@ class ExplorerData:
         order = np.argsort(self._keys.astype(str))
         self._sorted_keys = self._keys[order]
         self._sorted_ids = order
-        self._token_rank = None
+        self._token_rank = self._token_ranks(stream)
         self._whole = None  # the TokenizedCorpus of all articles, made on first use
 
     def _spellings_by_key(self, stream: TokenStream) -> dict[str, Counter]:
@@ -335,10 +335,9 @@ class ExplorerData:
         _check_n(n)
         keep = self.mask(filters)
         if keep.all():
-            counts, rows = self._corpus_counts, self._counts
-        else:
-            rows = self._counts[keep]
-            counts = np.asarray(rows.sum(axis=0)).ravel()
+            counts = self._corpus_counts
+        else:  # one sparse product: the counts of the kept articles, summed per term
+            counts = self._by_term.T @ keep.astype(np.int64)
         total = counts.sum()
         present = np.flatnonzero(counts)
         if len(present) > n:
@@ -347,7 +346,9 @@ class ExplorerData:
         keys = self._keys[present]
         order = np.lexsort((keys.astype(str), -counts[present]))[:n]
         chosen = present[order]
-        documents = np.diff(rows[:, chosen].tocsc().indptr) if len(chosen) else []
+        columns = self._by_term[:, chosen]
+        documents = [int(np.count_nonzero(keep[columns.indices[a:b]]))
+                     for a, b in zip(columns.indptr[:-1], columns.indptr[1:], strict=True)]
         return pd.DataFrame({
             "term": self._keys[chosen].astype(str),
             "form": self.forms(self._keys[chosen]),
@@ -483,14 +484,17 @@ class ExplorerData:
             })
         return pd.DataFrame(rows, columns=columns), len(positions)
 
+    @staticmethod
+    def _token_ranks(stream: TokenStream) -> np.ndarray:
+        """Each token's rank in alphabetical (code-point) order, for sorting contexts."""
+        vocabulary = stream.vocabulary.astype(str)
+        rank = np.empty(len(vocabulary), dtype=np.int64)
+        rank[np.argsort(vocabulary, kind="stable")] = np.arange(len(vocabulary))
+        return rank
+
     def _neighbour_rank(self, positions, document, key: str) -> np.ndarray:
         """The alphabetical rank of the normalised token ``n`` places before (``Bn``) or after
         (``An``) each position in its article; -1 where the article has none."""
-        if self._token_rank is None:
-            vocabulary = self._stream.vocabulary.astype(str)
-            rank = np.empty(len(vocabulary), dtype=np.int64)
-            rank[np.argsort(vocabulary, kind="stable")] = np.arange(len(vocabulary))
-            self._token_rank = rank
         step = int(key[1:]) * (-1 if key[0] == "B" else 1)
         stream = self._stream
         neighbour = positions + step

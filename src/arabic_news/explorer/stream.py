@@ -35,6 +35,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -102,7 +103,8 @@ class TokenStream:
         self._piece_tokens: list[int] = []
         self._vocabulary: dict[str, int] = {}
         tokens, starts, ends, lengths, counts = [], [], [], [], []
-        for batch in _batches(texts, BATCH):
+        remaining = iter(texts)
+        while batch := list(islice(remaining, BATCH)):
             found = self._batch(batch)
             for kept, value in zip((tokens, starts, ends, lengths, counts), found, strict=True):
                 kept.append(value)
@@ -236,17 +238,6 @@ class TokenStream:
         """The normalised tokens of one document, as ``tokenize`` gives them."""
         span = self.token[self.doc_offsets[document]:self.doc_offsets[document + 1]]
         return self.vocabulary[span].tolist()
-
-
-def _batches(texts: Iterable[str], size: int):
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:

@@ -33,8 +33,10 @@ import ipywidgets
 import numpy as np
 import pandas as pd
 import traitlets
+from matplotlib.ticker import MaxNLocator
 
 from arabic_news.analysis.collocations import MEASURES
+from arabic_news.plotting.charts import is_sparse
 from arabic_news.plotting.language import check_language, format_date
 
 from .data import KWIC_SORTS, ExplorerData, Filters
@@ -45,6 +47,17 @@ KINDS = ("summary", "terms", "trend", "kwic", "collocates", "documents", "reader
 #: At most this many terms are compared on the trend, and this many lines drawn.
 MAX_TERMS = 6
 MAX_SERIES = 8
+#: Which parts of the state each view shows (see :meth:`Explorer.refresh`).
+DEPENDS = {
+    "summary": {"filters"},
+    "terms": {"filters", "term", "terms", "message"},
+    "trend": {"term", "terms", "filters", "by_source"},
+    "kwic": {"term", "filters", "sort"},
+    "collocates": {"term", "filters", "measure"},
+    "documents": {"term", "filters", "document"},
+    "reader": {"term", "filters", "document"},
+}
+EVERYTHING = frozenset().union(*DEPENDS.values())
 _GRANULARITY = {"D": "day", "W": "week", "MS": "month", "QS": "month", "YS": "year"}
 
 
@@ -91,9 +104,8 @@ class Explorer(ipywidgets.VBox):
             term = None  # not a term of this corpus: open on the most frequent one
         first = term if term is not None else self._first_term()
         if first is not None:
-            self.choose_term(first)
-        else:
-            self.refresh()
+            self._take_term(first)
+        self.refresh()
 
     def _layout_views(self) -> None:
         v = self.views
@@ -134,17 +146,23 @@ class Explorer(ipywidgets.VBox):
     def choose_term(self, term: str) -> None:
         """Make ``term`` (any spelling: it is normalised) *the* term of every view, and open
         the first article that holds it."""
+        if self._take_term(term):
+            self.refresh(frozenset({"term", "message"}))
+        else:
+            self.refresh(frozenset({"message"}))
+
+    def _take_term(self, term: str) -> bool:
+        """Make ``term`` the chosen term (True), or say why it cannot be (False)."""
         found = self.data.search(term)
         if found.key is None:
             self.message = self._search_message(found)
-            self.refresh()
-            return
+            return False
         self.message = ("" if found.query == found.key or found.query == found.form else
                         f"«{found.query}» {self.words['normalised']} «{found.form}»")
         # The chosen term replaces the previous one; the terms added to compare stay.
         self.terms = [found.key] + [t for t in self.terms[1:] if t != found.key]
         self.doc_id = None
-        self.refresh()
+        return True
 
     def compare(self, term: str) -> None:
         """Add ``term`` to the trend's comparison (the chosen term stays the same)."""
@@ -153,13 +171,13 @@ class Explorer(ipywidgets.VBox):
             self.message = self._search_message(found)
         elif found.key not in self.terms:
             self.terms = (self.terms + [found.key])[:MAX_TERMS]
-        self.refresh()
+        self.refresh(frozenset({"terms", "message"}))
 
     def uncompare(self, term: str) -> None:
         """Take ``term`` (a key) off the comparison; the chosen term stays."""
         if term in self.terms[1:]:
             self.terms.remove(term)
-        self.refresh()
+        self.refresh(frozenset({"terms"}))
 
     def brush(self, start=None, end=None) -> None:
         """Filter every view to articles published from ``start`` to ``end`` (whole days,
@@ -171,7 +189,7 @@ class Explorer(ipywidgets.VBox):
             self.end = (_utc(end).floor("D") + pd.Timedelta(days=1) - pd.Timedelta(1, "us")
                         if end is not None else None)
             Filters(start=self.start, end=self.end)  # checks the order
-        self.refresh()
+        self.refresh(frozenset({"filters"}))
 
     def choose_source(self, source: str | None) -> None:
         """Filter every view to one source (``None`` for all; "" is the articles without one)."""
@@ -179,32 +197,32 @@ class Explorer(ipywidgets.VBox):
         if source is not None and source not in names:
             raise ValueError(f"no source is called {source!r}; sources: {sorted(names)}")
         self.source = source
-        self.refresh()
+        self.refresh(frozenset({"filters"}))
 
     def sort_kwic(self, sort: str) -> None:
         """Sort keyword in context: "corpus", "before" or "after" (see ``ExplorerData.kwic``)."""
         if sort not in KWIC_SORTS:
             raise ValueError(f"sort must be one of {list(KWIC_SORTS)}, got {sort!r}")
         self.kwic_sort = sort
-        self.refresh()
+        self.refresh(frozenset({"sort"}))
 
     def set_measure(self, measure: str) -> None:
         """Rank collocates by ``measure`` (log_dice, t_score, pmi, g2 or freq)."""
         if measure not in (*MEASURES, "freq"):
             raise ValueError(f"measure must be one of {[*MEASURES, 'freq']}, got {measure!r}")
         self.measure = measure
-        self.refresh()
+        self.refresh(frozenset({"measure"}))
 
     def per_source(self, value: bool) -> None:
         """Draw the trend per source (True) or all sources together (False)."""
         self.by_source = bool(value)
-        self.refresh()
+        self.refresh(frozenset({"by_source"}))
 
     def open_document(self, doc_id: str) -> None:
         """Show one article in the reader, with the term marked."""
         self.data.text(doc_id)  # raises KeyError for an unknown id
         self.doc_id = doc_id
-        self.refresh()
+        self.refresh(frozenset({"document"}))
 
     # -- events from the browser ------------------------------------------------------------
     def _on_message(self, _view, content, _buffers) -> None:
@@ -233,29 +251,31 @@ class Explorer(ipywidgets.VBox):
             self.open_document(content["doc_id"])
 
     # -- drawing ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Ask the data module for every view and send each its data, with a new version."""
+    def refresh(self, changed: frozenset[str] = EVERYTHING) -> None:
+        """Ask the data module again for the views that depend on ``changed`` (parts of the
+        state: "term", "terms", "filters", "sort", "measure", "by_source", "document"), send
+        them their new data, and give every view the new version: the views that do not
+        depend on the change already show the new state."""
         began = time.perf_counter()
         self.version += 1
-        documents, total_documents = ((None, 0) if self.term is None else
-                                      self.data.documents(self.term, self.filters,
-                                                          limit=self.document_rows))
-        if documents is not None and self.doc_id not in set(documents["doc_id"]):
-            self.doc_id = documents["doc_id"].iat[0] if len(documents) else None
-        payloads = {
-            "summary": self._summary(),
-            "terms": self._terms(),
-            "trend": self._trend(),
-            "kwic": self._kwic(),
-            "collocates": self._collocates(),
-            "documents": self._documents(documents, total_documents),
-            "reader": self._reader(),
-        }
-        for kind, payload in payloads.items():
-            payload["heading"] = self.words[kind]
+        kinds = [kind for kind in KINDS if DEPENDS[kind] & changed]
+        if {"documents", "reader"} & set(kinds):
+            documents, total = ((None, 0) if self.term is None else
+                                self.data.documents(self.term, self.filters,
+                                                    limit=self.document_rows))
+            if documents is not None and self.doc_id not in set(documents["doc_id"]):
+                self.doc_id = documents["doc_id"].iat[0] if len(documents) else None
+        drawers = {"summary": self._summary, "terms": self._terms, "trend": self._trend,
+                   "kwic": self._kwic, "collocates": self._collocates,
+                   "documents": lambda: self._documents(documents, total),
+                   "reader": self._reader}
+        for kind in KINDS:
             view = self.views[kind]
             with view.hold_sync():
-                view.data = payload
+                if kind in kinds:
+                    payload = drawers[kind]()
+                    payload["heading"] = self.words[kind]
+                    view.data = payload
                 view.version = self.version
         self.seconds = time.perf_counter() - began
 
@@ -338,8 +358,6 @@ class Explorer(ipywidgets.VBox):
             groups.append((int(rows["count"].sum()), term, label, values))
         if self.by_source:  # the busiest lines only, as the lessons' timelines do
             groups = sorted(groups, key=lambda g: -g[0])[:MAX_SERIES]
-        from arabic_news.plotting.charts import is_sparse
-
         for _, term, label, values in groups:
             present = [v for v in values if v is not None]
             payload["series"].append({
@@ -348,8 +366,6 @@ class Explorer(ipywidgets.VBox):
                 "sparse": bool(is_sparse([v or 0 for v in present]) if present else True)})
         top = max((v for s in payload["series"] for _, v in s["points"] if v is not None),
                   default=0.0)
-        from matplotlib.ticker import MaxNLocator
-
         ticks = [t for t in MaxNLocator(5).tick_values(0, top or 1) if 0 <= t <= (top or 1)]
         granularity = _GRANULARITY[data.frequency]
         step = max(1, int(np.ceil(len(periods) / 7)))
