@@ -158,8 +158,10 @@ class TokenizedCorpus:
         reading order, with each token's ``document`` (non-decreasing, 0-based). For callers
         that keep the encoded tokens of a corpus and ask about parts of it (the explorer).
         ``index`` (term -> id, the inverse of ``vocabulary``) saves building it again."""
-        ids = np.asarray(ids, dtype=np.int64)
-        document = np.asarray(document, dtype=np.int64)
+        ids, document = np.asarray(ids), np.asarray(document)  # any integer type, not copied
+        if not (np.issubdtype(ids.dtype, np.integer) and np.issubdtype(document.dtype,
+                                                                        np.integer)):
+            raise TypeError("ids and document must be arrays of integers")
         if ids.shape != document.shape:
             raise ValueError(f"ids and document differ in length: {ids.shape} and "
                              f"{document.shape}")
@@ -301,7 +303,7 @@ def _node(term: str, tokens) -> str:
 def _pairs(encoded: TokenizedCorpus, min_freq: int) -> pd.DataFrame:
     ids, size = encoded.ids, len(encoded.vocabulary)
     same_document = encoded.document[:-1] == encoded.document[1:]
-    codes = ids[:-1][same_document] * size + ids[1:][same_document]
+    codes = ids[:-1][same_document].astype(np.int64) * size + ids[1:][same_document]
     pairs, counts = np.unique(codes, return_counts=True)
     keep = counts >= min_freq
     pairs, counts = pairs[keep], counts[keep]

@@ -159,7 +159,7 @@ class ExplorerData:
         term_stream = stream.term_of[stream.token]
         kept = term_stream >= 0
         lengths = np.diff(stream.doc_offsets)
-        document = np.repeat(np.arange(stream.n_documents), lengths)
+        document = np.repeat(np.arange(stream.n_documents, dtype=np.int32), lengths)
         self._term_stream = term_stream
         self._keys = stream.terms
         self._key_index = {key: number for number, key in enumerate(self._keys)}
