@@ -177,3 +177,22 @@ def test_the_seeds_open(tmp_path):
     explorer = an.explore(an.load_corpus())
     assert explorer.state["reader"]["doc_id"] is not None
     assert len(explorer.state["terms"]["rows"]) == 40
+
+
+def test_tiny_corpora_open_and_follow_every_action(tmp_path):
+    """The corpora every lesson must survive: one article, no dates, English, stop words."""
+    from lesson_corpora import lesson_corpora
+
+    for name, path in lesson_corpora(tmp_path).items():
+        explorer = an.explore(an.load_corpus(path), term="حلب")
+        explorer.per_source(True)
+        explorer.sort_kwic("before")
+        explorer.brush("2016-01-01", "2017-01-01")
+        explorer.choose_source(explorer.data.sources()[0][0])
+        state = explorer.state
+        assert {view.version for view in explorer.views.values()} == {explorer.version}, name
+        if name == "no-date":
+            assert state["trend"]["series"] == [] and state["summary"]["shown"] == 0
+        if name == "all-stop-words":
+            assert explorer.term is None and state["kwic"]["rows"] == []
+            assert state["reader"]["doc_id"] is None
