@@ -296,3 +296,14 @@ def test_a_term_absent_from_the_filter_gives_empty_views(corpus, data):
     assert data.documents("روسيا", nowhere)[1] == 0
     assert data.collocates("روسيا", filters=nowhere).empty
     assert data.kwic("كلمة_غائبة")[1] == 0
+
+
+def test_a_dask_corpus_gives_the_same_answers(generated_frames):
+    on_pandas, on_dask = (ExplorerData(frame) for frame in generated_frames)
+    filters = Filters(source=on_pandas.sources()[0][0])
+    for question, arguments in (("top_terms", (20, filters)), ("trend", (["روسيا"], True)),
+                                ("collocates", ("حلب",))):
+        pd.testing.assert_frame_equal(getattr(on_dask, question)(*arguments),
+                                      getattr(on_pandas, question)(*arguments))
+    pd.testing.assert_frame_equal(on_dask.kwic("حلب", "after")[0],
+                                  on_pandas.kwic("حلب", "after")[0])

@@ -148,7 +148,9 @@ class ExplorerData:
         meta = meta.compute() if hasattr(meta, "compute") else meta  # a lazy frame's small columns
         self._meta = meta.reset_index(drop=True)
         self._texts = list(iter_texts(corpus["text"]))
-        self._skipped = list(skipped if skipped is not None else corpus.attrs.get("skipped", []))
+        if skipped is None:  # the loader lists what it left out (a lazy frame has no attrs)
+            skipped = getattr(corpus, "attrs", {}).get("skipped", [])
+        self._skipped = list(skipped)
         self._stream = stream = TokenStream(self._texts, analyzer)
         self._build_counts(stream)
         self._build_dates()
