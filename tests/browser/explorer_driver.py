@@ -19,22 +19,33 @@ from layout import PROBE, arabic_run_problems, kwic_problems
 VIEWS = 7
 
 #: A promise that resolves when every view shows a version above arguments[0], with the
-#: milliseconds from the call (the click follows it at once) to that moment.
+#: milliseconds from the user's event (the first click, key or pointer release after the call,
+#: caught before any handler) to that moment: selenium's own latency is not counted.
 _AWAIT_VERSION = """
 const [above, done] = [arguments[0], arguments[arguments.length - 1]];
-const start = performance.now();
+let start = null;
+const mark = (event) => {
+  if (start === null && (event.type !== 'keydown' || event.key === 'Enter')) {
+    start = performance.now();
+  }
+};
+const kinds = ['click', 'keydown', 'pointerup'];
+kinds.forEach(kind => document.addEventListener(kind, mark, {capture: true}));
+const finish = (value) => {
+  kinds.forEach(kind => document.removeEventListener(kind, mark, {capture: true}));
+  done(value);
+};
 const ready = () => {
   const views = Array.from(document.querySelectorAll('.an-view'));
   const versions = views.map(v => Number(v.dataset.version || 0));
   return views.length === 7 && versions.every(v => v > above && v === versions[0]);
 };
-if (ready()) { done(0); return; }
 const observer = new MutationObserver(() => {
-  if (ready()) { observer.disconnect(); done(performance.now() - start); }
+  if (ready()) { observer.disconnect(); finish(performance.now() - (start ?? performance.now())); }
 });
 observer.observe(document.body, {attributes: true, subtree: true, childList: true,
                                  attributeFilter: ['data-version']});
-setTimeout(() => { observer.disconnect(); done(-1); }, arguments[1]);
+setTimeout(() => { observer.disconnect(); finish(-1); }, arguments[1]);
 """
 
 
@@ -158,8 +169,9 @@ def kwic_reading_problems(driver) -> list[str]:
     return problems
 
 
-def outside_requests(driver, allowed_host: str) -> list[str]:
-    """Every http(s) request the page made to a host other than ``allowed_host``."""
+def outside_requests(driver, allowed_host: str = "127.0.0.1") -> list[str]:
+    """Every http(s) or websocket request the page made (since the last call) to another
+    host than ``allowed_host`` (any port)."""
     outside = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
@@ -167,6 +179,6 @@ def outside_requests(driver, allowed_host: str) -> list[str]:
             continue
         url = message["params"]["request"]["url"]
         parsed = urlparse(url)
-        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.netloc != allowed_host:
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != allowed_host:
             outside.append(url)
     return outside

@@ -81,7 +81,7 @@ class Explorer(ipywidgets.VBox):
     """
 
     def __init__(self, data: ExplorerData, *, language: str | None = None, n_terms: int = 40,
-                 kwic_rows: int = 100, document_rows: int = 200, term: str | None = None):
+                 kwic_rows: int = 100, document_rows: int = 100, term: str | None = None):
         self.data = data
         self.language = check_language(language)
         self.words = words(self.language)
