@@ -516,19 +516,13 @@ class ExplorerData:
         if measure not in (*MEASURES, "freq"):
             raise ValueError(f"measure must be one of {[*MEASURES, 'freq']}, got {measure!r}")
         keep = self.mask(filters)
-        if keep.all():
-            if self._whole is None:
-                self._whole = TokenizedCorpus.from_ids(
-                    self._collocation_ids, self._collocation_docs, self._keys,
-                    tokens=_as_key, index=self._key_index)
-            encoded = self._whole
-        else:
-            chosen = keep[self._collocation_docs]
-            encoded = TokenizedCorpus.from_ids(
-                self._collocation_ids[chosen], self._collocation_docs[chosen], self._keys,
-                tokens=_as_key, index=self._key_index)
+        if self._whole is None:
+            self._whole = _Encoded.from_ids(self._collocation_ids, self._collocation_docs,
+                                            self._keys, tokens=_as_key, index=self._key_index)
+            self._whole.by_term = self._by_term
+        encoded = self._whole
         table = collocations(encoded, term, window=window, min_freq=min_freq,
-                             sort_by=measure, n=n)
+                             sort_by=measure, n=n, within=None if keep.all() else keep)
         table.insert(1, "form", self.forms(table["collocate"]))
         return table
 
@@ -571,6 +565,16 @@ class ExplorerData:
         published = row["published"]
         return Article(str(row["doc_id"]), str(row["title"]), str(self._sources[doc]),
                        None if pd.isna(published) else published, self._texts[doc], marks)
+
+
+class _Encoded(TokenizedCorpus):
+    """The corpus's terms for ``collocations``, counting a part of it from the explorer's
+    per-article counts (one sparse product) instead of reading every token again."""
+
+    by_term = None  # the articles x terms counts, by column
+
+    def frequency_in(self, within: np.ndarray) -> np.ndarray:
+        return np.asarray(self.by_term.T @ within.astype(np.int64)).ravel()
 
 
 def _as_key(term: str) -> list[str]:
