@@ -367,16 +367,12 @@ class Explorer(ipywidgets.VBox):
         top = max((v for s in payload["series"] for _, v in s["points"] if v is not None),
                   default=0.0)
         ticks = [t for t in MaxNLocator(5).tick_values(0, top or 1) if 0 <= t <= (top or 1)]
-        granularity = _GRANULARITY[data.frequency]
-        step = max(1, int(np.ceil(len(periods) / 7)))
         half = (ms[1] - ms[0]) / 2 if len(ms) > 1 else 43_200_000
         payload.update({
             "x_min": float(ms[0] - half), "x_max": float(ms[-1] + half),
             "y_max": float(max(ticks[-1], top) if ticks else 1),
             "y_ticks": [[float(t), f"{t:g}"] for t in ticks],
-            "x_ticks": [[float(ms[i]), format_date(periods[i].date(), granularity,
-                                                   self.language)]
-                        for i in range(0, len(periods), step)],
+            "x_ticks": self._time_ticks(periods, ms),
         })
         if self.start is not None or self.end is not None:
             lo = self.start.value // 1_000_000 if self.start is not None else payload["x_min"]
@@ -386,6 +382,21 @@ class Explorer(ipywidgets.VBox):
         outside = data.summary(Filters(source=self.source))["uncharted"]
         payload["note"] = w["brush_note"] + (f" ({outside} {w['outside']})" if outside else "")
         return payload
+
+    def _time_ticks(self, periods: pd.DatetimeIndex, ms: np.ndarray, most: int = 7) -> list:
+        """At most ``most`` labels on the time axis, short enough not to overlap: with days
+        or weeks, the first period of every month (or every few months), named by month;
+        otherwise every few periods at their own granularity."""
+        granularity = _GRANULARITY[self.data.frequency]
+        if granularity in ("day", "week") and len(periods) > most:
+            months = pd.Series(periods.to_period("M"))
+            chosen = np.flatnonzero((months != months.shift()).to_numpy())
+            granularity = "month"
+        else:
+            chosen = np.arange(len(periods))
+        chosen = chosen[::max(1, int(np.ceil(len(chosen) / most)))]
+        return [[float(ms[i]), format_date(periods[i].date(), granularity, self.language)]
+                for i in chosen]
 
     def _kwic(self) -> dict:
         w = self.words

@@ -308,8 +308,10 @@ function render({model, el}) {
     body.replaceChildren(...[VIEWS[kind](d, send, el)].flat());
     el.dataset.version = model.get("version");
     const first = body.querySelector("mark");
-    if (first && kind === "reader") {
-      body.scrollTop = Math.max(0, first.offsetTop - body.offsetTop - 40);
+    const article = body.querySelector(".an-text");
+    if (first && article) {  // the headline stays in view; the article scrolls to the term
+      const below = first.getBoundingClientRect().top - article.getBoundingClientRect().top;
+      article.scrollTop = Math.max(0, article.scrollTop + below - 40);
     }
   };
   model.on("change:data", draw);
