@@ -31,8 +31,27 @@ Order and ties (deterministic, so that two implementations agree row for row)
     corpus order; ``kwic`` in corpus order, or by the sort keys then corpus order;
     ``collocates`` as :func:`~arabic_news.analysis.collocations.collocations` sorts.
 
+The calls (each documented below), and what an index needs to answer them without reading
+the texts again:
+
+=========================================  ====================================================
+``summary(filters)``                        article metadata; terms per article; cleaning facts
+``sources()``, ``date_range()``, ``periods`` article metadata; ``time_range``, ``frequency``
+``form(key)``, ``search(query)``            written forms of each key with counts (spellings)
+``top_terms(n, filters)``, ``count``        per-article term counts (a sparse articles x terms
+                                            matrix, by row and by column)
+``trend(terms, by_source, filters)``        the same counts, with each article's period, source
+``kwic(term, sort, filters, limit)``        each token's position, its characters in the text,
+                                            and its neighbours (stop words included) for sorting
+``collocates(term, measure, filters)``      the analyzer's terms in order per article (windows)
+``documents(term, filters, limit)``         metadata in date order; counts by column
+``text(doc_id, term)``                      the text as written, the term's character spans
+=========================================  ====================================================
+
 Speed (what the index must keep): each call answers in at most 200 ms on ANT (31,523
-articles) and 2 s on 315,230 articles; ``benchmarks/bench_explore.py`` measures it.
+articles) and 2 s on 315,230 articles; ``benchmarks/bench_explore.py`` measures it, through
+the widget's calls. The widget asks, per action, only the views that the action changes
+(``widget.DEPENDS``).
 """
 
 from __future__ import annotations
