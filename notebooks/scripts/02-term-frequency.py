@@ -251,7 +251,10 @@ explorer
 #   wire story, which multiply a count.
 
 # %%
-if explorer is not None:
+if explorer is None or explorer.term is None:
+    print("No term to compare: the explorer is off, or no term is left once stop words are "
+          "removed.")
+else:
     key = explorer.term
     shown = explorer.data.count(key)
     print(f"{an.isolate(explorer.data.form(key))}: the explorer counts {shown}, "
