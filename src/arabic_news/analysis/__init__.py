@@ -67,6 +67,7 @@ from .timelines import (
     choose_frequency,
     core_date_range,
     dated_articles,
+    period_start,
     term_share_over_time,
 )
 from .topics import (
@@ -121,6 +122,7 @@ __all__ = [
     "event_points",
     "days_before_publication",
     "dated_articles",
+    "period_start",
     "mention_counts",
     "sample_articles",
     "articles_per_period",
