@@ -26,7 +26,7 @@ FOLLOW_SYMLINKS ?=
 MAX_FILE_SIZE ?=
 PARAMS_FILE ?=
 
-.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab bench lint sync-notebooks execute-notebooks student-copies lessons site clean chromium
+.PHONY: constraints run test test-unit test-notebooks test-mpl310 run-corpus lab explore bench lint sync-notebooks execute-notebooks student-copies lessons site clean chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed: run make with PYTHON=/path/to/python3.11")'
@@ -65,6 +65,11 @@ run-corpus: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_OPTS)
+
+# The explorer as a web page, for people who do not write code: Voila on 127.0.0.1 with a
+# fresh token (the address printed holds it). CORPUS empty: the bundled seeds.
+explore: $(STAMP)
+	$(BIN)/python -m arabic_news.explorer.app $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(LANGUAGE),--language "$(LANGUAGE)") $(if $(NO_BROWSER),--no-browser)
 
 test: test-unit test-notebooks test-mpl310
 

@@ -7,7 +7,10 @@ folder holds nothing but lessons:
   hidden tables of contents: the lessons, then the student copies) appended;
 - the lessons ``notebooks/NN-*.ipynb``, their solution cells collapsed behind a "show" toggle
   (myst-nb's ``hide-input`` tag) so that a reader tries before looking;
-- the student copies ``notebooks/exercises/NN-*.ipynb``.
+- the student copies ``notebooks/exercises/NN-*.ipynb``;
+- in both, the output of an interactive widget (the explorer of lesson 2) becomes a snapshot
+  (``docs/explorer/explorer-seeds.png``) with a note that it needs a running kernel: a widget
+  cannot run on a static page, and its script would come from a CDN.
 
 docs/conf.py adds the Amiri font (and its licence) from ``fontpkg-amiri``, so that Arabic has
 the charts' typeface without a web font.
@@ -46,6 +49,29 @@ class Refused(Exception):
     """The output folder is not ours to write: the message says why, in one line."""
 
 
+WIDGET = "application/vnd.jupyter.widget-view+json"
+SNAPSHOT = ROOT / "docs" / "explorer" / "explorer-seeds.png"
+SNAPSHOT_NOTE = (
+    "![The explorer on the two seed articles: the term حلب chosen, its contexts, collocates, "
+    "articles and the first article with the term marked]({path})\n\n"
+    "*A snapshot. The explorer needs a running Python kernel: run this lesson in JupyterLab, "
+    "or open it as a page with `make explore`.*")
+
+
+def without_widgets(notebook, depth: int = 0):
+    """``notebook`` with each widget output replaced by the explorer's snapshot (a page
+    ``depth`` folders below the site's root) and without the saved widget state."""
+    notebook.metadata.pop("widgets", None)
+    path = "../" * depth + "_explorer/" + SNAPSHOT.name
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET in data:
+                data.clear()
+                data["text/markdown"] = SNAPSHOT_NOTE.format(path=path)
+    return notebook
+
+
 def _toctree(caption: str, entries: list[str]) -> str:
     lines = ["```{toctree}", ":hidden:", ":maxdepth: 1", f":caption: {caption}", ""]
     return "\n".join(lines + entries + ["```"])
@@ -73,9 +99,12 @@ def stage(source: Path) -> None:
             tags = cell.get("metadata", {}).get("tags", [])
             if "solution" in tags and "hide-input" not in tags:
                 cell.metadata["tags"] = [*tags, "hide-input"]
-        nbformat.write(notebook, source / path.name)
+        nbformat.write(without_widgets(notebook), source / path.name)
     for path in copies:
-        shutil.copy2(path, source / "exercises" / path.name)
+        copy = without_widgets(nbformat.read(path, as_version=4), depth=1)
+        nbformat.write(copy, source / "exercises" / path.name)
+    (source / "_explorer").mkdir()
+    shutil.copy2(SNAPSHOT, source / "_explorer" / SNAPSHOT.name)
 
 
 def check_out(out: Path) -> None:

@@ -182,3 +182,21 @@ def test_term_counts_of_a_tokenized_corpus_equal_counting_the_parts():
     assert tokenized.term_counts(np.array([True, False])) == Counter(analyzer.tokens(texts[0]))
     with pytest.raises(ValueError, match="positions"):
         tokenized.term_counts([2])
+
+
+def test_within_gives_the_collocations_of_those_documents_alone():
+    import pandas as pd
+
+    texts = an.load_corpus()["text"].tolist() * 2 + ["روسيا وسوريا وحلب روسيا وسوريا"]
+    tokens = an.ArabicAnalyzer().tokens
+    encoded = TokenizedCorpus(texts, tokens)
+    for within in ([True, False, True, False, True], [False, True, False, False, False]):
+        chosen = [text for text, keep in zip(texts, within, strict=True) if keep]
+        for term in ("روسيا", None):
+            pd.testing.assert_frame_equal(
+                collocations(encoded, term, min_freq=1, within=within),
+                collocations(chosen, term, tokens=tokens, min_freq=1))
+    with pytest.raises(ValueError, match="one boolean per document"):
+        collocations(encoded, "روسيا", within=[True])
+    with pytest.raises(TypeError, match="TokenizedCorpus"):
+        collocations(texts, "روسيا", within=[True] * 5)

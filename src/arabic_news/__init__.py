@@ -54,6 +54,8 @@ _PUBLIC = {
     "heatmap": "arabic_news.plotting.charts",
     "timeline": "arabic_news.plotting.charts",
     "save_figure": "arabic_news.plotting.save",
+    # exploring: linked views in JupyterLab
+    "explore": "arabic_news.explorer",
 }
 
 __all__ = sorted(_PUBLIC)

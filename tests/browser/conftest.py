@@ -10,6 +10,7 @@ kept offline.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -49,6 +50,14 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser():
     """A headless Chromium, 1280x900, with an empty profile and no background networking."""
+    with chromium() as driver:
+        yield driver
+
+
+@contextlib.contextmanager
+def chromium(width: int = 1280, height: int = 900, network_log: bool = False):
+    """A headless Chromium with an empty profile; ``network_log`` records every request
+    (read them with ``driver.get_log("performance")``)."""
     os.environ.setdefault("SE_OFFLINE", "true")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -59,11 +68,12 @@ def browser():
     for flag in (
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900", "--force-device-scale-factor=1",
-        f"--user-data-dir={profile}",
+        "--disable-dev-shm-usage", f"--window-size={width},{height}",
+        "--force-device-scale-factor=1", f"--user-data-dir={profile}",
     ):
         options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    logs = {"browser": "ALL", **({"performance": "ALL"} if network_log else {})}
+    options.set_capability("goog:loggingPrefs", logs)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
     try:
@@ -120,6 +130,19 @@ def jupyterlab(tmp_path_factory):
     JupyterLab's HTML sanitiser, as they do for a reader who opens them. Every cell is kept
     in the page (no windowing), so that each table can be measured. Yields (base URL, token).
     """
+    home = tmp_path_factory.mktemp("jupyterlab")
+    root = home / "lessons"
+    root.mkdir()
+    for lesson in LESSONS:
+        shutil.copy(lesson, root / lesson.name)
+    with lab_server(home, root) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def lab_server(home: Path, root: Path, extra: tuple[str, ...] = ()):
+    """A JupyterLab server on 127.0.0.1 serving ``root``, its configuration under ``home``,
+    with a fresh token; yields (base URL, token) and stops the server on exit."""
     import json
     import secrets
     import subprocess
@@ -127,11 +150,6 @@ def jupyterlab(tmp_path_factory):
     import time
     import urllib.request
 
-    home = tmp_path_factory.mktemp("jupyterlab")
-    root = home / "lessons"
-    root.mkdir()
-    for lesson in LESSONS:
-        shutil.copy(lesson, root / lesson.name)
     settings = home / "settings"
     for plugin, values in {
         "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
@@ -152,7 +170,7 @@ def jupyterlab(tmp_path_factory):
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
          f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--allow-root"],
+         "--allow-root", *extra],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

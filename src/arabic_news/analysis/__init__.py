@@ -95,6 +95,7 @@ from .timelines import (
     choose_frequency,
     core_date_range,
     dated_articles,
+    period_start,
     term_share_over_time,
 )
 from .topics import (
@@ -157,6 +158,7 @@ __all__ = [
     "relative_points",
     "days_before_publication",
     "dated_articles",
+    "period_start",
     "mention_counts",
     "sample_articles",
     "articles_per_period",

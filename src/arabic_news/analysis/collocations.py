@@ -150,6 +150,34 @@ class TokenizedCorpus:
         self.document = np.repeat(np.arange(self.n_documents), np.asarray(lengths, np.int64))
         self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
 
+    @classmethod
+    def from_ids(cls, ids: np.ndarray, document: np.ndarray, vocabulary: np.ndarray,
+                 tokens: Callable[[str], list[str]] | None = None,
+                 index: dict[str, int] | None = None) -> TokenizedCorpus:
+        """A corpus already encoded: token ``ids`` into ``vocabulary`` (an array of terms), in
+        reading order, with each token's ``document`` (non-decreasing, 0-based). For callers
+        that keep the encoded tokens of a corpus and ask about parts of it (the explorer).
+        ``index`` (term -> id, the inverse of ``vocabulary``) saves building it again."""
+        ids, document = np.asarray(ids), np.asarray(document)  # any integer type, not copied
+        if not (np.issubdtype(ids.dtype, np.integer) and np.issubdtype(document.dtype,
+                                                                        np.integer)):
+            raise TypeError("ids and document must be arrays of integers")
+        if ids.shape != document.shape:
+            raise ValueError(f"ids and document differ in length: {ids.shape} and "
+                             f"{document.shape}")
+        if len(document) and np.any(np.diff(document) < 0):
+            raise ValueError("document must not decrease: give the tokens in reading order")
+        encoded = cls.__new__(cls)
+        encoded.tokens = tokens or _default_tokens()
+        encoded.ids = ids
+        encoded.vocabulary = np.asarray(vocabulary, dtype=object)
+        encoded._index = index if index is not None else {
+            term: number for number, term in enumerate(encoded.vocabulary)}
+        encoded.n_documents = int(document[-1]) + 1 if len(document) else 0
+        encoded.document = document
+        encoded.frequency = np.bincount(ids, minlength=len(encoded.vocabulary))
+        return encoded
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -177,6 +205,11 @@ class TokenizedCorpus:
         present = np.flatnonzero(counts)
         return Counter(dict(zip(self.vocabulary[present].tolist(), counts[present].tolist(),
                                 strict=True)))
+
+    def frequency_in(self, within: np.ndarray) -> np.ndarray:
+        """Each term's frequency in the documents where ``within`` (one boolean each) is True.
+        A subclass that keeps per-document counts may answer faster."""
+        return np.bincount(self.ids[within[self.document]], minlength=len(self.vocabulary))
 
     def id_of(self, term: str) -> int | None:
         """The id of a (normalised) term, or None when the corpus does not hold it."""
@@ -210,6 +243,7 @@ def collocations(
     sort_by: str = "log_dice",
     attraction_only: bool = True,
     n: int | None = None,
+    within=None,
 ) -> pd.DataFrame:
     """A tidy table of collocations with their frequency, PMI, t-score, G² and logDice.
 
@@ -233,6 +267,10 @@ def collocations(
     Rows are sorted by ``sort_by`` (one of pmi, t_score, g2, log_dice, freq), largest
     first, ties by frequency then alphabetically; ``n`` keeps the first ``n``.
     See the module docstring for the contingency tables.
+
+    ``within`` (with a :class:`TokenizedCorpus` only): a boolean per document; the table is
+    then that of those documents alone (every count, N included, is theirs), without copying
+    their tokens: how an explorer asks about the articles of a period or a source.
     """
     check_positive_int("min_freq", min_freq)
     if n is not None:
@@ -244,13 +282,25 @@ def collocations(
         encoded = documents
         tokens = tokens or documents.tokens
     else:
+        if within is not None:
+            raise TypeError("within= selects documents of a TokenizedCorpus: pass one, or "
+                            "pass only the texts you want")
         tokens = tokens or _default_tokens()
         encoded = TokenizedCorpus(documents, tokens)
+    frequency, total = encoded.frequency, len(encoded)
+    if within is not None:
+        within = np.asarray(within, dtype=bool)
+        if within.shape != (encoded.n_documents,):
+            raise ValueError(f"within needs one boolean per document ({encoded.n_documents}),"
+                             f" got shape {within.shape}")
+        frequency = encoded.frequency_in(within)
+        total = int(frequency.sum())
     if term is None:
-        table = _pairs(encoded, min_freq)
+        table = _pairs(encoded, min_freq, within, frequency, total)
         label = "pair"
     else:
-        table = _term(encoded, _node(term, tokens), before, after, min_freq)
+        table = _term(encoded, _node(term, tokens), before, after, min_freq, within,
+                      frequency, total)
         label = "collocate"
     if attraction_only:
         table = table[table["freq"] > table["expected"]]
@@ -272,16 +322,18 @@ def _node(term: str, tokens) -> str:
     return produced[0]
 
 
-def _pairs(encoded: TokenizedCorpus, min_freq: int) -> pd.DataFrame:
+def _pairs(encoded: TokenizedCorpus, min_freq: int, within, frequency, total) -> pd.DataFrame:
     ids, size = encoded.ids, len(encoded.vocabulary)
     same_document = encoded.document[:-1] == encoded.document[1:]
-    codes = ids[:-1][same_document] * size + ids[1:][same_document]
+    if within is not None:
+        same_document &= within[encoded.document[:-1]]
+    codes = ids[:-1][same_document].astype(np.int64) * size + ids[1:][same_document]
     pairs, counts = np.unique(codes, return_counts=True)
     keep = counts >= min_freq
     pairs, counts = pairs[keep], counts[keep]
     first, second = pairs // size, pairs % size
-    f_first, f_second = encoded.frequency[first], encoded.frequency[second]
-    measures = association_measures(counts, f_first, f_second, len(encoded))
+    f_first, f_second = frequency[first], frequency[second]
+    measures = association_measures(counts, f_first, f_second, total)
     words_first, words_second = encoded.vocabulary[first], encoded.vocabulary[second]
     table = pd.DataFrame({
         "pair": [f"{x} {y}" for x, y in zip(words_first, words_second, strict=True)],
@@ -295,31 +347,37 @@ def _pairs(encoded: TokenizedCorpus, min_freq: int) -> pd.DataFrame:
     return _strings(table, ["pair", "first", "second"])[PAIR_COLUMNS]
 
 
-def _term(encoded: TokenizedCorpus, node: str, before: int, after: int,
-          min_freq: int) -> pd.DataFrame:
+def _term(encoded: TokenizedCorpus, node: str, before: int, after: int, min_freq: int,
+          within, frequency, total) -> pd.DataFrame:
     node_id = encoded.id_of(node)
     if node_id is None:
         return _strings(pd.DataFrame({column: [] for column in TERM_COLUMNS}), ["collocate"])
     ids, document = encoded.ids, encoded.document
-    positions = np.flatnonzero(ids == node_id)
+    node = ids == node_id
+    positions = np.flatnonzero(node)
+    if within is not None:  # windows never leave a document: the others' tokens are never read
+        positions = positions[within[document[positions]]]
     sides = {}
     for name, offsets in (("before", range(-before, 0)), ("after", range(1, after + 1))):
-        parts = []
+        # A mark per token position (not a sort of the shifted positions): each position in
+        # a window once, in order, whatever the number of occurrences.
+        marked = np.zeros(len(ids), dtype=bool)
         for offset in offsets:
             shifted = positions + offset
             inside = (shifted >= 0) & (shifted < len(ids))
             shifted, origin = shifted[inside], positions[inside]
-            parts.append(shifted[document[shifted] == document[origin]])
-        side = np.unique(np.concatenate(parts)) if parts else np.array([], dtype=np.int64)
-        sides[name] = side[ids[side] != node_id]
-    region = np.union1d(sides["before"], sides["after"])
+            marked[shifted[document[shifted] == document[origin]]] = True
+        marked &= ~node
+        sides[name] = marked
+    region = np.flatnonzero(sides["before"] | sides["after"])
+    sides = {name: np.flatnonzero(marked) for name, marked in sides.items()}
     size = len(encoded.vocabulary)
     o11 = np.bincount(ids[region], minlength=size)
     keep = np.flatnonzero(o11 >= min_freq)
     keep = keep[keep != node_id]
-    f_node = encoded.frequency[node_id]
-    counts, f_y = o11[keep], encoded.frequency[keep]
-    measures = association_measures(counts, len(region), f_y, len(encoded) - f_node,
+    f_node = frequency[node_id]
+    counts, f_y = o11[keep], frequency[keep]
+    measures = association_measures(counts, len(region), f_y, total - f_node,
                                     f_x=f_node, f_y=f_y)
     table = pd.DataFrame({
         "collocate": encoded.vocabulary[keep],

@@ -93,7 +93,9 @@ def _within(published: pd.Series, start, end) -> pd.Series | None:
     return keep
 
 
-def _period_start(published: pd.Series, frequency: str) -> pd.Series:
+def period_start(published: pd.Series, frequency: str) -> pd.Series:
+    """The first day of each date's period (``frequency`` from :func:`choose_frequency`;
+    weeks start on Monday), as naive UTC timestamps: the periods every timeline counts by."""
     if frequency not in _FREQUENCIES:
         raise ValueError(f"frequency must be one of {sorted(_FREQUENCIES)}, got {frequency!r}")
     naive = published.dt.tz_convert("UTC").dt.tz_localize(None)
@@ -124,7 +126,7 @@ def articles_per_period(
     corpus = engine_of(corpus).small_columns(corpus, wanted)  # the dates and groups only
     dated = _dated(corpus, start, end, columns=wanted)
     frequency = frequency or choose_frequency(dated["published"])
-    periods = _period_start(dated["published"], frequency).rename("period")
+    periods = period_start(dated["published"], frequency).rename("period")
     if by is None or by not in dated.columns or dated[by].isna().all():
         table = periods.value_counts().sort_index().to_frame("articles")
     else:
@@ -176,7 +178,7 @@ def _period_totals(
     texts = compress(corpus["text"], keep.to_numpy(dtype=bool))
     unique = list(dict.fromkeys(terms))
     position = {term: i for i, term in enumerate(unique, start=1)}
-    periods = _period_start(corpus["published"][keep], frequency)
+    periods = period_start(corpus["published"][keep], frequency)
     # One running row per period (not one dict per article): memory bounded by the periods.
     totals: dict = {}
     for period, text in zip(periods, texts, strict=True):

@@ -33,7 +33,7 @@ from sklearn.preprocessing import normalize as unit_rows
 from arabic_news.errors import NotApplicable
 
 from ._checks import check_positive_int
-from .timelines import _dated, _period_start, choose_frequency
+from .timelines import _dated, choose_frequency, period_start
 
 
 @dataclass
@@ -187,7 +187,7 @@ def topic_share_over_time(model: TopicModel, corpus: pd.DataFrame, frequency: st
     if dated.empty:
         raise NotApplicable("no dated document in the chosen range: no topics over time")
     frequency = frequency or choose_frequency(dated["published"])
-    periods = _period_start(dated["published"], frequency).rename("period")
+    periods = period_start(dated["published"], frequency).rename("period")
     chosen = shares.loc[dated.index]
     chosen = chosen[chosen.sum(axis=1) > 0]
     table = chosen.groupby(periods.loc[chosen.index]).mean()

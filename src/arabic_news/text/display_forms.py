@@ -97,7 +97,7 @@ class DisplayForms(Mapping):
         pooled: dict[str, Counter] = defaultdict(Counter)
         for old, found in self._spellings.items():
             pooled[key(old)].update(found)
-        return _from_spellings(pooled)
+        return forms_from_spellings(pooled)
 
     def spellings(self, key: str) -> list[tuple[str, int]]:
         """Every written form of a single term with its count, most frequent first."""
@@ -176,7 +176,7 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
     for key, written, count in zip(table["key"], table["written"], table["count"].tolist(),
                                    strict=True):
         spellings[key][written] += count
-    return _from_spellings(spellings)
+    return forms_from_spellings(spellings)
 
 
 def _key_spellings(texts: Iterable[str], terms_of, wanted) -> Iterator[tuple[str, str, int]]:
@@ -213,8 +213,12 @@ def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def _from_spellings(spellings: dict[str, Counter]) -> DisplayForms:
-    # The most frequent spelling; ties go to the first in code-point order (deterministic).
+def forms_from_spellings(spellings: Mapping[str, Mapping[str, int]]) -> DisplayForms:
+    """Display forms from counted spellings: ``{key: {written form: count}}``, for callers
+    that counted the written tokens themselves (the explorer's one pass over the corpus).
+    Each key gets its most frequent spelling; ties go to the first in code-point order, so
+    the result is deterministic."""
+    spellings = {key: Counter(found) for key, found in spellings.items() if found}
     forms = {key: min(found.items(), key=lambda item: (-item[1], item[0]))[0]
              for key, found in spellings.items()}
     return DisplayForms(forms, dict(spellings))
