@@ -28,6 +28,7 @@ dask = pytest.importorskip("dask")
 
 import arabic_news as an  # noqa: E402
 from arabic_news import analysis  # noqa: E402
+from arabic_news.corpus.convert import write_shards  # noqa: E402
 from arabic_news.engines import engine_of  # noqa: E402
 from arabic_news.engines.dask_engine import DASK  # noqa: E402
 from arabic_news.exercises import memo  # noqa: E402
@@ -36,6 +37,27 @@ from arabic_news.exercises.core import evaluate  # noqa: E402
 ANALYZER = an.ArabicAnalyzer()
 TERMS = ANALYZER.tokens("روسيا حلب مجلس")
 COLUMNS = ["doc_id", "title", "source", "published"]
+COPIES = 12  # articles of the messy corpus printed twice
+FOOTER = "للمزيد من الأخبار تابعونا على موقعنا الإلكتروني وحساباتنا"
+
+
+def _messy(corpus: pd.DataFrame, folder) -> tuple[pd.DataFrame, object]:
+    """The generated corpus as a scraped one: one source ends every article with a footer
+    line, and :data:`COPIES` articles are printed again a day later by another source. As
+    loaded in memory and on Dask (Parquet shards of 50 rows), from one JSON Lines file."""
+    messy = corpus.copy()
+    footed = messy["source"] == messy["source"].iloc[0]
+    messy.loc[footed, "text"] = messy.loc[footed, "text"] + "\n" + FOOTER
+    copies = messy[~footed].iloc[:COPIES].copy()
+    copies["doc_id"] = copies["doc_id"].astype(str) + "-copy"
+    copies["source"] = "copies"
+    copies["published"] = copies["published"] + pd.Timedelta(days=1)
+    messy = pd.concat([messy, copies], ignore_index=True)
+    source = folder / "messy.jsonl"
+    messy.assign(published=messy["published"].astype(str)).to_json(
+        source, orient="records", lines=True, force_ascii=False)
+    write_shards(source, folder / "shards", rows_per_shard=50)
+    return an.load_corpus(source), an.load_corpus(folder / "shards", engine="dask")
 
 
 # ----------------------------------------------------------------------------- comparisons
@@ -100,6 +122,19 @@ def cases(id: str, run, compare=same, values=(None,), **options) -> list[Case]:
         return [Case(id, run, compare, **options)]
     return [Case(f"{id}[{value}]", lambda i, v=value: run(i, v), compare, **options)
             for value in values]
+
+
+def collected_both(left, right):
+    """Two lazy-or-not tables, each brought into memory, compared ignoring their index."""
+    frames_ignoring_index(engine_of(left).collect(left), engine_of(right).collect(right))
+
+
+def _same_corpus(left, right):
+    """Two corpora (a Dask one collected) with the same rows, texts and notes."""
+    collected_both(left, right)
+    assert an.boilerplate_note(left) == an.boilerplate_note(right)
+    assert an.deduplication_note(left) == an.deduplication_note(right)
+    assert analysis.short_texts_note(left) == analysis.short_texts_note(right)
 
 
 # ----------------------------------------------------------------------------- answers
@@ -262,6 +297,23 @@ CASES: list[Case] = [
                                                   corpus=_corpus, term=term)(i),
            values=("حلب", "لا يوجد"), covers=("checkers",),
            reference=_statuses("right", "wrong"), bounded=True),
+    # corpus steps and reprints, on the messy corpus (footers and copies; see _messy)
+    *cases("find_boilerplate", lambda i: an.find_boilerplate(i.messy), frames,
+           reference=lambda i, got: _any(got["line"].str.contains("تابعونا").any())),
+    *cases("remove_boilerplate", lambda i: an.remove_boilerplate(i.messy), _same_corpus,
+           reference=lambda i, got: _any(not got["text"].str.contains("تابعونا").any())),
+    *cases("near_duplicates", lambda i: analysis.near_duplicates(i.messy, cache=False),
+           frames, reference=lambda i, got: _any(got["group"].nunique() >= COPIES)),
+    *cases("compared_pairs", lambda i: analysis.compared_pairs(i.messy, cache=False), frames),
+    *cases("passage_reuse", lambda i: analysis.passage_reuse(i.messy, cache=False), frames),
+    *cases("drop_duplicates", lambda i: an.drop_duplicates(i.messy), _same_corpus,
+           reference=lambda i, got: _any(not got["doc_id"].str.endswith("-copy").any()
+                                         and len(got) <= len(i.messy) - COPIES)),
+    *cases("short_texts", lambda i: analysis.short_texts(i.messy, max_words=40), frames),
+    *cases("without_short_texts", lambda i: analysis.without_short_texts(i.messy, 40),
+           _same_corpus, covers=("without_short_texts", "short_texts_note")),
+    *cases("relative_points", lambda i: analysis.relative_points(i.mentions), frames),
+    *cases("deictic", lambda i: i.mentions[analysis.deictic(i.mentions)], collected_both),
 ]
 
 #: Public analyses that take in-memory inputs only (Counters, matrices, fitted models,
@@ -273,6 +325,11 @@ IN_MEMORY_ONLY = {
     "topic_documents", "topic_labels", "topic_share_over_time", "topic_stability",
     "topic_terms", "tfidf_matrix", "distinctive_terms", "similarity_table",
     "tfidf_settings_effects", "min_df_effect",
+    # on a table already in memory (the groups of near_duplicates, a Counter of counts) or
+    # on a text or two: teaching helpers and choices, with no corpus to partition
+    "keyness_between", "TermChoice", "choose_terms", "period_start", "reprint_flows",
+    "duplicate_counts", "widest_story", "word_differences", "article_caption",
+    "made_reprints", "top_terms_compared",
 }
 
 
@@ -393,7 +450,7 @@ def _lesson_1_answers(corpus: pd.DataFrame) -> tuple[list, list]:
 
 
 @pytest.fixture(scope="module")
-def inputs(generated_frames):
+def inputs(generated_frames, tmp_path_factory):
     """The inputs of each engine, built once: {"pandas": ..., "dask": ...}."""
     pandas_corpus, dask_corpus = generated_frames
     with dask.config.set(scheduler="synchronous"):
@@ -413,11 +470,14 @@ def inputs(generated_frames):
         right, wrong = _lesson_1_answers(pandas_corpus)
         shared.update(right={"lesson 1": right}, wrong={"lesson 1": wrong})
         few = dask_corpus.partitions[0].head(5, compute=False)  # fewer than 10: passages
+        messy, messy_shards = _messy(pandas_corpus, tmp_path_factory.mktemp("messy"))
         on_dask = SimpleNamespace(corpus=dask_corpus, texts=dask_corpus["text"],
                                   mentions=an.dates_table(dask_corpus).persist(), few=few,
+                                  messy=messy_shards,
                                   **shared)
         on_pandas = SimpleNamespace(corpus=pandas_corpus, texts=pandas_corpus["text"],
-                                    mentions=mentions, few=few.compute(), **shared)
+                                    mentions=mentions, few=few.compute(), messy=messy,
+                                    **shared)
     return {"pandas": on_pandas, "dask": on_dask}
 
 

@@ -44,7 +44,11 @@ def _inputs() -> dict[str, dict]:
                               "worst_topic": [0.8, 0.9]})
     shares = pd.DataFrame([[0.7, 0.3], [0.2, 0.8]],
                           index=pd.to_datetime(["2018-01-01", "2018-02-01"]))
-    pool = {"corpus": corpus, "doc_id": first, "documents": documents, "tokenized": tokenized,
+    made = analysis.made_reprints(corpus)  # lesson 8 on the seeds: reprints made from a seed
+    groups = analysis.near_duplicates(made, cache=False)
+    pool = {"threshold": 0.8, "groups": groups, "group": int(groups["group"].iloc[0]),
+            "origin": made["text"].iloc[0], "copy": made["text"].iloc[-1],
+            "corpus": corpus, "doc_id": first, "documents": documents, "tokenized": tokenized,
             "counts_a": counts_a, "counts_b": counts_b, "term": "روسيا", "min_freq": 1,
             "stability": stability, "shares": shares, "model": model}
     chosen = {}

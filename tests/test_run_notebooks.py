@@ -303,12 +303,12 @@ def test_any_error_while_preparing_the_corpus_is_one_line_and_exit_2(
         raised, tmp_path, corpus, monkeypatch, capsys):
     import pyarrow  # noqa: F401 - used by the raised expression
 
-    import arabic_news.corpus.cache as cache
+    import arabic_news.corpus.convert as convert
 
     def fail(*args, **kwargs):
         raise eval(raised)  # noqa: S307 - the test's own literal expressions
 
-    monkeypatch.setattr(cache, "write_shards", fail)
+    monkeypatch.setattr(convert, "write_shards", fail)
     out = tmp_path / "o"
     assert run_notebooks.main(["--corpus", str(corpus), "--output", str(out),
                                "--cache-dir", str(tmp_path / "cache")]) == 2

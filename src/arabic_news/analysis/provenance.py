@@ -13,6 +13,8 @@ import re
 
 import pandas as pd
 
+from arabic_news.engines import engine_of
+
 #: Texts of at most this many words are "very short" by default (a headline, a caption).
 SHORT_TEXT_WORDS = 5
 
@@ -30,14 +32,33 @@ def _check_words(max_words: int) -> None:
         raise ValueError(f"max_words must be a whole number >= 0, got {max_words!r}")
 
 
+def _described(corpus) -> list[str]:
+    return [column for column in ("doc_id", "title", "source") if column in corpus.columns]
+
+
+def _short_rows(frame: pd.DataFrame, max_words: int, columns: list[str]) -> pd.DataFrame:
+    words = word_counts(frame["text"])
+    short = words <= max_words
+    return frame.loc[short, columns + ["text"]].assign(words=words[short])[
+        columns + ["words", "text"]]
+
+
+def _long_rows(frame: pd.DataFrame, max_words: int) -> pd.DataFrame:
+    return frame[word_counts(frame["text"]) > max_words]
+
+
+def _short_count(frame: pd.DataFrame, max_words: int) -> pd.DataFrame:
+    short = int((word_counts(frame["text"]) <= max_words).sum())
+    return pd.DataFrame({"key": [0], "short": [short]}, dtype="int64")
+
+
 def short_texts(corpus: pd.DataFrame, max_words: int = SHORT_TEXT_WORDS) -> pd.DataFrame:
     """The texts of at most ``max_words`` words: ``doc_id``, ``title`` and ``source`` (where
-    the corpus has them), ``words`` and ``text``, shortest first."""
+    the corpus has them), ``words`` and ``text``, shortest first (then in corpus order)."""
     _check_words(max_words)
-    words = word_counts(corpus["text"])
-    keep = [column for column in ("doc_id", "title", "source") if column in corpus.columns]
-    short = corpus.loc[words <= max_words, keep + ["text"]].assign(words=words[words <= max_words])
-    short = short[keep + ["words", "text"]]
+    engine = engine_of(corpus)
+    short = engine.collect(engine.map_partitions(corpus, _short_rows, max_words,
+                                                 _described(corpus)))
     return short.sort_values("words", kind="stable").reset_index(drop=True)
 
 
@@ -45,21 +66,26 @@ def without_short_texts(corpus: pd.DataFrame, max_words: int = SHORT_TEXT_WORDS
                         ) -> pd.DataFrame:
     """``corpus`` without its texts of at most ``max_words`` words (``max_words=0`` keeps
     everything but empty texts); ``.attrs["short_texts_left_out"]`` says how many were
-    left out. The rows kept keep their index and order."""
+    left out. The rows kept keep their index and order. On a Dask corpus the result is
+    lazy and its ``attrs`` an attribute of the returned collection."""
     _check_words(max_words)
-    words = word_counts(corpus["text"])
-    kept = corpus[words > max_words]
-    kept.attrs = {**corpus.attrs, "short_texts_left_out": int((words <= max_words).sum()),
+    engine = engine_of(corpus)
+    kept = engine.map_partitions(corpus, _long_rows, max_words)
+    counted = engine.collect(engine.sum_by(corpus, _short_count, max_words, keys=["key"],
+                                           few_keys=True))
+    kept.attrs = {**(engine.attrs(corpus) or {}), **getattr(corpus, "attrs", {}),
+                  "short_texts_left_out": int(counted["short"].sum()),
                   "short_text_words": max_words}
     return kept
 
 
 def short_texts_note(corpus: pd.DataFrame) -> str:
     """One line saying how many very short texts :func:`without_short_texts` left out."""
-    left_out = corpus.attrs.get("short_texts_left_out")
+    attrs = getattr(corpus, "attrs", {})
+    left_out = attrs.get("short_texts_left_out")
     if left_out is None:
         return "Very short texts are kept."
-    limit = corpus.attrs.get("short_text_words", SHORT_TEXT_WORDS)
+    limit = attrs.get("short_text_words", SHORT_TEXT_WORDS)
     if not left_out:
         return f"No text has {limit} words or fewer: every article is kept."
     return (f"{left_out:,} text{'s' if left_out != 1 else ''} of {limit} words or fewer "

@@ -6,7 +6,16 @@ import pandas as pd
 
 from arabic_news.analysis.reprints import reprint_flows, word_differences
 from arabic_news.errors import NotApplicable
-from arabic_news.exercises.compare import expect_number, expect_term, expect_terms, expect_type
+from arabic_news.exercises.compare import (
+    expect_finite,
+    expect_number,
+    expect_term,
+    expect_terms,
+    expect_type,
+    expect_whole,
+    is_close,
+    shown,
+)
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.prepare.duplicates import drop_duplicates
 from arabic_news.text.normalize import normalize
@@ -23,7 +32,7 @@ def set_aside_at_a_threshold(answer, *, corpus, threshold):
     """How many articles counting each story once sets aside at ``threshold``."""
     expected = len(drop_duplicates(corpus, threshold=threshold).attrs["duplicates"])
     at_default = len(drop_duplicates(corpus).attrs["duplicates"])
-    expect_type(answer, int, "a whole number of articles")
+    expect_whole(answer, "a whole number of articles")
     if answer == at_default and at_default != expected:
         raise Wrong("that is the count at the default threshold of 0.8: pass threshold=0.9.")
     expect_number(answer, expected, what="the number of articles set aside")
@@ -41,8 +50,8 @@ def busiest_reprinter(answer, *, groups):
     totals = between.groupby("reprint_source")["reprints"].sum()
     expect_type(answer, str, "an outlet's name")
     if answer.strip() not in set(totals.index):
-        raise Wrong(f"{answer.strip()!r} reprints no story of another outlet: give a name from "
-                    "the reprint_source column.")
+        raise Wrong(f"{shown(answer.strip())} reprints no story of another outlet: give a "
+                    "name from the reprint_source column.")
     expect_term(answer, totals[totals == totals.max()].index.tolist(),
                 what="the outlet with the most reprints of other outlets' stories")
 
@@ -68,8 +77,8 @@ def hours_to_spread(answer, *, groups, group):
     if story["lag_days"].isna().all():
         raise NotApplicable("the articles of this story have no publication dates")
     hours = float(story["lag_days"].max() * 24)
-    expect_type(answer, (int, float), "a number of hours")
-    if abs(answer - hours / 24) < 0.051 and hours > 1.2:
+    expect_finite(answer, "a number of hours")
+    if is_close(answer, hours / 24, 0.051) and hours > 1.2:
         raise Wrong("that is in days: multiply by 24.")
     expect_number(answer, hours, tolerance=0.051,
                   what="the hours from the origin to the last article")

@@ -65,6 +65,7 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import pandas as pd
 
+from arabic_news.engines import engine_of
 from arabic_news.prepare import templates as tpl
 
 LINE, START, END, CODE = 0, 1, 2, 3
@@ -604,15 +605,35 @@ def _check_corpus(corpus) -> None:
 
 
 def _chosen(corpus, rules: BoilerplateRules) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(chosen templates, sizes): the two counting rounds and the rules."""
-    sizes = articles_per_source(corpus)
-    chosen = boilerplate_templates(count_partition(corpus, rules), sizes, rules)
+    """(chosen templates, sizes): the two counting rounds and the rules, each a sum over the
+    partitions by the engine (memory bounded by the distinct templates)."""
+    engine = engine_of(corpus)
+    sizes = engine.collect(engine.sum_by(corpus, articles_per_source, keys=["source", "day"],
+                                         few_keys=True))
+    count_keys = ["source", "kind", "template", "length", "day"]
+
+    def counted(*openings) -> pd.DataFrame:
+        table = engine.collect(engine.sum_by(corpus, count_partition, rules, *openings,
+                                             keys=count_keys))
+        return table.sort_values(count_keys, kind="stable").reset_index(drop=True)
+
+    chosen = boilerplate_templates(counted(), sizes, rules)
     openings = shortest_runs(chosen)
     if openings:
-        longer = count_partition(corpus, rules, openings)
-        chosen = pd.concat([chosen, boilerplate_templates(longer, sizes, rules)],
+        chosen = pd.concat([chosen, boilerplate_templates(counted(openings), sizes, rules)],
                            ignore_index=True)
     return chosen, sizes
+
+
+def _report(corpus, chosen: pd.DataFrame, rules: BoilerplateRules) -> pd.DataFrame:
+    """The partitions' reports, added together (a row per template removed somewhere)."""
+    parts = engine_of(corpus).per_partition(corpus, report_partition, chosen, rules)
+    return sum_reports(pd.concat(parts, ignore_index=True))
+
+
+def _cleaned(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules
+             ) -> pd.DataFrame:
+    return clean_partition(frame, chosen, rules)[0]
 
 
 def find_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None,
@@ -625,12 +646,13 @@ def find_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None
     articles), ``position`` (a whole line, or glued at the start or end of a line), ``days``
     (publication days it occurs on) and ``words`` (words removed in all). Most articles
     first. ``rules`` or keyword thresholds change the defaults of :class:`BoilerplateRules`
-    (for example ``min_articles=20``); the module docstring explains each one.
+    (for example ``min_articles=20``); the module docstring explains each one. Runs on a
+    pandas or a Dask corpus.
     """
     _check_corpus(corpus)
     rules = rules_of(rules, **thresholds)
     chosen, sizes = _chosen(corpus, rules)
-    return boilerplate_table(report_partition(corpus, chosen, rules), chosen, sizes)
+    return boilerplate_table(_report(corpus, chosen, rules), chosen, sizes)
 
 
 def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None,
@@ -639,14 +661,17 @@ def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = No
     as it is), and the table of :func:`find_boilerplate` in ``.attrs["boilerplate"]`` (its
     ``.attrs["words"]`` holds the corpus's word count before removal). Every other column,
     every row and the order of rows are kept; an article that was only boilerplate keeps
-    its row with an empty text."""
+    its row with an empty text. On a Dask corpus the result is lazy, and its ``attrs`` is
+    an attribute of the returned collection, as :func:`drop_duplicates` makes it."""
     _check_corpus(corpus)
     rules = rules_of(rules, **thresholds)
+    engine = engine_of(corpus)
     chosen, sizes = _chosen(corpus, rules)
-    cleaned, report = clean_partition(corpus, chosen, rules)
-    table = boilerplate_table(report, chosen, sizes)
+    table = boilerplate_table(_report(corpus, chosen, rules), chosen, sizes)
     table.attrs["words"] = int(sizes["words"].sum())
-    cleaned.attrs["boilerplate"] = table
+    cleaned = engine.map_partitions(corpus, _cleaned, chosen, rules)
+    cleaned.attrs = {**(engine.attrs(corpus) or {}), **getattr(corpus, "attrs", {}),
+                     "boilerplate": table}
     return cleaned
 
 
