@@ -277,3 +277,41 @@ def test_saudi_boilerplate_is_found_and_removed_once(saudi):
     assert 0 < table["words"].sum() / table.attrs["words"] < 0.01
     again = an.find_boilerplate(cleaned)
     assert again["articles"].sum() < 0.05 * table["articles"].sum()
+
+
+def test_what_is_found_is_kept_on_disk_and_never_served_stale(corpus, tmp_path, monkeypatch):
+    """A second call reads the entry; a changed article or rule makes a new key, so the
+    boilerplate is found again and what is served is always that of the corpus given."""
+    from arabic_news.prepare import boilerplate
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    first = an.remove_boilerplate(corpus, cache=True)
+    assert list((tmp_path / "cache" / "boilerplate").glob("*.json"))
+
+    def counting_again(*args, **kwargs):
+        raise AssertionError("the boilerplate was counted again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(boilerplate, "_chosen", counting_again)
+        again = an.remove_boilerplate(corpus, cache=True)
+    pd.testing.assert_frame_equal(again, first)
+    pd.testing.assert_frame_equal(again.attrs["boilerplate"], first.attrs["boilerplate"])
+    assert an.boilerplate_note(again) == an.boilerplate_note(first)
+
+    changed = corpus.copy()
+    changed.loc[changed.index[:40], "text"] = changed["text"].iloc[:40].str.replace(
+        "للتواصل مع المحرر", "نص آخر", regex=False)
+    fresh = an.remove_boilerplate(changed, cache=True)
+    pd.testing.assert_frame_equal(fresh.attrs["boilerplate"],
+                                  an.remove_boilerplate(changed, cache=False).attrs["boilerplate"])
+    assert not fresh.attrs["boilerplate"].equals(first.attrs["boilerplate"])
+    stricter = an.find_boilerplate(corpus, cache=True, min_articles=1000)
+    assert stricter.empty and not first.attrs["boilerplate"].empty
+
+
+def test_a_damaged_entry_is_found_again(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    first = an.find_boilerplate(corpus, cache=True)
+    for part in (tmp_path / "cache" / "boilerplate").glob("*.parquet"):
+        part.write_bytes(b"not parquet")
+    pd.testing.assert_frame_equal(an.find_boilerplate(corpus, cache=True), first)

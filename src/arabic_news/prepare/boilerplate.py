@@ -61,10 +61,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from arabic_news import text as text_package
+from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
 from arabic_news.engines import engine_of
 from arabic_news.prepare import templates as tpl
 
@@ -636,8 +639,40 @@ def _cleaned(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules
     return clean_partition(frame, chosen, rules)[0]
 
 
-def find_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None,
-                     **thresholds) -> pd.DataFrame:
+#: The columns boilerplate depends on (the rest of a corpus does not change what is found).
+_READ = ("text", "source", "published", "title", "author")
+#: Corpora from which what is found is kept on disk by default (below, finding it is quick).
+CACHE_FROM = 500
+
+
+def _store(corpus, rules: BoilerplateRules) -> ResultStore:
+    columns = [column for column in _READ if column in corpus.columns]
+    digests = engine_of(corpus).per_partition(corpus[columns], partition_digest)
+    code = code_digest([*Path(__file__).parent.glob("*.py"),
+                        *Path(text_package.__file__).parent.rglob("*")])
+    return ResultStore("boilerplate", [tuple(digests)], (columns, rules), code,
+                       ("chosen", "table"))
+
+
+def _found(corpus, rules: BoilerplateRules, cache: bool | None) -> tuple[pd.DataFrame, ...]:
+    """(chosen templates, the public table): from the cache when this corpus's are there."""
+    store = _store(corpus, rules) if cache or (cache is None and len(corpus) >= CACHE_FROM) \
+        else None
+    found = store.read() if store is not None else None
+    if found is not None:
+        table = BoilerplateTable(found["table"].astype({"days": "Int64"}))
+        table.attrs["words"] = found["meta"]["words"]
+        return found["chosen"], table
+    chosen, sizes = _chosen(corpus, rules)
+    table = boilerplate_table(_report(corpus, chosen, rules), chosen, sizes)
+    table.attrs["words"] = int(sizes["words"].sum())
+    if store is not None:
+        store.write({"chosen": chosen, "table": table}, {"words": table.attrs["words"]})
+    return chosen, table
+
+
+def find_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None, *,
+                     cache: bool | None = None, **thresholds) -> pd.DataFrame:
     """The boilerplate of each source of ``corpus``: what :func:`remove_boilerplate` removes.
 
     One row per template: ``source``, ``line`` (one occurrence as written, the parts that
@@ -647,16 +682,16 @@ def find_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None
     (publication days it occurs on) and ``words`` (words removed in all). Most articles
     first. ``rules`` or keyword thresholds change the defaults of :class:`BoilerplateRules`
     (for example ``min_articles=20``); the module docstring explains each one. Runs on a
-    pandas or a Dask corpus.
+    pandas or a Dask corpus. What is found is kept on disk, keyed by the corpus's contents,
+    the rules and this code (``cache=None``: from :data:`CACHE_FROM` articles on), so that
+    the lessons find it once.
     """
     _check_corpus(corpus)
-    rules = rules_of(rules, **thresholds)
-    chosen, sizes = _chosen(corpus, rules)
-    return boilerplate_table(_report(corpus, chosen, rules), chosen, sizes)
+    return _found(corpus, rules_of(rules, **thresholds), cache)[1]
 
 
-def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None,
-                       **thresholds) -> pd.DataFrame:
+def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None, *,
+                       cache: bool | None = None, **thresholds) -> pd.DataFrame:
     """``corpus`` with its boilerplate removed from ``text`` (a new frame; the input is left
     as it is), and the table of :func:`find_boilerplate` in ``.attrs["boilerplate"]`` (its
     ``.attrs["words"]`` holds the corpus's word count before removal). Every other column,
@@ -666,9 +701,7 @@ def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = No
     _check_corpus(corpus)
     rules = rules_of(rules, **thresholds)
     engine = engine_of(corpus)
-    chosen, sizes = _chosen(corpus, rules)
-    table = boilerplate_table(_report(corpus, chosen, rules), chosen, sizes)
-    table.attrs["words"] = int(sizes["words"].sum())
+    chosen, table = _found(corpus, rules, cache)
     cleaned = engine.map_partitions(corpus, _cleaned, chosen, rules)
     cleaned.attrs = {**(engine.attrs(corpus) or {}), **getattr(corpus, "attrs", {}),
                      "boilerplate": table}
