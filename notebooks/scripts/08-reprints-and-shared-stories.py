@@ -250,10 +250,9 @@ try:
         raise analysis.NotApplicable(f"this corpus names {sources.nunique()} outlet(s); "
                                      "comparing outlets needs at least two")
     for name, frame in (("all articles", study), ("each story once", once)):
-        parts = analysis.split_corpus(frame, {"source": chosen})
-        table = analysis.keyness(analysis.term_counts(parts.a["text"], analyzer),
-                                 analysis.term_counts(parts.b["text"], analyzer), alpha=alpha)
-        key[name] = analysis.key_terms(table, "a", n=top_n)
+        table = analysis.keyness_between(frame.reset_index(drop=True), {"source": chosen},
+                                         analyzer=analyzer, units="auto", alpha=alpha)
+        key[name] = analysis.key_terms(table, "a", n=top_n)  # in 5 documents or more
 except analysis.NotApplicable as reason:
     print(f"No comparison of outlets: {reason}.")
 else:
