@@ -70,6 +70,7 @@ from arabic_news import text as text_package
 from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
 from arabic_news.engines import engine_of
 from arabic_news.prepare import templates as tpl
+from arabic_news.progress import progress
 
 LINE, START, END, CODE = 0, 1, 2, 3
 POSITIONS = {LINE: "whole line", START: "start of a line", END: "end of a line",
@@ -255,7 +256,9 @@ def count_partition(frame: pd.DataFrame, rules: BoilerplateRules,
     own = _own_fields(frame)
     longest = MIN_AFFIX_WORDS if openings is None else rules.max_affix_words
     rows_source, rows_kind, rows_template, rows_day, rows_length = [], [], [], [], []
-    for text, source, day, fields_ in zip(frame["text"], sources, days, own, strict=True):
+    rows = zip(frame["text"], sources, days, own, strict=True)
+    step = "finding boilerplate" if openings is None else "finding boilerplate (longer runs)"
+    for text, source, day, fields_ in progress(rows, len(frame), step):
         lines = _lines(text, fields_, rules.max_line_words if openings is None else 0)
         found: set[tuple[int, str]] = set()
         if openings is None:
@@ -514,7 +517,9 @@ def _apply(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules,
     sources, _ = _sources_and_days(frame)
     own = _own_fields(frame) if lookup.sources else [{}] * len(frame)
     rows, texts = [], [] if clean else None
-    for text, source, fields_ in zip(frame["text"], sources, own, strict=True):
+    rows = zip(frame["text"], sources, own, strict=True)
+    step = "removing boilerplate" if clean else "measuring boilerplate"
+    for text, source, fields_ in progress(rows, len(frame), step):
         cuts = (_cuts(text, source, fields_, lookup, rules) if source in lookup.sources
                 else _code_cuts(text))
         for cut in cuts:
