@@ -243,3 +243,22 @@ def test_split_in_two_falls_back_to_corpus_order_without_dates():
     split = split_in_two(corpus)
     assert split.a["doc_id"].tolist() == ["1", "2"] and split.b["doc_id"].tolist() == ["3", "4"]
     assert split_in_two(corpus_frame()).label_a.startswith("published")
+
+
+def test_passages_change_what_a_document_is_not_the_frequencies():
+    """Counting spread over passages (a corpus of few articles) must not drop text: short
+    lines (a headline, a caption) count as in the articles, so freq and totals agree."""
+    import arabic_news as an
+    from arabic_news import analysis
+
+    corpus = an.load_corpus()
+    corpus = pd.concat([corpus, corpus.assign(
+        doc_id=corpus["doc_id"] + "-b", text="عنوان قصير\n" + corpus["text"])],
+        ignore_index=True)
+    selector = corpus.index.isin(corpus.index[:2])
+    by_article = analysis.keyness_between(corpus, selector, units="articles", min_docs=1)
+    by_passage = analysis.keyness_between(corpus, selector, units="passages", min_docs=1)
+    columns = ["term", "freq_a", "freq_b", "g2", "log_ratio"]
+    pd.testing.assert_frame_equal(by_passage[columns], by_article[columns])
+    assert by_passage.attrs["tokens_a"] == by_article.attrs["tokens_a"]
+    assert by_passage.attrs["documents_a"] > by_article.attrs["documents_a"]

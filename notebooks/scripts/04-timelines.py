@@ -288,8 +288,9 @@ check("4.1", answer_4_1, corpus=corpus, mentions=mentions)
 # happened on that day, according to the articles?
 
 # %% tags=["solution"]
-# Hint: the event timeline counts the mentions of each date; keep days only, and one event.
-top_day = analysis.event_points(mentions, max_events=1, granularities=["day"])
+# Hint: the event timeline counts the mentions of each date; keep days only, and one event,
+# counting the days that «أمس» and «اليوم» point to as well (relative=True).
+top_day = analysis.event_points(mentions, max_events=1, granularities=["day"], relative=True)
 answer_4_2 = top_day["when"].iloc[0] if len(top_day) else None
 
 # %%

@@ -367,7 +367,8 @@ def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized
     documents = corpus
     if units == "passages":
         analyzer = analyzer or (tokenized.tokens if tokenized is not None else None)
-        documents, tokenized = passages(corpus), None
+        documents, tokenized = passages(corpus, min_chars=1), None  # all the text, so the
+        # frequencies are the articles': only what counts as a document changes
         in_a = documents["article_id"].isin(parts.a["doc_id"]).to_numpy()
         in_b = documents["article_id"].isin(parts.b["doc_id"]).to_numpy()
     else:

@@ -165,7 +165,7 @@ class ExplorerData:
                              "arabic_news.load_corpus")
         self.analyzer = analyzer
         meta = engine_of(corpus).small_columns(corpus, _METADATA)  # in memory on any engine
-        self._meta = meta.reset_index(drop=True)
+        self._articles = meta.reset_index(drop=True)
         self._texts = list(iter_texts(corpus["text"]))
         if skipped is None:  # the loader lists what it left out (a lazy frame has no attrs)
             skipped = getattr(corpus, "attrs", {}).get("skipped", [])
@@ -221,13 +221,13 @@ class ExplorerData:
         """Periods for the trend: the corpus's core date range (the central 99% of its dates,
         as lesson 04 charts it, so that a few stray old articles do not squash the chart),
         cut at the period length :func:`choose_frequency` picks for it."""
-        published = self._published = self._meta["published"]
+        published = self._published = self._articles["published"]
         self._dated = published.notna().to_numpy()
-        self._sources = self._meta["source"].fillna("").astype(str).to_numpy(dtype=object)
+        self._sources = self._articles["source"].fillna("").astype(str).to_numpy(dtype=object)
         names, counts = np.unique(self._sources, return_counts=True)
         self._source_counts = sorted(zip(names.tolist(), counts.tolist(), strict=True),
                                      key=lambda item: (-item[1], item[0]))
-        self._doc_ids = self._meta["doc_id"].astype(str).to_numpy(dtype=object)
+        self._doc_ids = self._articles["doc_id"].astype(str).to_numpy(dtype=object)
         codes = np.full(len(published), -1, dtype=np.int64)
         self.frequency, self.time_range = None, None
         self._periods = pd.DatetimeIndex([])
@@ -248,7 +248,7 @@ class ExplorerData:
 
     # -- small facts ------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._meta)
+        return len(self._articles)
 
     def form(self, key: str) -> str:
         """The usual written form of ``key`` (the key itself when the corpus never wrote it)."""
@@ -557,7 +557,7 @@ class ExplorerData:
         keep = self.mask(filters)
         order = self._date_order[keep[self._date_order]]
         shown = order[:limit]
-        table = self._meta.iloc[shown].reset_index(drop=True).copy()
+        table = self._articles.iloc[shown].reset_index(drop=True).copy()
         counts = np.zeros(len(shown), dtype=np.int64)
         number = None if term is None else self._key_index.get(term)
         if number is not None:
@@ -580,7 +580,7 @@ class ExplorerData:
             hits = first + np.flatnonzero(self._term_stream[first:last] == number)
             marks = list(zip(stream.start[hits].tolist(), stream.end[hits].tolist(),
                              strict=True))
-        row = self._meta.iloc[doc]
+        row = self._articles.iloc[doc]
         published = row["published"]
         return Article(str(row["doc_id"]), str(row["title"]), str(self._sources[doc]),
                        None if pd.isna(published) else published, self._texts[doc], marks)

@@ -256,9 +256,9 @@ def count_partition(frame: pd.DataFrame, rules: BoilerplateRules,
     own = _own_fields(frame)
     longest = MIN_AFFIX_WORDS if openings is None else rules.max_affix_words
     rows_source, rows_kind, rows_template, rows_day, rows_length = [], [], [], [], []
-    rows = zip(frame["text"], sources, days, own, strict=True)
+    articles = zip(frame["text"], sources, days, own, strict=True)
     step = "finding boilerplate" if openings is None else "finding boilerplate (longer runs)"
-    for text, source, day, fields_ in progress(rows, len(frame), step):
+    for text, source, day, fields_ in progress(articles, len(frame), step):
         lines = _lines(text, fields_, rules.max_line_words if openings is None else 0)
         found: set[tuple[int, str]] = set()
         if openings is None:
@@ -517,9 +517,9 @@ def _apply(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules,
     sources, _ = _sources_and_days(frame)
     own = _own_fields(frame) if lookup.sources else [{}] * len(frame)
     rows, texts = [], [] if clean else None
-    rows = zip(frame["text"], sources, own, strict=True)
+    articles = zip(frame["text"], sources, own, strict=True)
     step = "removing boilerplate" if clean else "measuring boilerplate"
-    for text, source, fields_ in progress(rows, len(frame), step):
+    for text, source, fields_ in progress(articles, len(frame), step):
         cuts = (_cuts(text, source, fields_, lookup, rules) if source in lookup.sources
                 else _code_cuts(text))
         for cut in cuts:
