@@ -135,6 +135,7 @@ def _same_corpus(left, right):
     assert an.boilerplate_note(left) == an.boilerplate_note(right)
     assert an.deduplication_note(left) == an.deduplication_note(right)
     assert analysis.short_texts_note(left) == analysis.short_texts_note(right)
+    assert an.preparation_note(left) == an.preparation_note(right)
 
 
 # ----------------------------------------------------------------------------- answers
@@ -312,6 +313,8 @@ CASES: list[Case] = [
     *cases("short_texts", lambda i: analysis.short_texts(i.messy, max_words=40), frames),
     *cases("without_short_texts", lambda i: analysis.without_short_texts(i.messy, 40),
            _same_corpus, covers=("without_short_texts", "short_texts_note")),
+    *cases("prepare_corpus", lambda i: an.prepare_corpus(i.messy, short_text_words=40),
+           _same_corpus, covers=("prepare_corpus", "preparation_note")),
     *cases("relative_points", lambda i: analysis.relative_points(i.mentions), frames),
     *cases("deictic", lambda i: i.mentions[analysis.deictic(i.mentions)], collected_both),
 ]

@@ -34,6 +34,8 @@ _PUBLIC = {
     # corpus steps: count each story once
     "drop_duplicates": "arabic_news.prepare",
     "deduplication_note": "arabic_news.prepare",
+    "prepare_corpus": "arabic_news.prepare",
+    "preparation_note": "arabic_news.prepare",
     # dates
     "extract_dates": "arabic_news.dates",
     "DateMention": "arabic_news.dates",

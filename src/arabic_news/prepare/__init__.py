@@ -6,6 +6,7 @@ and says in ``attrs`` what it took out and why.
   (:func:`remove_boilerplate`, :func:`boilerplate_note`).
 * :func:`drop_duplicates`: one article per story printed several times (the earliest by
   default), with :func:`deduplication_note` for the one line a lesson prints.
+* :func:`prepare_corpus`: the lessons' steps in one call, and :func:`preparation_note`.
 """
 
 from .boilerplate import (
@@ -15,6 +16,8 @@ from .boilerplate import (
     remove_boilerplate,
 )
 from .duplicates import KEEP, deduplication_note, drop_duplicates
+from .pipeline import preparation_note, prepare_corpus
 
 __all__ = ["KEEP", "BoilerplateRules", "boilerplate_note", "deduplication_note",
-           "drop_duplicates", "find_boilerplate", "remove_boilerplate"]
+           "drop_duplicates", "find_boilerplate", "preparation_note", "prepare_corpus",
+           "remove_boilerplate"]
