@@ -68,13 +68,11 @@ from arabic_news import analysis, scale
 an.use_arabic_style(language=chart_language)
 client = scale.start_engine(engine, scheduler_address)  # None on pandas
 corpus = an.load_corpus(corpus_path, engine=engine)
-corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
-print(an.boilerplate_note(corpus))
-corpus = analysis.without_short_texts(corpus, short_text_words)
-print(analysis.short_texts_note(corpus))
-if count_each_story_once:  # keep the earliest article of each story printed twice or more
-    corpus = an.drop_duplicates(corpus)
-print(an.deduplication_note(corpus))
+# the corpus steps of lessons 1 and 8: boilerplate out, very short texts out, each story once
+corpus = an.prepare_corpus(corpus, remove_boilerplate=remove_boilerplate,
+                           short_text_words=short_text_words,
+                           count_each_story_once=count_each_story_once)
+print(an.preparation_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()

@@ -67,11 +67,10 @@ from arabic_news import analysis, scale
 an.use_arabic_style(language=chart_language)
 client = scale.start_engine(engine, scheduler_address)  # None on pandas
 corpus = an.load_corpus(corpus_path, engine=engine)
-corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
-print(an.boilerplate_note(corpus))
-if count_each_story_once:  # keep the earliest article of each story printed twice or more
-    corpus = an.drop_duplicates(corpus)
-print(an.deduplication_note(corpus))
+# the corpus steps of lessons 1 and 8: boilerplate out, each story counted once
+corpus = an.prepare_corpus(corpus, remove_boilerplate=remove_boilerplate,
+                           count_each_story_once=count_each_story_once)
+print(an.preparation_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 # the dated articles' doc_id and publication date only (the texts are not copied)
 dated = analysis.dated_articles(corpus)

@@ -57,13 +57,11 @@ from arabic_news.plotting import lenses
 
 an.use_arabic_style()
 corpus = an.load_corpus(corpus_path)
-corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
-print(an.boilerplate_note(corpus))
-corpus = analysis.without_short_texts(corpus, short_text_words)
-print(analysis.short_texts_note(corpus))
-if count_each_story_once:  # keep the earliest article of each story printed twice or more
-    corpus = an.drop_duplicates(corpus)
-print(an.deduplication_note(corpus))
+# the corpus steps of lessons 1 and 8: boilerplate out, very short texts out, each story once
+corpus = an.prepare_corpus(corpus, remove_boilerplate=remove_boilerplate,
+                           short_text_words=short_text_words,
+                           count_each_story_once=count_each_story_once)
+print(an.preparation_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()
 forms = an.display_forms(corpus["text"], analyzer)  # normalised term -> usual written form
