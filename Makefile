@@ -79,8 +79,11 @@ test: test-unit test-notebooks test-mpl310
 chromium:
 	@sh .ci/install-chromium
 
+# Two workers (this project's machines have two cores; test files stay whole on one worker);
+# the browser tier runs apart, in one process, as it drives one JupyterLab and one Chromium.
 test-unit: $(STAMP) chromium
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n 2 --dist loadfile --ignore=tests/browser tests
+	$(BIN)/python -m pytest tests/browser
 
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
