@@ -1,0 +1,245 @@
+"""Building an index: each partition tokenised once, on either engine, then a small merge.
+
+1. **Parts.** ``engine.per_partition(corpus, _write_part, staging, analyzer,
+   numbered=True)`` runs :func:`_write_part` on each partition (on Dask, on the workers):
+   it tokenises the partition's texts once (:class:`~arabic_news.index.stream.TokenStream`)
+   and writes, in a folder of its own, the token stream with the partition's own token ids,
+   its token vocabulary, its written forms with counts, and its texts. A worker holds one
+   partition and its stream, never the corpus.
+2. **Merge** (this process, one part at a time). The parts' vocabularies are joined in
+   corpus order into one token vocabulary (so ids do not depend on the partitioning), the
+   analyzer decides each distinct token's term once (:func:`terms_of_tokens`), and each
+   part's stream is rewritten in the global ids into one memory-mapped stream. Per-document
+   term counts and bigram counts are made from the stream part by part (sparse rows), and
+   the parts' bigram codes give the bigram vocabulary. Memory: one part's stream, the
+   vocabularies, and the sparse counts (the result).
+
+Everything is written into a staging folder (:func:`~arabic_news.corpus.staging.staged_folder`),
+the manifest last, then renamed: a half-built index is never seen under its name.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from arabic_news.engines import engine_of
+from arabic_news.index.key import STORED
+from arabic_news.index.layout import (
+    STREAM,
+    TEXT_ROWS,
+    stream_file,
+    texts_file,
+)
+from arabic_news.index.stream import TokenStream, terms_of_tokens
+
+#: The metadata columns kept in ``documents.parquet`` (the text goes to the texts files).
+METADATA = ("doc_id", "title", "source", "published")
+_PART_META = pd.DataFrame({"part": pd.Series(dtype="int64"),
+                           "documents": pd.Series(dtype="int64"),
+                           "tokens": pd.Series(dtype="int64")})
+
+
+def _part_folder(staging: Path, number: int) -> Path:
+    return Path(staging) / f"part-{number:05d}"
+
+
+def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dict:
+    """Tokenise one partition and write its files (see the module docstring); returns the
+    part's number, documents and tokens."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = _part_folder(Path(staging), number)
+    folder.mkdir(exist_ok=True)  # a task run again writes the same files
+    texts = frame["text"].tolist()
+    stream = TokenStream(texts, analyzer, terms=False)
+    np.save(folder / "token.npy", stream.token)
+    np.save(folder / "start.npy", stream.start)
+    np.save(folder / "end.npy", stream.end)
+    np.save(folder / "lengths.npy", np.diff(stream.doc_offsets))
+    pq.write_table(pa.table({"token": pa.array(stream.vocabulary.tolist(), pa.string())}),
+                   folder / "vocabulary.parquet")
+    spellings = stream.spellings
+    pq.write_table(pa.table({"written": pa.array(list(spellings), pa.string()),
+                             "count": pa.array(list(spellings.values()), pa.int64())}),
+                   folder / "spellings.parquet")
+    metadata = frame[list(METADATA)].reset_index(drop=True)
+    metadata.to_parquet(folder / "metadata.parquet", index=False)
+    pq.write_table(pa.table({"text": pa.array(texts, pa.string())}),
+                   Path(staging) / texts_file(number), row_group_size=TEXT_ROWS)
+    return {"part": number, "documents": len(texts), "tokens": len(stream)}
+
+
+def build_into(staging: Path, corpus, analyzer, progress: bool) -> dict:
+    """Write the index of ``corpus`` into the empty folder ``staging``; returns the counts
+    recorded in the manifest (written by the caller, with the key)."""
+    engine = engine_of(corpus)
+    columns = corpus[list(STORED)]
+    parts = engine.per_partition(columns, _write_part, str(staging), analyzer, numbered=True)
+    parts = sorted(parts, key=lambda part: part["part"])
+    folders = [_part_folder(staging, part["part"]) for part in parts]
+    vocabulary, mappings = _joined_vocabulary(folders)
+    tokens = list(vocabulary)
+    term_of, terms = terms_of_tokens(tokens, analyzer)
+    pd.DataFrame({"token": pd.Series(tokens, dtype=str), "term": term_of}).to_parquet(
+        staging / "tokens.parquet", index=False)
+    pd.DataFrame({"term": pd.Series(terms.tolist(), dtype=str)}).to_parquet(
+        staging / "terms.parquet", index=False)
+    _write_spellings(staging, folders, vocabulary, term_of, analyzer.normalizer)
+    documents = _write_documents(staging, folders, parts)
+    counts = _write_stream_and_counts(staging, folders, mappings, term_of, len(terms),
+                                      progress)
+    for folder in folders:
+        shutil.rmtree(folder)
+    return {"documents": int(documents), "parts": len(parts), **counts,
+            "token_types": len(tokens), "term_types": len(terms)}
+
+
+def _joined_vocabulary(folders: list[Path]) -> tuple[dict[str, int], list[np.ndarray]]:
+    """One token vocabulary for all parts, in corpus order, and each part's local -> global
+    id mapping."""
+    vocabulary: dict[str, int] = {}
+    mappings = []
+    for folder in folders:
+        local = pd.read_parquet(folder / "vocabulary.parquet")["token"].tolist()
+        mappings.append(np.fromiter((vocabulary.setdefault(token, len(vocabulary))
+                                     for token in local), dtype=np.int32, count=len(local)))
+    return vocabulary, mappings
+
+
+def _write_spellings(staging: Path, folders: list[Path], vocabulary: dict[str, int],
+                     term_of: np.ndarray, normalizer) -> None:
+    """Each term's written forms with their counts: a written token whose normalised form is
+    one token of the vocabulary spells that token's term (one normalising call for all
+    written forms: the normaliser keeps line breaks)."""
+    written: Counter = Counter()
+    for folder in folders:
+        table = pd.read_parquet(folder / "spellings.parquet")
+        for form, count in zip(table["written"].tolist(), table["count"].tolist(), strict=True):
+            written[form] += count
+    forms = list(written)
+    joined = "\n".join(forms)
+    normalised = (joined if normalizer is None else normalizer(joined)).split("\n")
+    rows: dict[int, Counter] = defaultdict(Counter)
+    for form, token in zip(forms, normalised if forms else [], strict=True):
+        number = vocabulary.get(token)
+        if number is not None and term_of[number] >= 0:
+            rows[int(term_of[number])][form] += written[form]
+    table = pd.DataFrame([(term, form, count) for term, found in rows.items()
+                          for form, count in found.items()],
+                         columns=["term", "written", "count"])
+    table = table.astype({"term": "int32", "written": str, "count": "int64"})
+    table.sort_values(["term", "written"]).to_parquet(staging / "spellings.parquet",
+                                                      index=False)
+    pd.DataFrame({"written_tokens": [sum(written.values())],
+                  "written_forms": [len(written)]}).to_parquet(staging / "written.parquet",
+                                                               index=False)
+
+
+def _write_documents(staging: Path, folders: list[Path], parts: list[dict]) -> int:
+    frames = []
+    for folder, part in zip(folders, parts, strict=True):
+        frame = pd.read_parquet(folder / "metadata.parquet")
+        frame["part"] = np.int32(part["part"])
+        frame["row"] = np.arange(len(frame), dtype=np.int32)
+        frame["tokens"] = np.load(folder / "lengths.npy").astype(np.int64)
+        frames.append(frame)
+    documents = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    documents.to_parquet(staging / "documents.parquet", index=False)
+    return len(documents)
+
+
+def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[np.ndarray],
+                             term_of: np.ndarray, n_terms: int, progress: bool) -> dict:
+    """The global token stream (memory-mapped files, filled part by part) and the
+    per-document term and bigram counts."""
+    from numpy.lib.format import open_memmap
+
+    lengths = [np.load(folder / "lengths.npy") for folder in folders]
+    total = int(sum(int(part.sum()) for part in lengths))
+    documents = sum(len(part) for part in lengths)
+    stream = {name: open_memmap(staging / stream_file(name), mode="w+",
+                                dtype=np.int64 if name == "offsets" else np.int32,
+                                shape=(documents + 1 if name == "offsets" else total,))
+              for name in STREAM}
+    stream["offsets"][0] = 0
+    at, doc = 0, 0
+    term_rows, pair_codes = [], []
+    for folder, mapping, part_lengths in _progress(zip(folders, mappings, lengths, strict=True),
+                                                   progress, len(folders), "indexing parts"):
+        token = mapping[np.load(folder / "token.npy")] if len(mapping) else \
+            np.zeros(0, np.int32)
+        size = len(token)
+        stream["token"][at:at + size] = token
+        stream["start"][at:at + size] = np.load(folder / "start.npy")
+        stream["end"][at:at + size] = np.load(folder / "end.npy")
+        stream["offsets"][doc + 1:doc + 1 + len(part_lengths)] = at + np.cumsum(part_lengths)
+        terms, owner = _term_stream(token, part_lengths, term_of)
+        term_rows.append(_csr(owner, terms, len(part_lengths), n_terms))
+        pair_codes.append(np.unique(_pair_codes(terms, owner, n_terms)[0]))
+        at, doc = at + size, doc + len(part_lengths)
+    for array in stream.values():
+        array.flush()
+    counts = _stacked(term_rows, n_terms)
+    sparse.save_npz(staging / "counts.npz", counts, compressed=False)
+    pairs = np.unique(np.concatenate(pair_codes)) if pair_codes else np.zeros(0, np.int64)
+    np.save(staging / "bigrams.npy", np.stack([pairs // max(n_terms, 1),
+                                               pairs % max(n_terms, 1)]).astype(np.int32))
+    bigram_rows = []
+    offsets = stream["offsets"]
+    first = 0
+    for part_lengths in lengths:
+        last = first + len(part_lengths)
+        token = np.asarray(stream["token"][offsets[first]:offsets[last]])
+        terms, owner = _term_stream(token, part_lengths, term_of)
+        codes, pair_owner = _pair_codes(terms, owner, n_terms)
+        bigram_rows.append(_csr(pair_owner, np.searchsorted(pairs, codes), len(part_lengths),
+                                len(pairs)))
+        first = last
+    sparse.save_npz(staging / "bigram_counts.npz", _stacked(bigram_rows, len(pairs)),
+                    compressed=False)
+    del stream
+    return {"tokens": total, "terms": int(counts.sum()), "bigram_types": len(pairs)}
+
+
+def _term_stream(token: np.ndarray, lengths: np.ndarray, term_of: np.ndarray):
+    """The terms of a part's tokens (stop words and dropped tokens left out), with the
+    document (0-based within the part) of each."""
+    owner = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    terms = term_of[token] if len(token) else np.zeros(0, np.int32)
+    kept = terms >= 0
+    return terms[kept].astype(np.int64), owner[kept]
+
+
+def _pair_codes(terms: np.ndarray, owner: np.ndarray, n_terms: int):
+    """The codes ``first * n_terms + second`` of adjacent terms of one document, with the
+    document of each pair."""
+    same = owner[:-1] == owner[1:]
+    return terms[:-1][same] * n_terms + terms[1:][same], owner[:-1][same]
+
+
+def _csr(rows: np.ndarray, columns: np.ndarray, n_rows: int, n_columns: int):
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)),
+                               shape=(n_rows, n_columns))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _stacked(rows: list, n_columns: int):
+    if not rows:
+        return sparse.csr_matrix((0, n_columns), dtype=np.int32)
+    return sparse.vstack(rows, format="csr", dtype=np.int32)
+
+
+def _progress(items, shown: bool, total: int, label: str):
+    if not shown:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, total=total, desc=label, unit="part")

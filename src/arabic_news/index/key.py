@@ -1,0 +1,94 @@
+"""What an index is keyed on: the corpus's content, the analyzer's settings, the format.
+
+An index answers for one corpus as one analyzer cuts it, so its key holds three parts:
+
+* the *files* the corpus was read from, as the shards cache keys them
+  (:func:`arabic_news.corpus.cache.corpus_signature`: each file's relative name, size,
+  modification time, status-change time and inode), found from the corpus's provenance
+  (the shards read, else the corpus named, else none for a frame built by hand);
+* the *rows* as this process holds them: a hash of every stored column (``doc_id``,
+  ``title``, ``source``, ``published``, ``text``) per partition, with pandas' stable row
+  hash. The file signature alone cannot see what happened after loading (rows filtered, a
+  text replaced, another ``text_column=``), and a frame built by hand has no files: the rows
+  can. On ANT hashing the rows takes a fraction of a second, far less than tokenising;
+* the analyzer's :meth:`~arabic_news.text.analyzer.ArabicAnalyzer.cache_key` and the
+  index format (:data:`INDEX_FORMAT`).
+
+Equal keys, equal indexes: a stale index is never found under a new key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from arabic_news.corpus.cache import corpus_signature
+from arabic_news.corpus.files import shown_path
+from arabic_news.corpus.seeds import seeds_path
+from arabic_news.engines import engine_of
+
+#: Raise when what an index stores, or how, changes: older indexes are then rebuilt.
+INDEX_FORMAT = 1
+#: The columns an index stores, hashed into its key.
+STORED = ("doc_id", "title", "source", "published", "text")
+
+
+def corpus_files(corpus) -> Path | None:
+    """The files ``corpus`` was read from (the shards folder read, else the corpus named),
+    from its provenance; None for a frame without one, or whose files are gone."""
+    attrs = engine_of(corpus).attrs(corpus) or {}
+    record = attrs.get("provenance") or {}
+    named = record.get("shards") or record.get("corpus")
+    if not named:
+        return None
+    path = seeds_path() if named == "<seeds>" else Path(named)
+    return path if path.exists() else None
+
+
+def rows_digest(corpus) -> str:
+    """A hash of the stored columns of every row, in order (see the module docstring)."""
+    engine = engine_of(corpus)
+    parts = engine.collect(engine.map_partitions(corpus[list(STORED)], _part_digest,
+                                                 meta=_DIGEST_META))
+    digest = hashlib.blake2b(digest_size=16)
+    for rows, value in zip(parts["rows"].tolist(), parts["digest"].tolist(), strict=True):
+        digest.update(f"{rows}:{value}\n".encode())
+    return digest.hexdigest()
+
+
+_DIGEST_META = pd.DataFrame({"rows": pd.Series(dtype="int64"), "digest": pd.Series(dtype=str)})
+
+
+def _part_digest(part: pd.DataFrame) -> pd.DataFrame:
+    """One partition's row count and the hash of its rows' stored columns."""
+    hashed = pd.util.hash_pandas_object(part, index=False).to_numpy(dtype=np.uint64)
+    value = hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
+    return pd.DataFrame({"rows": [len(part)], "digest": [value]}).astype(_DIGEST_META.dtypes)
+
+
+def index_key(corpus, analyzer) -> tuple[str, dict]:
+    """The key of ``corpus`` indexed with ``analyzer`` (16 hex digits), and what it was made
+    of (recorded in the index's manifest)."""
+    files = corpus_files(corpus)
+    described = {
+        "format": INDEX_FORMAT,
+        "files": None if files is None else {
+            "path": shown_path(files.resolve()),
+            "signature": corpus_signature(files.resolve())},
+        "rows": rows_digest(corpus),
+        "analyzer": analyzer.cache_key(),
+    }
+    blob = json.dumps(described, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16], described
+
+
+def index_name(corpus) -> str:
+    """The first part of an index folder's name: the corpus's own name."""
+    files = corpus_files(corpus)
+    if files is None:
+        return "corpus"
+    return "seeds" if files == seeds_path() else shown_path(files.resolve().name).replace(" ", "_")
