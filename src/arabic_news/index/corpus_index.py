@@ -21,9 +21,11 @@ and a term.
 
 Keyword in context cuts words as the analyzer does (a written word is the text that gave a
 token), so that its rows are the occurrences its counts count. ``keyword_in_context`` cuts
-the text at runs of letters, digits and marks instead: the two agree wherever those runs
-are the analyzer's tokens, and differ where the tokeniser splits a run (``الـ15`` is ال and
-15; ``و2016`` is و and 2016; ``a_b`` is a and b) or joins one (a bidi mark inside a word).
+the text at runs of letters, digits, marks and underscores instead. Words around the
+keyword are the same in both (a run the tokeniser splits, ``الـ15`` into ال and 15, is one
+written word in both), except that a lone ``_`` is a word there and not here, and a bidi
+mark or a zero-width joiner inside a word splits it there and not here; and a token inside
+such a run (15 in ``الـ15``) is found here, as it is counted.
 """
 
 from __future__ import annotations
@@ -374,18 +376,27 @@ class CorpusIndex:
         rows = []
         for position, doc in zip(positions.tolist(), owner.tolist(), strict=True):
             text, first, last = texts[doc], int(offsets[doc]), int(offsets[doc + 1])
-            here = (int(start[position]), int(end[position]))
+            starts = np.asarray(start[first:last])
+            ends = np.asarray(end[first:last])
+            # Written words: a piece of text that gave several tokens (الـ15: ال and 15)
+            # lends its span to each, and is one word here.
+            new_word = np.ones(len(starts), dtype=bool)
+            new_word[1:] = starts[1:] != starts[:-1]
+            word_starts = starts[new_word]
+            word_ends = ends[new_word]
+            word = int(np.cumsum(new_word)[position - first]) - 1
 
-            def words(begin: int, stop: int, text=text, here=here) -> str:
-                spans = dict.fromkeys(zip(start[begin:stop].tolist(), end[begin:stop].tolist(),
-                                          strict=True))
-                spans.pop(here, None)  # a written word that gave several tokens, once
-                return " ".join(text[a:b] for a, b in spans)
+            def words(begin: int, stop: int, text=text, word_starts=word_starts,
+                      word_ends=word_ends) -> str:
+                return " ".join(text[a:b] for a, b in zip(word_starts[begin:stop].tolist(),
+                                                          word_ends[begin:stop].tolist(),
+                                                          strict=True))
 
             rows.append({"doc_id": doc_ids.iat[doc],
-                         "before": words(max(first, position - window), position),
-                         "keyword": text[here[0]:here[1]],
-                         "after": words(position + 1, min(last, position + 1 + window)),
-                         "position": position - first, "start": here[0], "end": here[1]})
+                         "before": words(max(0, word - window), word),
+                         "keyword": text[int(start[position]):int(end[position])],
+                         "after": words(word + 1, word + 1 + window),
+                         "position": position - first, "start": int(start[position]),
+                         "end": int(end[position])})
         columns = ["doc_id", "before", "keyword", "after", "position", "start", "end"]
         return pd.DataFrame(rows, columns=columns)
