@@ -150,10 +150,13 @@ class TokenStream:
         tokens = piece_tokens[offsets[ids][owner] + within]
         # Documents: text d starts at doc_start[d] in the joined batch (one "\n" between).
         doc_start = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
-        document = np.searchsorted(doc_start, piece_start[owner], side="right") - 1
+        piece_document = np.searchsorted(doc_start, piece_start, side="right") - 1
+        document = piece_document[owner]
         lengths = np.bincount(document, minlength=len(texts))
         base = doc_start[document]
-        distinct, number = np.unique(ids, return_counts=True)
+        number = np.bincount(ids)  # ids are dense: the pieces known so far
+        distinct = np.flatnonzero(number)
+        number = number[distinct]
         return (tokens, piece_start[owner] - base, piece_end[owner] - base, lengths,
                 (distinct, number))
 
