@@ -162,6 +162,9 @@ def test_tokens_terms_texts_and_forms_of_each_document(built, memory):
         assert index.terms_of(position) == ANALYZER.tokens(text)
     assert index.texts([5, 1, 5]) == [memory["text"].iat[5], memory["text"].iat[1],
                                       memory["text"].iat[5]]
+    written = Counter(t for text in memory["text"] for t in an.tokenize(text, normalizer=None))
+    assert index.written() == {"written_tokens": sum(written.values()),
+                               "written_forms": len(written)}
     forms = an.display_forms(memory["text"], ANALYZER)
     found = index.display_forms()
     assert dict(found) == dict(forms)

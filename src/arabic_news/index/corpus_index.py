@@ -248,6 +248,12 @@ class CorpusIndex:
         order = np.argsort(keys.astype(str), kind="stable")
         return matrix[:, present[order]].tocsr(), keys[order]
 
+    def written(self) -> dict[str, int]:
+        """The corpus's written tokens (no normalisation) and their distinct forms:
+        ``written_tokens``, ``written_forms``."""
+        row = pd.read_parquet(self.folder / "written.parquet").iloc[0]
+        return {name: int(value) for name, value in row.items()}
+
     def spellings(self, term: str) -> list[tuple[str, int]]:
         """Every written form of ``term`` with its count, most frequent first."""
         return self.display_forms().spellings(term)
