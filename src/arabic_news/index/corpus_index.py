@@ -43,7 +43,7 @@ from arabic_news.analysis import TokenizedCorpus, collocations
 from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.errors import CorpusError
 from arabic_news.index.layout import STREAM, index_problem, read_manifest, stream_file, texts_file
-from arabic_news.text.display_forms import DisplayForms
+from arabic_news.text.display_forms import DisplayForms, forms_from_spellings
 from arabic_news.text.tokenize import tokenize
 
 
@@ -261,15 +261,13 @@ class CorpusIndex:
     def display_forms(self) -> DisplayForms:
         """The usual written form of each term: ``display_forms(texts, analyzer)``."""
         if "_forms" not in self.__dict__:
-            from arabic_news.text.display_forms import _from_spellings
-
             table = pd.read_parquet(self.folder / "spellings.parquet")
             found: dict[str, Counter] = {}
             for term, written, count in zip(self.terms[table["term"].to_numpy()],
                                             table["written"].tolist(), table["count"].tolist(),
                                             strict=True):
                 found.setdefault(term, Counter())[written] = count
-            self._forms = _from_spellings(found)
+            self._forms = forms_from_spellings(found)
         return self._forms
 
     # -- tokens in order -------------------------------------------------------------------
@@ -301,21 +299,20 @@ class CorpusIndex:
         if chosen is not None:
             kept &= chosen[document]
         ids, document = terms[kept].astype(np.int64), document[kept]
-        _, document = np.unique(document, return_inverse=True)
-        n_documents = len(self) if chosen is None else int(chosen.sum())
-        encoded = TokenizedCorpus([], self.analyzer.tokens)
-        encoded.ids = ids
-        encoded.vocabulary = self.terms
-        encoded._index = self.term_ids
-        encoded.n_documents = n_documents
-        encoded.document = document.astype(np.int64)
-        encoded.frequency = np.bincount(ids, minlength=len(self.terms))
-        return encoded
+        if chosen is not None:  # the chosen documents numbered 0, 1, 2 ... in corpus order
+            document = (np.cumsum(chosen) - 1)[document]
+        return TokenizedCorpus.from_ids(ids, document, self.terms, tokens=self.analyzer.tokens,
+                                        index=self.term_ids)
+
+    @cached_property
+    def _whole(self) -> TokenizedCorpus:
+        return self.tokenized()
 
     def collocations(self, term: str | None = None, documents=None, **options) -> pd.DataFrame:
         """:func:`~arabic_news.analysis.collocations` of the chosen documents (``options``:
-        window, min_freq, sort_by, attraction_only, n)."""
-        return collocations(self.tokenized(documents), term, **options)
+        window, min_freq, sort_by, attraction_only, n), from the corpus's terms encoded once
+        (``within=``: the chosen documents' tokens are not copied)."""
+        return collocations(self._whole, term, within=self.mask(documents), **options)
 
     # -- texts -----------------------------------------------------------------------------
     def text(self, position: int) -> str:

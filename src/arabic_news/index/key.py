@@ -6,11 +6,12 @@ An index answers for one corpus as one analyzer cuts it, so its key holds three 
   (:func:`arabic_news.corpus.cache.corpus_signature`: each file's relative name, size,
   modification time, status-change time and inode), found from the corpus's provenance
   (the shards read, else the corpus named, else none for a frame built by hand);
-* the *rows* as this process holds them: a hash of every stored column (``doc_id``,
-  ``title``, ``source``, ``published``, ``text``) per partition, with pandas' stable row
-  hash. The file signature alone cannot see what happened after loading (rows filtered, a
-  text replaced, another ``text_column=``), and a frame built by hand has no files: the rows
-  can. On ANT hashing the rows takes a fraction of a second, far less than tokenising;
+* the *rows* as this process holds them: a hash of every value of the stored columns
+  (``doc_id``, ``title``, ``source``, ``published``, ``text``), per partition, as the
+  results cache hashes them (:mod:`arabic_news.corpus.results_cache`). The file
+  signature alone cannot see what happened after loading (rows filtered, a text replaced,
+  another ``text_column=``), and a frame built by hand has no files: the rows can. On ANT
+  hashing the rows takes about a second, far less than tokenising;
 * the analyzer's :meth:`~arabic_news.text.analyzer.ArabicAnalyzer.cache_key` and the
   index format (:data:`INDEX_FORMAT`).
 
@@ -23,11 +24,9 @@ import hashlib
 import json
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from arabic_news.corpus.cache import corpus_signature
 from arabic_news.corpus.files import shown_path
+from arabic_news.corpus.results_cache import content_digest, partition_digest
 from arabic_news.corpus.seeds import seeds_path
 from arabic_news.engines import engine_of
 
@@ -50,24 +49,10 @@ def corpus_files(corpus) -> Path | None:
 
 
 def rows_digest(corpus) -> str:
-    """A hash of the stored columns of every row, in order (see the module docstring)."""
-    engine = engine_of(corpus)
-    parts = engine.collect(engine.map_partitions(corpus[list(STORED)], _part_digest,
-                                                 meta=_DIGEST_META))
-    digest = hashlib.blake2b(digest_size=16)
-    for rows, value in zip(parts["rows"].tolist(), parts["digest"].tolist(), strict=True):
-        digest.update(f"{rows}:{value}\n".encode())
-    return digest.hexdigest()
-
-
-_DIGEST_META = pd.DataFrame({"rows": pd.Series(dtype="int64"), "digest": pd.Series(dtype=str)})
-
-
-def _part_digest(part: pd.DataFrame) -> pd.DataFrame:
-    """One partition's row count and the hash of its rows' stored columns."""
-    hashed = pd.util.hash_pandas_object(part, index=False).to_numpy(dtype=np.uint64)
-    value = hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
-    return pd.DataFrame({"rows": [len(part)], "digest": [value]}).astype(_DIGEST_META.dtypes)
+    """A hash of the stored columns of every row, in order: each partition hashed where it
+    is (:func:`~arabic_news.corpus.results_cache.partition_digest`), then the digests."""
+    digests = engine_of(corpus).per_partition(corpus[list(STORED)], partition_digest)
+    return content_digest([tuple(digests)])
 
 
 def index_key(corpus, analyzer) -> tuple[str, dict]:
