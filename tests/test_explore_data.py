@@ -15,13 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news.analysis import TokenizedCorpus, collocations, term_counts, term_share_over_time
 from arabic_news.explorer.data import ExplorerData, Filters
-from arabic_news.explorer.stream import TokenStream
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_corpus import write_generated_corpus  # noqa: E402
@@ -55,48 +52,14 @@ def _middle(corpus):
     return dates.iloc[len(dates) // 4], dates.iloc[3 * len(dates) // 4]
 
 
-# --- one pass, the same tokens ----------------------------------------------------------------
+# --- the index, the same tokens (the stream's own tests: tests/test_index_stream.py) ---------
 
-_ALPHABET = st.sampled_from(list(
-    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىئؤ"  # letters
-    "\u064b\u064e\u0651\u0652\u0640"  # harakat, shadda, sukun, tatweel
-    "\u200c\u200d\u200f\u00ad\ufeff"  # zero-width, bidi mark, soft hyphen, BOM
-    "٠١٢3٤5abcXYZ"  # digits of both kinds, Latin
-    " \u00a0\n\t.,،؛؟!-\"'()«»:%"  # spaces and punctuation
-    "\ufefb\ufdf2\ufdfa\U0001f600"  # presentation forms (ﻻ ﷲ ﷺ) and an emoji
-))
-
-
-@given(st.lists(st.text(_ALPHABET, max_size=60), min_size=1, max_size=5))
-def test_the_stream_holds_exactly_the_tokens_of_tokenize(texts):
-    stream = TokenStream(texts, ANALYZER)
-    for number, text in enumerate(texts):
-        assert stream.tokens_of(number) == an.tokenize(text)
-
-
-@given(st.lists(st.text(_ALPHABET, max_size=60), min_size=1, max_size=5))
-def test_each_token_span_is_the_written_word_that_made_it(texts):
-    stream = TokenStream(texts, ANALYZER)
-    document = stream.document_of(np.arange(len(stream)))
-    for position in range(len(stream)):
-        text = texts[document[position]]
-        written = text[stream.start[position]:stream.end[position]]
-        assert stream.vocabulary[stream.token[position]] in an.tokenize(written)
-
-
-def test_terms_of_the_stream_are_the_analyzers_terms(corpus):
-    stream = TokenStream(corpus["text"], ANALYZER)
-    for number, text in enumerate(corpus["text"]):
-        span = stream.token[stream.doc_offsets[number]:stream.doc_offsets[number + 1]]
-        terms = stream.term_of[span]
-        assert stream.terms[terms[terms >= 0]].tolist() == ANALYZER(text)
-
-
-def test_a_stemming_analyzer_gives_its_stems(seeds):
-    stemming = an.ArabicAnalyzer(stem="article")
-    stream = TokenStream(seeds["text"], stemming)
-    span = stream.term_of[stream.token[:stream.doc_offsets[1]]]
-    assert stream.terms[span[span >= 0]].tolist() == stemming(seeds["text"].iat[0])
+def test_the_explorer_asks_the_corpus_index(corpus, data):
+    assert data.index.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
+    for number in (0, 100, len(corpus) - 1):
+        assert data.index.terms_of(number) == ANALYZER(corpus["text"].iat[number])
+    again = ExplorerData(corpus)
+    assert again.index.folder == data.index.folder  # found in the cache, not built again
 
 
 def test_display_forms_equal_the_lessons(seeds):
@@ -190,13 +153,11 @@ def test_kwic_finds_every_occurrence_with_its_written_context(corpus, data):
 
 
 def test_kwic_sorts_by_the_words_before_or_after_as_antconc(corpus, data):
-    stream = data._stream
-
     def neighbours(rows, step):
         found = []
         for row in rows.itertuples():
             doc = int(np.flatnonzero(corpus["doc_id"].to_numpy() == row.doc_id)[0])
-            tokens = stream.tokens_of(doc)
+            tokens = data.index.tokens_of(doc)
             at = row.position + step
             found.append(tokens[at] if 0 <= at < len(tokens) else "")
         return found

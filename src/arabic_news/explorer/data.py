@@ -1,10 +1,10 @@
 """Every question the explorer asks of a corpus, behind one class: :class:`ExplorerData`.
 
 The widget (:mod:`arabic_news.explorer.widget`) never reads the corpus: it calls the methods
-below and shows what they return. Today they are answered from one in-memory pass over the
-texts (:class:`~arabic_news.explorer.stream.TokenStream`) made when the class is built; the
-on-disk corpus index will answer the same calls, so that swapping it in changes this module
-only. The contract, for whoever implements it:
+below and shows what they return. They are answered from the corpus index
+(:mod:`arabic_news.index`: built once per corpus and analyzer, then found in the cache),
+never by reading or tokenising the texts again; the reader and keyword in context read the
+few texts they show from the index. The contract:
 
 Terms and keys
     A *term* is what ``analyzer.tokens`` makes of a word: its normalised *key* (stop words
@@ -57,28 +57,23 @@ the widget's calls. The widget asks, per action, only the views that the action 
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from arabic_news.analysis import (
     TokenizedCorpus,
     collocations,
     core_date_range,
-    iter_texts,
     period_start,
 )
 from arabic_news.analysis import choose_frequency as _choose_frequency
 from arabic_news.analysis.collocations import MEASURES
 from arabic_news.engines import engine_of
+from arabic_news.index import CorpusIndex, build_index
 from arabic_news.text.analyzer import ArabicAnalyzer
-from arabic_news.text.display_forms import forms_from_spellings
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
-
-from .stream import TokenStream
 
 #: The sort keys of keyword in context: the 1st to 3rd word before or after the keyword.
 KWIC_SORTS = {"corpus": (), "before": ("B1", "B2", "B3"), "after": ("A1", "A2", "A3")}
@@ -150,11 +145,14 @@ class ExplorerData:
     ``corpus``: a corpus from ``load_corpus`` (columns doc_id, title, source, published,
     text). ``analyzer``: the :class:`ArabicAnalyzer` whose terms are counted (default: the
     lessons' one, normalised with stop words removed); it must make unigrams.
-    Building reads the texts once (see :class:`TokenStream`); the texts themselves are kept
-    for keyword in context and the reader.
+    Opening asks the corpus index (:func:`~arabic_news.index.build_index`, in ``cache_dir``
+    or the corpus cache), which is built on first use on the corpus's engine; only the
+    metadata and the counts are held in memory, the token stream is memory-mapped, and the
+    texts shown are read from the index.
     """
 
-    def __init__(self, corpus, analyzer: ArabicAnalyzer | None = None, *, skipped=None) -> None:
+    def __init__(self, corpus, analyzer: ArabicAnalyzer | None = None, *, skipped=None,
+                 cache_dir=None) -> None:
         analyzer = ArabicAnalyzer() if analyzer is None else analyzer
         if tuple(getattr(analyzer, "ngram_range", (1, 1))) != (1, 1):
             raise ValueError("the explorer counts single terms: give an analyzer with "
@@ -164,58 +162,31 @@ class ExplorerData:
             raise ValueError(f"the corpus lacks the column(s) {missing}; load it with "
                              "arabic_news.load_corpus")
         self.analyzer = analyzer
-        meta = engine_of(corpus).small_columns(corpus, _METADATA)  # in memory on any engine
-        self._articles = meta.reset_index(drop=True)
-        self._texts = list(iter_texts(corpus["text"]))
-        if skipped is None:  # the loader lists what it left out (a lazy frame has no attrs)
-            skipped = getattr(corpus, "attrs", {}).get("skipped", [])
+        self.index = index = build_index(corpus, analyzer, cache_dir)
+        self._articles = index.documents[_METADATA].reset_index(drop=True)
+        if skipped is None:  # the loader's record, on either engine
+            skipped = (engine_of(corpus).attrs(corpus) or {}).get("skipped", [])
         self._skipped = list(skipped)
-        self._stream = stream = TokenStream(self._texts, analyzer)
-        self._build_counts(stream)
+        self._build_counts(index)
         self._build_dates()
         self._cleaning = self._cleaning_facts()
 
     # -- building ---------------------------------------------------------------------------
-    def _build_counts(self, stream: TokenStream) -> None:
-        term_stream = stream.term_of[stream.token]
-        kept = term_stream >= 0
-        lengths = np.diff(stream.doc_offsets)
-        document = np.repeat(np.arange(stream.n_documents, dtype=np.int32), lengths)
-        self._term_stream = term_stream
-        self._keys = stream.terms
-        self._key_index = {key: number for number, key in enumerate(self._keys)}
-        self._counts = sparse.csr_matrix(
-            (np.ones(int(kept.sum()), dtype=np.int32), (document[kept], term_stream[kept])),
-            shape=(stream.n_documents, len(self._keys)))
-        self._counts.sum_duplicates()
-        self._by_term = self._counts.tocsc()
-        self._totals = np.asarray(self._counts.sum(axis=1)).ravel()
-        self._corpus_counts = np.asarray(self._counts.sum(axis=0)).ravel()
-        self._collocation_ids = term_stream[kept]
-        self._collocation_docs = document[kept]
-        self._forms = forms_from_spellings(self._spellings_by_key(stream))
+    def _build_counts(self, index: CorpusIndex) -> None:
+        self._offsets = np.asarray(index.stream["offsets"])
+        self._term_stream = index.term_of[index.stream["token"]]
+        self._keys = index.terms
+        self._key_index = index.term_ids
+        self._counts = index.counts
+        self._by_term = index.by_term
+        self._totals = index.documents["terms"].to_numpy()
+        self._corpus_counts = index.corpus_counts
+        self._forms = index.display_forms()
         order = np.argsort(self._keys.astype(str))
         self._sorted_keys = self._keys[order]
         self._sorted_ids = order
-        self._token_rank = self._token_ranks(stream)
+        self._token_rank = None  # each token's alphabetical rank, made on first sort
         self._whole = None  # the TokenizedCorpus of all articles, made on first use
-
-    def _spellings_by_key(self, stream: TokenStream) -> dict[str, Counter]:
-        """The written forms of each key with their counts: a written token whose normalised
-        form is one token of the stream spells that token's term (one normalising call for
-        all written forms: the normaliser keeps line breaks)."""
-        written = list(stream.spellings)
-        normalizer = self.analyzer.normalizer
-        joined = "\n".join(written)
-        normalised = (joined if normalizer is None else normalizer(joined)).split("\n")
-        normalised = normalised if written else []
-        token_index = {token: number for number, token in enumerate(stream.vocabulary)}
-        spellings: dict[str, Counter] = defaultdict(Counter)
-        for form, token in zip(written, normalised, strict=True):
-            number = token_index.get(token)
-            if number is not None and stream.term_of[number] >= 0:
-                spellings[self._keys[stream.term_of[number]]][form] += stream.spellings[form]
-        return spellings
 
     def _build_dates(self) -> None:
         """Periods for the trend: the corpus's core date range (the central 99% of its dates,
@@ -329,19 +300,19 @@ class ExplorerData:
         }
 
     def _cleaning_facts(self) -> dict:
-        stream = self._stream
+        manifest, written = self.index.manifest, self.index.written()
         kept = int(self._totals.sum())
         normalizer = self.analyzer.normalizer
         steps = (normalizer.steps if isinstance(normalizer, Normalizer)
                  else {} if normalizer is None else {"custom": True})
         return {
-            "written_tokens": int(sum(stream.spellings.values())),
-            "written_forms": len(stream.spellings),
-            "tokens": len(stream),
-            "token_types": len(stream.vocabulary),
+            "written_tokens": written["written_tokens"],
+            "written_forms": written["written_forms"],
+            "tokens": manifest["tokens"],
+            "token_types": len(self.index.tokens),
             "terms": kept,
             "term_types": len(self._keys),
-            "removed_tokens": len(stream) - kept,
+            "removed_tokens": manifest["tokens"] - kept,
             "skipped_articles": len(self._skipped),
             "steps": [name for name, on in steps.items() if on],
             "steps_off": [name for name, on in steps.items() if not on and name in DEFAULT_STEPS],
@@ -477,9 +448,9 @@ class ExplorerData:
         columns = ["doc_id", "position", "before", "keyword", "after", "start", "end"]
         if number is None:
             return pd.DataFrame(columns=columns), 0
-        stream = self._stream
+        stream, offsets = self.index.stream, self._offsets
         positions = np.flatnonzero(self._term_stream == number)
-        document = stream.document_of(positions)
+        document = np.searchsorted(offsets, positions, side="right") - 1
         keep = self.mask(filters)[document]
         positions, document = positions[keep], document[keep]
         if KWIC_SORTS[sort]:
@@ -487,14 +458,15 @@ class ExplorerData:
             order = np.lexsort((positions, *reversed(keys)))
             positions, document = positions[order], document[order]
         rows = []
-        offsets = stream.doc_offsets
+        shown = np.unique(document[:limit])
+        texts = dict(zip(shown.tolist(), self.index.texts(shown), strict=True))
         for position, doc in zip(positions[:limit].tolist(), document[:limit].tolist(),
                                  strict=True):
-            text = self._texts[doc]
+            text = texts[doc]
             first, last = offsets[doc], offsets[doc + 1] - 1
-            start, end = int(stream.start[position]), int(stream.end[position])
-            left = stream.start[max(first, position - window)]
-            right = stream.end[min(last, position + window)]
+            start, end = int(stream["start"][position]), int(stream["end"][position])
+            left = stream["start"][max(first, position - window)]
+            right = stream["end"][min(last, position + window)]
             rows.append({
                 "doc_id": self._doc_ids[doc],
                 "position": int(position - first),
@@ -505,24 +477,24 @@ class ExplorerData:
             })
         return pd.DataFrame(rows, columns=columns), len(positions)
 
-    @staticmethod
-    def _token_ranks(stream: TokenStream) -> np.ndarray:
+    def _token_ranks(self) -> np.ndarray:
         """Each token's rank in alphabetical (code-point) order, for sorting contexts."""
-        vocabulary = stream.vocabulary.astype(str)
-        rank = np.empty(len(vocabulary), dtype=np.int64)
-        rank[np.argsort(vocabulary, kind="stable")] = np.arange(len(vocabulary))
-        return rank
+        if self._token_rank is None:
+            vocabulary = self.index.tokens.astype(str)
+            rank = np.empty(len(vocabulary), dtype=np.int64)
+            rank[np.argsort(vocabulary, kind="stable")] = np.arange(len(vocabulary))
+            self._token_rank = rank
+        return self._token_rank
 
     def _neighbour_rank(self, positions, document, key: str) -> np.ndarray:
         """The alphabetical rank of the normalised token ``n`` places before (``Bn``) or after
         (``An``) each position in its article; -1 where the article has none."""
         step = int(key[1:]) * (-1 if key[0] == "B" else 1)
-        stream = self._stream
+        offsets = self._offsets
         neighbour = positions + step
-        inside = ((neighbour >= stream.doc_offsets[document])
-                  & (neighbour < stream.doc_offsets[document + 1]))
+        inside = (neighbour >= offsets[document]) & (neighbour < offsets[document + 1])
         ranks = np.full(len(positions), -1, dtype=np.int64)
-        ranks[inside] = self._token_rank[stream.token[neighbour[inside]]]
+        ranks[inside] = self._token_ranks()[self.index.stream["token"][neighbour[inside]]]
         return ranks
 
     def collocates(self, term: str, measure: str = "log_dice",
@@ -536,7 +508,9 @@ class ExplorerData:
             raise ValueError(f"measure must be one of {[*MEASURES, 'freq']}, got {measure!r}")
         keep = self.mask(filters)
         if self._whole is None:
-            self._whole = _Encoded.from_ids(self._collocation_ids, self._collocation_docs,
+            kept = self._term_stream >= 0
+            document = np.repeat(np.arange(len(self), dtype=np.int32), np.diff(self._offsets))
+            self._whole = _Encoded.from_ids(self._term_stream[kept], document[kept],
                                             self._keys, tokens=_as_key, index=self._key_index)
             self._whole.by_term = self._by_term
         encoded = self._whole
@@ -574,16 +548,16 @@ class ExplorerData:
         doc = int(matches[0])
         marks: list[tuple[int, int]] = []
         number = None if term is None else self._key_index.get(term)
-        stream = self._stream
+        stream = self.index.stream
         if number is not None:
-            first, last = stream.doc_offsets[doc], stream.doc_offsets[doc + 1]
+            first, last = self._offsets[doc], self._offsets[doc + 1]
             hits = first + np.flatnonzero(self._term_stream[first:last] == number)
-            marks = list(zip(stream.start[hits].tolist(), stream.end[hits].tolist(),
+            marks = list(zip(stream["start"][hits].tolist(), stream["end"][hits].tolist(),
                              strict=True))
         row = self._articles.iloc[doc]
         published = row["published"]
         return Article(str(row["doc_id"]), str(row["title"]), str(self._sources[doc]),
-                       None if pd.isna(published) else published, self._texts[doc], marks)
+                       None if pd.isna(published) else published, self.index.text(doc), marks)
 
 
 class _Encoded(TokenizedCorpus):
