@@ -23,8 +23,10 @@ Run it under ``flock /work/heavy.lock`` on a shared machine.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -47,6 +49,7 @@ def peak_gb() -> float:
 
 def kernel_figures(corpus, repeat: int) -> tuple[list[tuple], dict]:
     cache = tempfile.mkdtemp(prefix="bench-explore-")  # an empty cache: the index is built
+    atexit.register(shutil.rmtree, cache, True)
     started = time.perf_counter()
     ExplorerData(corpus, cache_dir=cache)  # builds the corpus index (once per corpus)
     indexed = time.perf_counter() - started
