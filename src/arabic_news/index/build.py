@@ -154,29 +154,25 @@ def _write_documents(staging: Path, folders: list[Path], parts: list[dict]) -> i
 
 def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[np.ndarray],
                              term_of: np.ndarray, n_terms: int, progress: bool) -> dict:
-    """The global token stream (memory-mapped files, filled part by part) and the
-    per-document term and bigram counts."""
-    from numpy.lib.format import open_memmap
-
+    """The global token stream (files appended to part by part) and the per-document term
+    and bigram counts."""
     lengths = [np.load(folder / "lengths.npy") for folder in folders]
     total = int(sum(int(part.sum()) for part in lengths))
-    documents = sum(len(part) for part in lengths)
-    stream = {name: open_memmap(staging / stream_file(name), mode="w+",
-                                dtype=np.int64 if name == "offsets" else np.int32,
-                                shape=(documents + 1 if name == "offsets" else total,))
-              for name in STREAM}
-    stream["offsets"][0] = 0
-    at, doc = 0, 0
+    per_document = np.concatenate(lengths) if lengths else np.zeros(0, np.int64)
+    np.save(staging / stream_file("offsets"),
+            np.concatenate(([0], np.cumsum(per_document))).astype(np.int64))
+    # Appended with plain writes, not through a memory map: written pages of a map count
+    # in this process's memory until they are flushed, which at 80 M tokens is a gigabyte.
+    files = {name: _npy_writer(staging / stream_file(name), np.int32, total)
+             for name in STREAM if name != "offsets"}
     term_rows, pair_codes = [], []
     for folder, mapping, part_lengths in _progress(zip(folders, mappings, lengths, strict=True),
                                                    progress, len(folders), "indexing parts"):
         token = mapping[np.load(folder / "token.npy")] if len(mapping) else \
             np.zeros(0, np.int32)
-        size = len(token)
-        stream["token"][at:at + size] = token
-        stream["start"][at:at + size] = np.load(folder / "start.npy")
-        stream["end"][at:at + size] = np.load(folder / "end.npy")
-        stream["offsets"][doc + 1:doc + 1 + len(part_lengths)] = at + np.cumsum(part_lengths)
+        files["token"].write(token.astype(np.int32).tobytes())
+        files["start"].write(np.load(folder / "start.npy").astype(np.int32).tobytes())
+        files["end"].write(np.load(folder / "end.npy").astype(np.int32).tobytes())
         terms, owner = _term_stream(token, part_lengths, term_of)
         term_rows.append(_csr(owner, terms, len(part_lengths), n_terms))
         codes, pair_owner = _pair_codes(terms, owner, n_terms)
@@ -184,9 +180,8 @@ def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[
         np.save(folder / "pair_local.npy", local.astype(np.int32))
         np.save(folder / "pair_owner.npy", pair_owner.astype(np.int32))
         pair_codes.append(found)
-        at, doc = at + size, doc + len(part_lengths)
-    for array in stream.values():
-        array.flush()
+    for handle in files.values():
+        handle.close()
     counts = _stacked(term_rows, n_terms)
     sparse.save_npz(staging / "counts.npz", counts, compressed=False)
     # pandas' hash-based unique, then one sort: several times faster than np.unique here.
@@ -203,8 +198,16 @@ def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[
                                 len(pairs)))
     sparse.save_npz(staging / "bigram_counts.npz", _stacked(bigram_rows, len(pairs)),
                     compressed=False)
-    del stream
     return {"tokens": total, "terms": int(counts.sum()), "bigram_types": len(pairs)}
+
+
+def _npy_writer(path: Path, dtype, length: int):
+    """A file open for appending the ``length`` values of a one-dimensional ``.npy`` array,
+    its header written."""
+    handle = open(path, "wb")
+    np.lib.format.write_array_header_1_0(handle, {"descr": np.dtype(dtype).str,
+                                                  "fortran_order": False, "shape": (length,)})
+    return handle
 
 
 def _term_stream(token: np.ndarray, lengths: np.ndarray, term_of: np.ndarray):
