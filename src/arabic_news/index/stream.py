@@ -43,7 +43,7 @@ import pandas as pd
 from arabic_news.text.tokenize import tokenize
 
 #: Texts per batch: the code points of a batch are held as one array of 4 bytes each.
-BATCH = 2000
+BATCH = 8000
 _PLANE = 0x10000
 # Conservative shortcuts, each a subset of what the tokeniser keeps as one token: a run of
 # the 36 plain Arabic letters (ء to ي) is one token; so is such a run with harakat, shadda,
