@@ -126,6 +126,19 @@ def test_an_underscore_is_no_word(tmp_path):
                                        window=1)["before"].tolist() == ["_"]
 
 
+def test_the_encoded_terms_are_those_of_tokenized_corpus(built, memory):
+    _, index = built
+    texts = _texts(memory)
+    expected = analysis.TokenizedCorpus(texts, ANALYZER.tokens)
+    encoded = index.tokenized()
+    assert encoded.vocabulary.tolist() == expected.vocabulary.tolist()  # first seen, first id
+    np.testing.assert_array_equal(encoded.ids, expected.ids)
+    np.testing.assert_array_equal(encoded.document, expected.document)
+    chosen = index.select(source=memory["source"].iat[0])
+    assert list(encoded.term_counts(chosen).items()) == \
+        list(expected.term_counts(chosen).items())
+
+
 def test_kwic_rows_point_at_the_written_keyword(built, memory):
     _, index = built
     chosen = index.select(source=memory["source"].iat[0])
