@@ -339,3 +339,24 @@ def test_bad_requests_say_what_to_pass(seeds, tmp_path):
         build_index(seeds, str.split, tmp_path)
     assert index.kwic("كلمةغائبة").empty
     assert index.term_counts(np.zeros(2, dtype=bool)) == Counter()
+
+
+def test_an_index_built_meanwhile_by_another_process_is_used(seeds, tmp_path, monkeypatch):
+    import shutil
+
+    from arabic_news.index import store
+
+    sound = build_index(seeds, ANALYZER, tmp_path / "first")
+    target = index_folder(seeds, ANALYZER, tmp_path / "second")
+    building = store.build_into
+
+    def racing(staging, corpus, analyzer, progress):
+        counts = building(staging, corpus, analyzer, progress)
+        shutil.copytree(sound.folder, target)  # the other process renames first
+        return counts
+
+    monkeypatch.setattr(store, "build_into", racing)
+    index = build_index(seeds, ANALYZER, tmp_path / "second")
+    assert index.folder == target
+    assert index.term_counts() == sound.term_counts()
+    assert [path.name for path in target.parent.iterdir()] == [target.name]  # no staging left

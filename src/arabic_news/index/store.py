@@ -26,9 +26,6 @@ from arabic_news.index.corpus_index import CorpusIndex
 from arabic_news.index.key import corpus_files, index_key, index_name
 from arabic_news.index.layout import DamagedIndexWarning, index_problem, write_manifest
 
-#: Documents from which building shows a progress bar when ``progress=None``.
-PROGRESS_FROM = 20_000
-
 
 def index_folder(corpus, analyzer, cache_dir: str | os.PathLike | None = None) -> Path:
     """The folder of the index of ``corpus`` with ``analyzer`` (built or not)."""
@@ -41,7 +38,7 @@ def build_index(corpus, analyzer=None, cache_dir: str | os.PathLike | None = Non
     """The index of ``corpus`` (a pandas or Dask corpus from ``load_corpus``, or any frame
     with its columns) as ``analyzer`` cuts it (default ``ArabicAnalyzer()``), built on
     first use (see the module docstring). ``progress``: a tqdm bar while merging the parts
-    (None: for corpora of :data:`PROGRESS_FROM` documents or more, when it is cheap to know).
+    (None: when there are several).
     """
     if analyzer is None:
         from arabic_news.text.analyzer import ArabicAnalyzer
@@ -72,27 +69,21 @@ def build_index(corpus, analyzer=None, cache_dir: str | os.PathLike | None = Non
     except OSError as error:
         raise CorpusError(f"{shown_path(folder.parent)}: cannot create the index cache: "
                           f"{reason(error)}") from None
-    shown = progress if progress is not None else _large(corpus)
     started = time.perf_counter()
     with staged_folder(folder, _owned) as staging:
-        counts = build_into(staging, corpus, analyzer, shown)
+        counts = build_into(staging, corpus, analyzer, progress)
         write_manifest(staging, {**described, "key": key, **counts,
                                  "analyzer_settings": analyzer.settings(),
                                  "seconds": round(time.perf_counter() - started, 3)})
-        if folder.exists():  # another process built it meanwhile: keep theirs if sound
-            if index_problem(folder, key) is None:
-                shutil.rmtree(staging)
-                return CorpusIndex(folder, analyzer)
-            _remove(folder)
-        staging.rename(folder)
+        if folder.exists() and index_problem(folder, key) is not None:
+            _remove(folder)  # damaged meanwhile
+        try:
+            staging.rename(folder)
+        except OSError:  # another process built it meanwhile: theirs, when it is sound
+            if index_problem(folder, key) is not None:
+                raise
+            shutil.rmtree(staging)
     return CorpusIndex(folder, analyzer)
-
-
-def _large(corpus) -> bool:
-    try:
-        return len(corpus.index) >= PROGRESS_FROM if hasattr(corpus, "attrs") else False
-    except TypeError:
-        return False
 
 
 def _owned(path: Path) -> bool:
