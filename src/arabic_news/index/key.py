@@ -24,7 +24,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from arabic_news.corpus.cache import corpus_signature
+from arabic_news.corpus.cache import corpus_signature, entry_name
 from arabic_news.corpus.files import shown_path
 from arabic_news.corpus.results_cache import content_digest, partition_digest
 from arabic_news.corpus.seeds import seeds_path
@@ -72,8 +72,10 @@ def index_key(corpus, analyzer) -> tuple[str, dict]:
 
 
 def index_name(corpus) -> str:
-    """The first part of an index folder's name: the corpus's own name."""
-    files = corpus_files(corpus)
-    if files is None:
+    """The first part of an index folder's name: the name of the corpus the user named, as
+    the shards cache names its entries ("corpus" for a frame without provenance)."""
+    attrs = engine_of(corpus).attrs(corpus) or {}
+    named = (attrs.get("provenance") or {}).get("corpus")
+    if not named:
         return "corpus"
-    return "seeds" if files == seeds_path() else shown_path(files.resolve().name).replace(" ", "_")
+    return entry_name(None if named == "<seeds>" else named)

@@ -27,9 +27,9 @@ from arabic_news.index.key import corpus_files, index_key, index_name
 from arabic_news.index.layout import DamagedIndexWarning, index_problem, write_manifest
 
 
-def index_folder(corpus, analyzer, cache_dir: str | os.PathLike | None = None) -> Path:
+def index_folder(corpus, analyzer=None, cache_dir: str | os.PathLike | None = None) -> Path:
     """The folder of the index of ``corpus`` with ``analyzer`` (built or not)."""
-    key, _ = index_key(corpus, analyzer)
+    key, _ = index_key(corpus, _checked(analyzer))
     return cache_root(cache_dir) / "index" / f"{index_name(corpus)}-{key}"
 
 
@@ -40,14 +40,7 @@ def build_index(corpus, analyzer=None, cache_dir: str | os.PathLike | None = Non
     first use (see the module docstring). ``progress``: a tqdm bar while merging the parts
     (None: when there are several).
     """
-    if analyzer is None:
-        from arabic_news.text.analyzer import ArabicAnalyzer
-
-        analyzer = ArabicAnalyzer()
-    for method in ("cache_key", "tokens"):
-        if not callable(getattr(analyzer, method, None)):
-            raise TypeError(f"analyzer must be an ArabicAnalyzer (it has settings, tokens and "
-                            f"cache_key), got {type(analyzer).__name__}")
+    analyzer = _checked(analyzer)
     missing = [name for name in ("doc_id", "title", "source", "published", "text")
                if name not in corpus.columns]
     if missing:
@@ -84,6 +77,19 @@ def build_index(corpus, analyzer=None, cache_dir: str | os.PathLike | None = Non
                 raise
             shutil.rmtree(staging)
     return CorpusIndex(folder, analyzer)
+
+
+def _checked(analyzer):
+    """``analyzer``, or the default ``ArabicAnalyzer()``; refused when it cannot key an index."""
+    if analyzer is None:
+        from arabic_news.text.analyzer import ArabicAnalyzer
+
+        return ArabicAnalyzer()
+    for method in ("cache_key", "settings", "tokens"):
+        if not callable(getattr(analyzer, method, None)):
+            raise TypeError(f"analyzer must be an ArabicAnalyzer (it has settings, tokens and "
+                            f"cache_key), got {type(analyzer).__name__}")
+    return analyzer
 
 
 def _owned(path: Path) -> bool:
