@@ -318,6 +318,13 @@ def test_nothing_half_built_is_left_and_nothing_written_in_the_corpus(tmp_path):
     assert [path.name for path in index.folder.parent.iterdir()] == [index.folder.name]
 
 
+def test_a_corpus_recording_objects_in_its_attrs_is_indexed(seeds, tmp_path):
+    prepared = seeds.copy()
+    prepared.attrs["removed"] = object()  # what a preparing step records, not JSON
+    index = build_index(prepared, ANALYZER, tmp_path)
+    assert index.term_counts() == analysis.term_counts(seeds["text"], ANALYZER)
+
+
 def test_an_index_opens_only_with_its_analyzer(seeds, tmp_path):
     index = build_index(seeds, ANALYZER, tmp_path)
     assert CorpusIndex.open(index.folder).term_counts() == index.term_counts()

@@ -69,6 +69,7 @@ def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dic
                              "count": pa.array(list(spellings.values()), pa.int64())}),
                    folder / "spellings.parquet")
     metadata = frame[list(METADATA)].reset_index(drop=True)
+    metadata.attrs = {}  # the corpus's record (tables of what a step removed...) is not stored
     metadata.to_parquet(folder / "metadata.parquet", index=False)
     pq.write_table(pa.table({"text": pa.array(texts, pa.string())}),
                    Path(staging) / texts_file(number), row_group_size=TEXT_ROWS)
