@@ -167,8 +167,8 @@ def main() -> None:
                       "corpus v2.1, `<SHARDS>/ant-x10` its 315,230-article resample in "
                       "Parquet shards. Each step in a fresh process; medians of the runs.", "",
                       *lines, "",
-                      "Reproduce: `flock /work/heavy.lock .venv/bin/python benchmarks/"
-                      "bench_index.py --corpus <ANT> --shards <SHARDS>/ant-x10`", "",
+                      "Reproduce: `.venv/bin/python benchmarks/bench_index.py --corpus <ANT> "
+                      "--shards <SHARDS>/ant-x10`", "",
                       *head, f"- RAM: {_ram_gb():.0f} GB", ""])
     print(text)
     RESULTS.write_text(text, encoding="utf-8")
