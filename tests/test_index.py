@@ -367,3 +367,12 @@ def test_an_index_built_meanwhile_by_another_process_is_used(seeds, tmp_path, mo
     assert index.folder == target
     assert index.term_counts() == sound.term_counts()
     assert [path.name for path in target.parent.iterdir()] == [target.name]  # no staging left
+
+
+def test_building_shows_no_bar_unless_asked(generated_frames, tmp_path, capfd):
+    """A lesson's output must not depend on its engine (a Dask corpus has several parts)."""
+    on_dask = generated_frames[1]
+    build_index(on_dask, ANALYZER, tmp_path / "quiet")
+    assert "indexing parts" not in capfd.readouterr().err
+    build_index(on_dask, ANALYZER, tmp_path / "shown", progress=True)
+    assert "indexing parts" in capfd.readouterr().err

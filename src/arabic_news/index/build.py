@@ -76,7 +76,7 @@ def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dic
     return {"part": number, "documents": len(texts), "tokens": len(stream)}
 
 
-def build_into(staging: Path, corpus, analyzer, progress: bool | None) -> dict:
+def build_into(staging: Path, corpus, analyzer, progress: bool) -> dict:
     """Write the index of ``corpus`` into the empty folder ``staging``; returns the counts
     recorded in the manifest (written by the caller, with the key)."""
     engine = engine_of(corpus)
@@ -93,8 +93,8 @@ def build_into(staging: Path, corpus, analyzer, progress: bool | None) -> dict:
         staging / "terms.parquet", index=False)
     _write_spellings(staging, folders, vocabulary, term_of, analyzer.normalizer)
     documents = _write_documents(staging, folders, parts)
-    shown = len(folders) > 1 if progress is None else progress
-    counts = _write_stream_and_counts(staging, folders, mappings, term_of, len(terms), shown)
+    counts = _write_stream_and_counts(staging, folders, mappings, term_of, len(terms),
+                                      progress)
     for folder in folders:
         shutil.rmtree(folder)
     return {"documents": int(documents), "parts": len(parts), **counts,

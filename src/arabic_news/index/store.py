@@ -34,11 +34,12 @@ def index_folder(corpus, analyzer=None, cache_dir: str | os.PathLike | None = No
 
 
 def build_index(corpus, analyzer=None, cache_dir: str | os.PathLike | None = None, *,
-                progress: bool | None = None) -> CorpusIndex:
+                progress: bool = False) -> CorpusIndex:
     """The index of ``corpus`` (a pandas or Dask corpus from ``load_corpus``, or any frame
     with its columns) as ``analyzer`` cuts it (default ``ArabicAnalyzer()``), built on
-    first use (see the module docstring). ``progress``: a tqdm bar while merging the parts
-    (None: when there are several).
+    first use (see the module docstring). ``progress=True``: a tqdm bar while the parts are
+    merged. Off by default: a notebook's output must not depend on the engine (a Dask corpus
+    has several parts, an in-memory one a single part).
     """
     analyzer = _checked(analyzer)
     missing = [name for name in ("doc_id", "title", "source", "published", "text")
