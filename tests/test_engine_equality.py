@@ -562,8 +562,8 @@ def corpus_guard(vocabulary_guard, monkeypatch):
 @pytest.fixture(scope="module")
 def few_copies(tmp_path_factory):
     """300 articles of 200 random seed words each (no two alike), then 8 exact copies and 8
-    copies with two words changed (Jaccard about 0.9), printed a day later by another source; in memory and
-    on Dask (Parquet shards of 50 rows)."""
+    copies with two words changed (Jaccard about 0.9), printed a day later by another
+    source; in memory and on Dask (Parquet shards of 50 rows)."""
     import random
 
     seeds = an.load_corpus()
