@@ -280,6 +280,7 @@ def record(path: Path, lines: list[dict], dask_lines: list[dict], args, before: 
                       *(f"--dask {line['name']}=<SHARDS>/{Path(item.split('=', 1)[1]).name}"
                         for line, item in zip(dask_lines, args.dask, strict=True))])
     options = " ".join([*(f"--date-column {item}" for item in args.date_column),
+                        *([f"--sample {args.sample}"] if lines and args.sample != 1500 else []),
                         *([f"--baseline {args.baseline}"] if args.baseline else []),
                         *([f"--workers {args.workers} --memory {args.memory}"]
                           if dask_lines else [])])
