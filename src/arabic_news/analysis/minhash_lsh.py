@@ -62,7 +62,8 @@ from ._checks import check_positive_int
 
 #: The largest probability, per pair at exactly the threshold, that banding misses it.
 MISS_AT_THRESHOLD = 1e-3
-#: Shingle hashes per block of the vectorised MinHash (block x num_perm uint32 in memory).
+#: Shingle hashes per block of the vectorised MinHash (block x num_perm uint32 in memory), and
+#: articles per block when comparing signatures.
 _BLOCK = 1 << 15
 _MASK32 = np.uint64(0xFFFFFFFF)
 # Odd 64-bit multipliers for the rolling shingle hash and the band keys.
@@ -326,11 +327,18 @@ def group_articles(articles: pd.DataFrame, sketches: pd.DataFrame, exact: pd.Dat
 
 def _estimated_similarity(table: pd.DataFrame, sketches: pd.DataFrame,
                           settings: Settings) -> np.ndarray:
-    at = pd.Series(np.arange(len(sketches)), index=sketches["position"].to_numpy())
-    signatures = signature_matrix(sketches, settings.num_perm)
-    own = signatures[at[table["position"]].to_numpy()]
-    origin = signatures[at[table["origin"]].to_numpy()]
-    return (own == origin).mean(axis=1) if len(table) else np.zeros(0)
+    """The share of equal MinHash values of each article and its origin, over the distinct
+    signatures (exact copies share one) and :data:`_BLOCK` articles at a time."""
+    codes, distinct = pd.factorize(sketches["signature"])
+    signatures = signature_matrix(pd.DataFrame({"signature": distinct}), settings.num_perm)
+    at = pd.Series(codes, index=sketches["position"].to_numpy())
+    own = at[table["position"]].to_numpy()
+    origin = at[table["origin"]].to_numpy()
+    similarity = np.zeros(len(table))
+    for start in range(0, len(table), _BLOCK):
+        block = slice(start, start + _BLOCK)
+        similarity[block] = (signatures[own[block]] == signatures[origin[block]]).mean(axis=1)
+    return similarity
 
 
 # ----------------------------------------------------------------------------- the whole
