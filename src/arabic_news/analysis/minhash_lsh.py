@@ -23,6 +23,10 @@ can run the first per partition and the others over what crosses partitions:
    place in the corpus) is its origin; every article gets the estimated Jaccard similarity
    of its signature to the origin's (1.0 for an exact duplicate).
 
+:func:`find_groups` runs the four steps on the corpus's engine: the sketches stay with the
+engine (on Dask, on the workers), and what comes into the calling process is bounded by the
+copies and the candidate pairs, not by the corpus.
+
 Error rates. Banding misses a pair of true similarity *s* with probability
 ``(1 - s**rows) ** bands``. :func:`band_layout` takes the most rows per band (fewest chance
 candidates) for which a pair *at* the threshold is missed with probability at most
