@@ -23,9 +23,9 @@ article with any other, nothing skipped). Reported:
 * the mean absolute error of the ``similarity`` column (MinHash estimate to the group's
   origin) against the true Jaccard similarity to the origin.
 
-``--baseline REV`` also times the same call (``cache=False``, fresh process) with the package
-of git revision ``REV`` (its ``src`` exported to a temporary folder), to show a change did not
-slow the in-memory engine.
+``--baseline REV`` also times the same call (``cache=False``, a fresh process each) with the
+package of git revision ``REV`` (its ``src`` exported to a temporary folder) and with the
+current one, in alternation, to show a change did not slow the in-memory engine.
 
 ``--dask NAME=PATH`` runs the method on the Dask engine: Parquet shards (such as
 ``<SHARDS>/ant-x10``) on a ``LocalCluster`` of ``--workers`` worker processes (one thread
@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -188,11 +189,18 @@ options = {"date_column": date_column} if date_column else {}
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     corpus = an.load_corpus(path, on_error="skip", progress=False, **options)
-started = time.perf_counter()
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+started, cpu_started = time.perf_counter(), cpu()
 groups = analysis.near_duplicates(corpus, cache=False)
-print(json.dumps({"wall_s": time.perf_counter() - started, "rows": len(groups),
+print(json.dumps({"wall_s": time.perf_counter() - started, "cpu_s": cpu() - cpu_started,
+                  "rows": len(groups),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+
+#: Alternating runs of the baseline and of the current package, for --baseline.
+ROUNDS = 3
 
 TARGETS = {"ANT": 30, "Saudi": 20}
 
@@ -220,17 +228,31 @@ def run_dask(path: str, workers: int, memory: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def timing(path: str, date_column: str, source: str | None = None) -> dict:
+    """One timed call in a fresh process, with the package in ``source`` (a ``src`` folder)
+    or the installed one."""
+    environment = {**os.environ, **({"PYTHONPATH": source} if source else {})}
+    result = subprocess.run([sys.executable, "-c", TIMING, path, date_column],
+                            capture_output=True, text=True, check=True, env=environment)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def run_baseline(revision: str, path: str, date_column: str) -> dict:
-    """The timing with the package of ``revision`` (its ``src`` exported by git archive)."""
+    """Medians of :data:`ROUNDS` alternating timings with the package of ``revision`` (its
+    ``src`` exported by git archive) and with the current one: alternating, so that a load
+    on the machine weighs on both alike."""
     root = Path(__file__).resolve().parents[1]
+    runs: dict[str, list[dict]] = {"before": [], "now": []}
     with tempfile.TemporaryDirectory() as folder:
         archive = subprocess.run(["git", "-C", str(root), "archive", revision, "src"],
                                  capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
-        environment = {**os.environ, "PYTHONPATH": str(Path(folder) / "src")}
-        result = subprocess.run([sys.executable, "-c", TIMING, path, date_column],
-                                capture_output=True, text=True, check=True, env=environment)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        for _ in range(ROUNDS):
+            runs["before"].append(timing(path, date_column, str(Path(folder) / "src")))
+            runs["now"].append(timing(path, date_column))
+    return {name: {key: statistics.median(run[key] for run in found)
+                   for key in ("wall_s", "cpu_s", "peak_mb", "rows")}
+            for name, found in runs.items()}
 
 
 def main(argv=None) -> int:
@@ -312,16 +334,17 @@ def pandas_tables(lines: list[dict], args) -> list[str]:
                    f"{line['groups']:,} | {line['set_aside']:,} ({line['exact']:,} + "
                    f"{line['near']:,}) | {line['candidate_pairs']:,} |")
     if args.baseline:
-        out += ["", f"Against the package of `{args.baseline}` (the same call, `cache=False`, "
-                "in a fresh process, after the row above):", "",
-                f"| corpus | wall with {args.baseline} (s) | peak with {args.baseline} (MB) | "
-                "wall now (s) | peak now (MB) | same number of rows |",
-                "|---|---:|---:|---:|---:|---|"]
+        out += ["", f"Against the package of `{args.baseline}`: the same call (`cache=False`, "
+                f"a fresh process each), {ROUNDS} runs of each package in alternation, "
+                "medians:", "",
+                f"| corpus | wall / CPU with {args.baseline} (s) | wall / CPU now (s) | peak "
+                f"with {args.baseline} / now (MB) | same number of rows |",
+                "|---|---:|---:|---:|---|"]
         for line in lines:
-            old = line["baseline"]
-            out.append(f"| {line['name']} | {old['wall_s']:.1f} | {old['peak_mb']:.0f} | "
-                       f"{line['wall_s']:.1f} | {line['peak_mb']:.0f} | "
-                       f"{old['rows'] == line['grouped']} |")
+            old, now = line["baseline"]["before"], line["baseline"]["now"]
+            out.append(f"| {line['name']} | {old['wall_s']:.1f} / {old['cpu_s']:.1f} | "
+                       f"{now['wall_s']:.1f} / {now['cpu_s']:.1f} | {old['peak_mb']:.0f} / "
+                       f"{now['peak_mb']:.0f} | {old['rows'] == now['rows'] == line['grouped']} |")
     out += ["", "Against brute force: a random sample of articles, each compared with every "
             "article of the corpus by the exact Jaccard similarity of its word 5-shingles "
             "(independent of the method's hashing).", "",
