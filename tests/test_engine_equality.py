@@ -534,3 +534,77 @@ def test_the_vocabulary_guard_catches_a_whole_vocabulary(inputs, vocabulary_guar
     vocabulary_guard["rows"] = inputs["dask"].vocabulary
     with pytest.raises(AssertionError, match="rows came back"):
         analysis.term_counts(inputs["dask"].texts, ANALYZER.tokens)
+
+
+@pytest.fixture
+def corpus_guard(vocabulary_guard, monkeypatch):
+    """Fail when anything as large as the corpus comes into this process on Dask: a collected
+    frame of ``limit`` rows or more (``vocabulary_guard``), per-partition results of as many
+    rows together, or the corpus streamed through ``batches``."""
+    original = DASK.per_partition
+
+    def per_partition(*args, **kwargs):
+        found = original(*args, **kwargs)
+        rows = sum(len(value) for value in found
+                   if isinstance(value, pd.DataFrame | pd.Series | list | np.ndarray))
+        if vocabulary_guard["rows"] is not None and rows >= vocabulary_guard["rows"]:
+            raise AssertionError(f"{rows} rows came back from the partitions")
+        return found
+
+    def batches(*args, **kwargs):
+        raise AssertionError("the corpus was streamed through this process")
+
+    monkeypatch.setattr(DASK, "per_partition", per_partition)
+    monkeypatch.setattr(DASK, "batches", batches)
+    return vocabulary_guard
+
+
+@pytest.fixture(scope="module")
+def few_copies(tmp_path_factory):
+    """300 articles of 200 random seed words each (no two alike), then 8 exact copies and 8
+    copies with two words changed (Jaccard about 0.9), printed a day later by another
+    source; in memory and on Dask (Parquet shards of 50 rows)."""
+    import random
+
+    seeds = an.load_corpus()
+    words = sorted({word for text in seeds["text"] for word in text.split()})
+    rng = random.Random(5)
+    rows = [{"doc_id": f"a{number:03d}", "source": rng.choice(["وكالة", "جريدة"]),
+             "published": f"2016-{1 + number % 12:02d}-{1 + number % 27:02d}",
+             "text": " ".join(rng.choice(words) for _ in range(200))} for number in range(300)]
+    for number, row in enumerate(rows[:16]):
+        text = row["text"].split()
+        if number % 2:
+            for place in rng.sample(range(len(text)), 2):
+                text[place] = rng.choice(words)
+        rows.append({**row, "doc_id": f"{row['doc_id']}-copy", "source": "نسخ",
+                     "published": row["published"][:-2] + f"{int(row['published'][-2:]) + 1:02d}",
+                     "text": " ".join(text)})
+    folder = tmp_path_factory.mktemp("few-copies")
+    source = folder / "corpus.jsonl"
+    pd.DataFrame(rows).to_json(source, orient="records", lines=True, force_ascii=False)
+    write_shards(source, folder / "shards", rows_per_shard=50)
+    return an.load_corpus(source), an.load_corpus(folder / "shards", engine="dask")
+
+
+def test_near_duplicates_on_dask_bring_back_the_copies_and_candidates_not_the_corpus(
+        few_copies, corpus_guard, tmp_path, monkeypatch):
+    """Few articles are copies (16 of 316): no table of as many rows as the corpus comes
+    back from the engine, with or without the disk cache, and the copies are found all the
+    same."""
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    in_memory, messy = few_copies
+    expected = analysis.near_duplicates(in_memory, cache=False)
+    assert sorted(expected["doc_id"]) == sorted(
+        [*in_memory["doc_id"].iloc[:16], *in_memory["doc_id"].iloc[-16:]])
+    corpus_guard["rows"] = len(in_memory)
+    for cache in (False, True, True):  # found, found and written, read back
+        groups = analysis.near_duplicates(messy, cache=cache)
+        pd.testing.assert_frame_equal(groups, expected)
+    analysis.passage_reuse(messy, cache=False)
+    kept = an.drop_duplicates(messy)
+    assert kept.attrs["deduplication"]["set_aside"] == len(groups) - groups["group"].nunique()
+    with pytest.raises(AssertionError, match="streamed"):  # the guard catches streaming
+        list(analysis.iter_texts(messy["text"]))
+    with pytest.raises(AssertionError, match="rows came back"):  # and a whole column
+        an.engines.engine_of(messy).small_columns(messy, ["doc_id"])

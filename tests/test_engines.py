@@ -102,6 +102,39 @@ def _numbered(part, number, tag):
     return number, tag, len(part)
 
 
+def _placed(part, number, offsets, column):
+    """Each row's place in the whole data, from its partition's number and offsets."""
+    start = offsets[number]
+    return pd.DataFrame({"place": range(start, start + len(part)),
+                         column: part[column].tolist()}).astype({"place": "int64"})
+
+
+def test_numbered_map_partitions_give_each_row_its_place_in_the_corpus(frames):
+    """A lazy ``map_partitions`` whose function knows its partition's number: with the
+    lengths of the partitions, every row's place in corpus order, on both engines."""
+    pandas_corpus = frames[0]
+    expected = pd.DataFrame({"place": range(len(pandas_corpus)),
+                             "doc_id": pandas_corpus["doc_id"].tolist()}).astype(
+        {"place": "int64"})
+    for corpus in frames:
+        engine = engine_of(corpus)
+        lengths = engine.per_partition(corpus["doc_id"], len)
+        offsets = [sum(lengths[:number]) for number in range(len(lengths))]
+        placed = engine.map_partitions(corpus, _placed, offsets, "doc_id", numbered=True)
+        if engine.name == "dask":
+            assert isinstance(placed, dd.DataFrame) and len(offsets) == 5  # lazy, 5 shards
+            late = placed[placed["place"] >= offsets[-1]]  # the rows of the last partition
+            assert engine.collect(late)["place"].tolist() == list(range(offsets[-1],
+                                                                        len(pandas_corpus)))
+        got = engine.collect(placed).sort_values("place").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+        assert got["place"].dtype == "int64"
+    batches = engine_of(iter([])).map_partitions(  # an iterator: one partition per batch
+        (str(n) for n in range(25_000)), lambda part, number: pd.DataFrame(
+            {"number": [number] * len(part)}), numbered=True)
+    assert batches["number"].value_counts().sort_index().tolist() == [10_000, 10_000, 5_000]
+
+
 @pytest.mark.parametrize("make", ["count_table", "document_frequency_table"])
 def test_dask_tables_count_the_corpus_once(frames, make):
     """Questions read the kept (persisted) table: no partition is tokenised again."""

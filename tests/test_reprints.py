@@ -110,6 +110,16 @@ def test_the_pairs_compared_carry_their_true_jaccard_and_containment(reprints):
     assert groups.attrs["settings"]["bands"] * groups.attrs["settings"]["rows"] <= 128
 
 
+def test_sketching_a_partition_a_few_articles_at_a_time_changes_nothing(reprints, monkeypatch):
+    """Articles keep their place in the corpus across the batches a partition is sketched in
+    (an exact copy, two near copies and an unrelated article, in batches of two)."""
+    corpus, groups = reprints
+    pairs = analysis.compared_pairs(corpus, cache=False)
+    monkeypatch.setattr(minhash_lsh, "SKETCH_BATCH", 2)
+    pd.testing.assert_frame_equal(analysis.near_duplicates(corpus, cache=False), groups)
+    pd.testing.assert_frame_equal(analysis.compared_pairs(corpus, cache=False), pairs)
+
+
 def test_a_corpus_without_copies_gives_an_empty_table_with_the_columns():
     groups = analysis.near_duplicates(SEEDS)
     assert groups.empty

@@ -23,6 +23,10 @@ can run the first per partition and the others over what crosses partitions:
    place in the corpus) is its origin; every article gets the estimated Jaccard similarity
    of its signature to the origin's (1.0 for an exact duplicate).
 
+:func:`find_groups` runs the four steps on the corpus's engine: the sketches stay with the
+engine (on Dask, on the workers), and what comes into the calling process is bounded by the
+copies and the candidate pairs, not by the corpus.
+
 Error rates. Banding misses a pair of true similarity *s* with probability
 ``(1 - s**rows) ** bands``. :func:`band_layout` takes the most rows per band (fewest chance
 candidates) for which a pair *at* the threshold is missed with probability at most
@@ -50,19 +54,20 @@ length, and misses it when one is several times longer than the other.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from arabic_news.engines import engine_of
 from arabic_news.text.tokenize import tokenize
 
 from ._checks import check_positive_int
 
 #: The largest probability, per pair at exactly the threshold, that banding misses it.
 MISS_AT_THRESHOLD = 1e-3
-#: Shingle hashes per block of the vectorised MinHash (block x num_perm uint32 in memory).
+#: Shingle hashes per block of the vectorised MinHash (block x num_perm uint32 in memory), and
+#: articles per block when comparing signatures.
 _BLOCK = 1 << 15
 _MASK32 = np.uint64(0xFFFFFFFF)
 # Odd 64-bit multipliers for the rolling shingle hash and the band keys.
@@ -254,7 +259,7 @@ def candidate_pairs(keys: pd.DataFrame) -> pd.DataFrame:
     change = np.ones(len(keys), bool)
     change[1:] = (bucket[1:] != bucket[:-1]).any(axis=1)
     starts = np.flatnonzero(change)
-    ends = np.append(starts[1:], len(keys))
+    ends = np.append(starts[1:], len(keys))[:len(starts)]  # no key, no bucket
     pairs = [(positions[i], positions[j])
              for start, end in zip(starts, ends, strict=True) if end - start > 1
              for i in range(start, end) for j in range(i + 1, end)]
@@ -326,36 +331,133 @@ def group_articles(articles: pd.DataFrame, sketches: pd.DataFrame, exact: pd.Dat
 
 def _estimated_similarity(table: pd.DataFrame, sketches: pd.DataFrame,
                           settings: Settings) -> np.ndarray:
-    at = pd.Series(np.arange(len(sketches)), index=sketches["position"].to_numpy())
-    signatures = signature_matrix(sketches, settings.num_perm)
-    own = signatures[at[table["position"]].to_numpy()]
-    origin = signatures[at[table["origin"]].to_numpy()]
-    return (own == origin).mean(axis=1) if len(table) else np.zeros(0)
+    """The share of equal MinHash values of each article and its origin, over the distinct
+    signatures (exact copies share one) and :data:`_BLOCK` articles at a time."""
+    codes, distinct = pd.factorize(sketches["signature"])
+    signatures = signature_matrix(pd.DataFrame({"signature": distinct}), settings.num_perm)
+    at = pd.Series(codes, index=sketches["position"].to_numpy())
+    own = at[table["position"]].to_numpy()
+    origin = at[table["origin"]].to_numpy()
+    similarity = np.zeros(len(table))
+    for start in range(0, len(table), _BLOCK):
+        block = slice(start, start + _BLOCK)
+        similarity[block] = (signatures[own[block]] == signatures[origin[block]]).mean(axis=1)
+    return similarity
 
 
 # ----------------------------------------------------------------------------- the whole
-def find_groups(parts: Iterable[pd.DataFrame], texts_at, settings: Settings) -> dict:
-    """The four steps over ``parts`` (frames with ``doc_id``, ``text``, ``position`` and the
-    corpus's ``source``, ``published`` and ``title``); ``texts_at(positions)`` returns the
-    texts at those positions (a Series indexed by position), for confirmation.
+#: Articles sketched together within a partition (their words and shingles in memory at once).
+SKETCH_BATCH = 5_000
+
+
+def find_groups(corpus, settings: Settings) -> dict:
+    """The four steps on ``corpus`` (a frame with ``doc_id``, ``text`` and, where it has them,
+    ``source``, ``published`` and ``title``), run by its engine (:mod:`arabic_news.engines`).
+
+    What comes into this process is bounded by the copies and the candidates, never by the
+    corpus: the sketches are computed per partition and kept by the engine; exact keys and
+    band keys are counted by the engine (``sum_by``), and only the rows of keys shared by two
+    articles or more come back; only the candidates' texts are read back to confirm them; only
+    the sketches of the articles of a group or a candidate pair come back to group them (a
+    copy's signature is its representative's: same words, same signature).
 
     Returns ``groups`` (see :func:`group_articles`), ``pairs`` (every candidate pair,
-    confirmed or not, with its ``jaccard`` and ``containment``) and ``sketches``.
+    confirmed or not, with its ``jaccard`` and ``containment``) and ``sketches`` (of the
+    articles in a group or a pair).
     """
-    sketches, articles = [], []
-    for part in parts:
-        sketches.append(sketch_articles(part, settings))
-        articles.append(part[["position", *[c for c in DESCRIBED if c in part]]])
-    sketches = pd.concat(sketches, ignore_index=True) if sketches else \
-        pd.DataFrame(columns=list(SKETCH_COLUMNS))
-    articles = pd.concat(articles, ignore_index=True)
-    exact = exact_duplicates(sketches)
-    alone = exact[exact["position"] == exact["representative"]]["position"]
-    representatives = sketches[sketches["position"].isin(alone)]
-    keys = band_keys(representatives, settings)
-    pairs = candidate_pairs(keys)
-    wanted = np.unique(pairs[["first", "second"]].to_numpy())
-    confirmed = confirm_pairs(pairs, texts_at(wanted), settings)
+    engine = engine_of(corpus)
+    columns = ["doc_id", "text", *[c for c in DESCRIBED[1:] if c in corpus.columns]]
+    offsets = partition_offsets(engine, corpus)
+    sketches = engine.keep(engine.map_partitions(corpus[columns], sketch_partition, offsets,
+                                                 settings, numbered=True))
+    # 2. keys: exact copies share their key; the others, one per key, are banded
+    counts = engine.sum_by(sketches, _exact_key_counts, keys=["exact_key"])
+    shared = engine.collect(counts[counts["count"] > 1]["exact_key"]).to_numpy("int64")
+    repeated = engine.collect(
+        sketches[sketches["exact_key"].isin(shared)][["position", "exact_key"]])
+    exact = exact_duplicates(repeated.sort_values("position", ignore_index=True))
     copies = exact[exact["position"] != exact["representative"]]
-    groups = group_articles(articles, sketches, copies, confirmed, settings)
-    return {"groups": groups, "pairs": confirmed, "sketches": sketches}
+    representatives = sketches[~sketches["position"].isin(copies["position"].to_numpy())]
+    buckets = engine.sum_by(representatives, _band_key_counts, settings, keys=["band", "key"])
+    buckets = engine.collect(buckets[buckets["count"] > 1][["band", "key"]])
+    banded = engine.map_partitions(representatives, band_keys, settings)
+    keys = engine.collect(banded[banded["key"].isin(buckets["key"].to_numpy("int64"))])
+    pairs = candidate_pairs(keys.merge(buckets, on=["band", "key"]))
+    # 3. confirm: the candidates' texts only
+    wanted = np.unique(pairs[["first", "second"]].to_numpy())
+    confirmed = confirm_pairs(pairs, _texts_at(engine, corpus, offsets, wanted), settings)
+    # 4. group: the sketches of the copies and the candidates only
+    members = _members(engine, sketches, np.union1d(repeated["position"], wanted), copies)
+    articles = members[["position", *[c for c in DESCRIBED if c in members]]]
+    groups = group_articles(articles, members, copies, confirmed, settings)
+    return {"groups": groups, "pairs": confirmed, "sketches": members}
+
+
+def partition_offsets(engine, corpus) -> list[int]:
+    """The place in the corpus of each partition's first row."""
+    lengths = engine.per_partition(corpus["doc_id"], len)
+    return np.concatenate([[0], np.cumsum(lengths[:-1], dtype="int64")]).tolist()
+
+
+def sketch_partition(part: pd.DataFrame, number: int, offsets: list[int],
+                     settings: Settings) -> pd.DataFrame:
+    """Per partition (the ``number``-th): :func:`sketch_articles` of its articles, a batch of
+    :data:`SKETCH_BATCH` at a time, positioned in the corpus by ``offsets``, with the
+    corpus's columns of :data:`DESCRIBED` as the corpus holds them."""
+    described = [column for column in DESCRIBED if column in part]
+    frames = []
+    for begin in range(0, max(len(part), 1), SKETCH_BATCH):
+        rows = part.iloc[begin:begin + SKETCH_BATCH]
+        start = offsets[number] + begin
+        sketched = sketch_articles(rows[["doc_id", "text"]].assign(
+            position=np.arange(start, start + len(rows), dtype="int64")), settings)
+        carried = rows[described].iloc[sketched["position"].to_numpy() - start]
+        frames.append(sketched.assign(**carried.reset_index(drop=True)))  # the corpus's dtypes
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _exact_key_counts(part: pd.DataFrame) -> pd.DataFrame:
+    counts = part.groupby("exact_key", sort=False).size()
+    return pd.DataFrame({"exact_key": counts.index.to_numpy("int64"),
+                         "count": counts.to_numpy("int64")})
+
+
+def _band_key_counts(part: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    counts = band_keys(part, settings).groupby(["band", "key"], sort=False).size()
+    return pd.DataFrame({"band": counts.index.get_level_values("band").to_numpy("int64"),
+                         "key": counts.index.get_level_values("key").to_numpy("int64"),
+                         "count": counts.to_numpy("int64")})
+
+
+def _positioned_texts(part: pd.DataFrame, number: int, offsets: list[int]) -> pd.DataFrame:
+    start = offsets[number]
+    return part[["text"]].assign(position=np.arange(start, start + len(part), dtype="int64"))
+
+
+def _texts_at(engine, corpus, offsets: list[int], positions: np.ndarray) -> pd.Series:
+    """The texts at ``positions`` (a Series indexed by position), read where they are."""
+    if len(positions) == 0:
+        return pd.Series([], dtype=object)
+    texts = engine.map_partitions(corpus[["text"]], _positioned_texts, offsets, numbered=True)
+    found = engine.collect(texts[texts["position"].isin(positions)])
+    return pd.Series(found["text"].tolist(), index=found["position"].to_numpy("int64"),
+                     dtype=object).sort_index()
+
+
+def _members(engine, sketches, positions: np.ndarray, copies: pd.DataFrame) -> pd.DataFrame:
+    """The sketches at ``positions``, in corpus order; each copy's signature is taken from its
+    representative (the same words), so only the representatives' signatures come back."""
+    described = engine.collect(
+        sketches[sketches["position"].isin(positions)].drop(columns="signature"))
+    signed = np.setdiff1d(positions, copies["position"].to_numpy())
+    signatures = engine.collect(sketches[sketches["position"].isin(signed)][["position",
+                                                                            "signature"]])
+    signature_of = dict(zip(signatures["position"].tolist(), signatures["signature"],
+                            strict=True))
+    representative = dict(zip(copies["position"].tolist(), copies["representative"].tolist(),
+                              strict=True))
+    described = described.sort_values("position", ignore_index=True)
+    described.insert(described.columns.get_loc("shingles") + 1, "signature",
+                     [signature_of[representative.get(position, position)]
+                      for position in described["position"].tolist()])
+    return described

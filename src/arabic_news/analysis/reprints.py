@@ -20,19 +20,19 @@ import difflib
 import numpy as np
 import pandas as pd
 
+from arabic_news.corpus.results_cache import partition_digest
+from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
 from arabic_news.text.tokenize import tokenize
 
 from . import duplicates_cache, minhash_lsh
 from .frequency import ranked_terms, term_counts
-from .overview import iter_texts
 
 #: The corpus columns that describe an article in the groups table, when the corpus has them.
 DESCRIBED = ("source", "published", "title")
 #: Articles from which the groups are kept on disk by default (below, finding them is quick).
 CACHE_FROM = 500
 UNKNOWN_SOURCE = "(unknown)"
-_BATCH = 5_000
 
 
 def near_duplicates(corpus, threshold: float = 0.8, *, shingle_size: int = 5,
@@ -100,9 +100,10 @@ def passage_reuse(corpus, containment: float = 0.8, *, threshold: float = 0.8,
         "jaccard": pairs["jaccard"].to_numpy(),
     })
     if "source" in corpus.columns and len(table):
-        wanted = set(table["shorter"]) | set(table["longer"])
-        source_of = {doc_id: source for doc_id, source in
-                     _column_values(corpus, ["doc_id", "source"]) if doc_id in wanted}
+        wanted = pd.unique(pd.concat([table["shorter"], table["longer"]])).tolist()
+        engine = engine_of(corpus)
+        found = engine.collect(corpus[corpus["doc_id"].isin(wanted)][["doc_id", "source"]])
+        source_of = dict(zip(found["doc_id"].tolist(), found["source"].tolist(), strict=True))
         table.insert(1, "shorter_source", table["shorter"].map(source_of))
         table.insert(3, "longer_source", table["longer"].map(source_of))
     group_of = dict(zip(groups["doc_id"], groups["group"], strict=True))
@@ -235,21 +236,23 @@ def _detection(corpus, settings: minhash_lsh.Settings, cache: bool | None) -> di
     if "doc_id" not in corpus.columns or "text" not in corpus.columns:
         raise ValueError("the corpus needs doc_id and text columns: load it with "
                          "arabic_news.load_corpus")
+    engine = engine_of(corpus)
     store = None
-    if cache or (cache is None and len(corpus) >= CACHE_FROM):
-        store = duplicates_cache.Store(_column_values(corpus, columns), settings)
+    if cache or (cache is None and
+                 sum(engine.per_partition(corpus["doc_id"], len)) >= CACHE_FROM):
+        digests = engine.per_partition(corpus[columns], partition_digest)
+        store = duplicates_cache.Store([tuple(digests)], settings)
         found = store.read()
         if found is not None:
             return found
-    found = _find(corpus, columns, settings)
+    found = _find(corpus, settings)
     if store is not None:
         store.write(found)
     return found
 
 
-def _find(corpus, columns: list[str], settings: minhash_lsh.Settings) -> dict:
-    found = minhash_lsh.find_groups(_parts(corpus, columns),
-                                    lambda positions: _texts_at(corpus, positions), settings)
+def _find(corpus, settings: minhash_lsh.Settings) -> dict:
+    found = minhash_lsh.find_groups(corpus, settings)
     groups, pairs = found["groups"], found["pairs"]
     origin = groups.groupby("group")["published"].transform("first") \
         if "published" in groups else None
@@ -274,41 +277,6 @@ def _pairs_by_id(pairs: pd.DataFrame, sketches: pd.DataFrame) -> pd.DataFrame:
         "jaccard": pairs["jaccard"].to_numpy(float),
         "containment": pairs["containment"].to_numpy(float),
     })
-
-
-def _column_values(corpus, columns: list[str]):
-    """Rows of ``columns`` as tuples, streamed (one partition at a time on Dask)."""
-    if isinstance(corpus, pd.DataFrame):
-        return _slices(corpus, columns)
-    return zip(*(iter_texts(corpus[column]) for column in columns), strict=True)
-
-
-def _slices(corpus: pd.DataFrame, columns: list[str]):
-    series = [corpus[column] for column in columns]
-    for start in range(0, len(corpus), _BATCH):
-        yield from zip(*(s.iloc[start:start + _BATCH].tolist() for s in series), strict=True)
-
-
-def _parts(corpus, columns: list[str]):
-    rows = _column_values(corpus, columns)
-    position = 0
-    while True:
-        batch = [row for _, row in zip(range(_BATCH), rows, strict=False)]
-        if not batch:
-            return
-        part = pd.DataFrame(batch, columns=columns)
-        part["position"] = np.arange(position, position + len(batch))
-        position += len(batch)
-        yield part
-
-
-def _texts_at(corpus, positions) -> pd.Series:
-    wanted = set(int(p) for p in positions)
-    if isinstance(corpus, pd.DataFrame):
-        texts = corpus["text"]
-        return pd.Series({p: texts.iat[p] for p in sorted(wanted)}, dtype=object)
-    found = {p: text for p, text in enumerate(iter_texts(corpus["text"])) if p in wanted}
-    return pd.Series(found, dtype=object)
 
 
 # ----------------------------------------------------------------------------- teaching

@@ -10,7 +10,8 @@ The primitives (contracts in :class:`~arabic_news.engines.base.Engine`):
 
 ====================================  ====================================================
 ``partitions(data)``, ``partition``   how many partitions; the ``number``-th one
-``map_partitions(data, f, *args)``    ``f`` on each partition; lazy on Dask
+``map_partitions(data, f, *args)``    ``f`` on each partition; lazy on Dask (``numbered``:
+                                      ``f(partition, number, *args)``)
 ``sum_by(data, f, *args, keys=...)``  ``f`` on each partition, its frames summed by keys
 ``per_partition(data, f, *args)``     ``f`` on each partition, the results as a list
 ``largest(table, n, column)``         the rows that reach the ``n``-th largest ``column``
@@ -69,7 +70,10 @@ Rules the per-partition function follows:
 A frame wider than a count (a per-document table, matches with their context) comes from
 ``map_partitions`` and ``collect``. Rows that share a key across partitions (candidate
 pairs in one hash bucket) are found by counting the keys with ``sum_by``, then filtering
-the rows of ``map_partitions`` with ``isin`` on the keys counted twice or more. A
+the rows of ``map_partitions`` with ``isin`` on the keys counted twice or more. A row's
+place in the whole data (to break ties in corpus order) is its partition's offset, summed
+from the lengths ``per_partition(data, len)`` gives, plus its place in the partition: the
+function of ``map_partitions(..., numbered=True)`` knows its partition's number. A
 computation that must stop early (the first ``limit`` matches) walks
 ``partition(data, number)`` for ``number in range(partitions(data))``; one that must hold
 a batch at most (building an index) reads ``batches(data, size)``.

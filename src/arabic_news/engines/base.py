@@ -38,11 +38,15 @@ class Engine:
         computation on it runs on that partition only (lazy on Dask)."""
         raise NotImplementedError
 
-    def map_partitions(self, data, function: Callable, *args, meta=None, **kwargs):
+    def map_partitions(self, data, function: Callable, *args, meta=None, numbered: bool = False,
+                       **kwargs):
         """``function(partition, *args, **kwargs)`` on each partition, as data of this
         engine (lazy on Dask; in memory, the result itself). ``meta``: an empty result with
         the result's columns and dtypes, when calling ``function`` on an empty partition
-        would not give them (the Dask engine needs the schema before anything runs)."""
+        would not give them (the Dask engine needs the schema before anything runs).
+        ``numbered=True`` calls ``function(partition, number, *args, **kwargs)``, ``number``
+        counting partitions from 0 in order (with the lengths of ``per_partition(data,
+        len)``, a row's place in the whole data; the schema is asked with number 0)."""
         raise NotImplementedError
 
     def sum_by(self, data, function: Callable, *args, keys: Sequence[str],

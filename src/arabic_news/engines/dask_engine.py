@@ -50,7 +50,11 @@ class DaskEngine(Engine):
     def partition(self, data, number: int):
         return data.get_partition(number)
 
-    def map_partitions(self, data, function: Callable, *args, meta=None, **kwargs):
+    def map_partitions(self, data, function: Callable, *args, meta=None, numbered: bool = False,
+                       **kwargs):
+        if numbered:  # Dask passes partition_info={"number": ...} to a function that takes it
+            args, function = (function, *args), _numbered
+            meta = _meta_of(data, _numbered, args, {**kwargs, "partition_info": None}, meta)
         return data.map_partitions(function, *args, **kwargs,
                                    meta=_meta_of(data, function, args, kwargs, meta))
 
@@ -128,6 +132,13 @@ class DaskEngine(Engine):
 
     def content_key(self, texts) -> tuple:
         return ("dask", texts._name)  # a hash of the computation that makes the texts
+
+
+def _numbered(part, function: Callable, *args, partition_info=None, **kwargs):
+    """``function(part, number, *args, **kwargs)``, the number from Dask's partition_info
+    (0 when Dask asks for the schema on an empty partition)."""
+    number = partition_info["number"] if partition_info is not None else 0
+    return function(part, number, *args, **kwargs)
 
 
 def _smallest(part: pd.DataFrame, n: int, by: str) -> pd.DataFrame:

@@ -65,11 +65,15 @@ class PandasEngine(Engine):
             raise IndexError(f"data in memory has one partition, not a partition {number}")
         return data
 
-    def map_partitions(self, data, function: Callable, *args, meta=None, **kwargs):
-        results = [function(part, *args, **kwargs) for part in _partitions_of(data)]
+    def map_partitions(self, data, function: Callable, *args, meta=None, numbered: bool = False,
+                       **kwargs):
+        def call(part, number):
+            return function(part, number, *args, **kwargs) if numbered else \
+                function(part, *args, **kwargs)
+        results = [call(part, number) for number, part in enumerate(_partitions_of(data))]
         if len(results) == 1:
             return results[0]
-        return pd.concat(results) if results else function(_as_partition([]), *args, **kwargs)
+        return pd.concat(results) if results else call(_as_partition([]), 0)
 
     def sum_by(self, data, function: Callable, *args, keys: Sequence[str],
                few_keys: bool = False, meta=None):
