@@ -311,7 +311,10 @@ def _lines(data, *, ax, title, ylabel, max_series, language, sparse, rest="sum")
     return ax
 
 
-def _overlaps(box, placed, pad: float = 2.0) -> bool:
+def overlaps_any(box, placed, pad: float = 2.0) -> bool:
+    """Whether ``box`` comes within ``pad`` pixels of one of the boxes ``placed``: labels
+    that merely touch are refused too, since two Arabic words side by side without a space
+    read as one word."""
     return any(box.x0 < other.x1 + pad and other.x0 < box.x1 + pad
                and box.y0 < other.y1 + pad and other.y0 < box.y1 + pad for other in placed)
 
@@ -357,7 +360,7 @@ def _place_labels(ax, dates, labels, importance) -> list:
             box = _text_box(annotation, renderer)
             x, y = ax.transData.transform((mdates.date2num(dates[index]), 0))
             boxes = [other for other, _, _ in placed]
-            if not _overlaps(box, boxes):
+            if not overlaps_any(box, boxes):
                 clean = not _crosses(x, y, box.y0, boxes) and not any(
                     box.x0 - 2 < other_x < box.x1 + 2 and box.y0 < other.y0
                     for other, other_x, _ in placed)

@@ -21,7 +21,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
-from .charts import shorten
+from .charts import overlaps_any, shorten
 from .language import check_language, format_date
 
 FURNITURE = {
@@ -47,6 +47,7 @@ def _say(key: str, language: str) -> str:
 BEFORE_COLOR, AFTER_COLOR = "#2a6f97", "#c9733b"
 SIDE_COLORS = {"a": "#2a6f97", "b": "#c44e52"}
 NEUTRAL = "#b5b5b5"
+LABEL_GAP_POINTS = 3  # the least space between two point labels: touching words read as one
 
 
 def _axes(ax, figsize):
@@ -110,9 +111,9 @@ def _offsets(side: str, steps: int = 7):
 
 
 def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
-    """Annotate points, each at the first place near it where its rendered text overlaps
-    no label already placed and stays inside the axes (off the title and the captions);
-    a point with no such place is left unlabelled. ``placed`` holds the window extents
+    """Annotate points, each at the first place near it where its rendered text comes no
+    closer than ``LABEL_GAP_POINTS`` to a label already placed and stays inside the axes
+    (off the title and the captions); a point with no such place is left unlabelled. ``placed`` holds the window extents
     of the labels placed so far (shared by both sides)."""
     figure = ax.figure
     figure.canvas.draw()
@@ -133,7 +134,7 @@ def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> N
             box = Text.get_window_extent(annotation, renderer)
             fits = (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
                     and box.y1 <= inside.y1)
-            if fits and not any(box.overlaps(other) for other in placed):
+            if fits and not overlaps_any(box, placed, pad=LABEL_GAP_POINTS * figure.dpi / 72):
                 placed.append(box)
                 break
             annotation.remove()
