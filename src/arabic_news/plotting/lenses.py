@@ -113,8 +113,8 @@ def _offsets(side: str, steps: int = 7):
 def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
     """Annotate points, each at the first place near it where its rendered text comes no
     closer than ``LABEL_GAP_POINTS`` to a label already placed and stays inside the axes
-    (off the title and the captions); a point with no such place is left unlabelled. ``placed`` holds the window extents
-    of the labels placed so far (shared by both sides)."""
+    (off the title and the captions); a point with no such place is left unlabelled.
+    ``placed`` holds the window extents of the labels placed so far (shared by both sides)."""
     figure = ax.figure
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
