@@ -99,3 +99,17 @@ def test_student_copies_announce_every_exercise_as_not_answered(lesson):
                                 "answer, then run the two cells again.\n")
     errors = [o for c in cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name)
+def test_a_lesson_that_counts_a_cleaned_corpus_says_whether_each_story_is_counted_once(lesson):
+    # A lesson that removes boilerplate before counting must also say, in one line, whether
+    # reprints are counted once: otherwise its counts differ from the other lessons' without
+    # a word (lesson 1 reports the copies and lesson 8 is about them: they compare both).
+    source = "\n".join(cell.source for cell in _cells(lesson) if cell.cell_type == "code")
+    if "remove_boilerplate" not in source or lesson.name[:2] in {"01", "08"}:
+        pytest.skip(f"{lesson.name} does not count a cleaned corpus on its own")
+    said = "deduplication_note(corpus)" in source or "preparation_note(corpus)" in source
+    assert "count_each_story_once" in source and said, (
+        f"{lesson.name}: pass count_each_story_once to an.prepare_corpus and print "
+        "an.preparation_note(corpus), as lessons 2-6 do")
