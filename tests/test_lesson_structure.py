@@ -113,3 +113,16 @@ def test_a_lesson_that_counts_a_cleaned_corpus_says_whether_each_story_is_counte
     assert "count_each_story_once" in source and said, (
         f"{lesson.name}: pass count_each_story_once to an.prepare_corpus and print "
         "an.preparation_note(corpus), as lessons 2-6 do")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name)
+def test_a_lesson_that_loads_a_corpus_removes_boilerplate_and_says_how_much(lesson):
+    # Footers, share buttons and a page's CSS left in the text become the "key terms" and the
+    # shared shingles of an outlet: every lesson analyses the text as lesson 1 cleans it.
+    source = "\n".join(cell.source for cell in _cells(lesson) if cell.cell_type == "code")
+    if "load_corpus(" not in source:
+        pytest.skip(f"{lesson.name} loads no corpus")
+    said = "boilerplate_note(corpus)" in source or "preparation_note(corpus)" in source
+    assert "remove_boilerplate = True" in source and said, (
+        f"{lesson.name}: add the remove_boilerplate parameter, remove it after loading and "
+        "print an.boilerplate_note(corpus) (or an.preparation_note), as lessons 1-7 do")
