@@ -21,7 +21,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
-from .charts import overlaps_any, shorten
+from .charts import LABEL_GAP_POINTS, overlaps_any, shorten
 from .language import check_language, format_date
 
 FURNITURE = {
@@ -47,7 +47,6 @@ def _say(key: str, language: str) -> str:
 BEFORE_COLOR, AFTER_COLOR = "#2a6f97", "#c9733b"
 SIDE_COLORS = {"a": "#2a6f97", "b": "#c44e52"}
 NEUTRAL = "#b5b5b5"
-LABEL_GAP_POINTS = 3  # the least space between two point labels: touching words read as one
 
 
 def _axes(ax, figsize):
