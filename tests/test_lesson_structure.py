@@ -126,3 +126,18 @@ def test_a_lesson_that_loads_a_corpus_removes_boilerplate_and_says_how_much(less
     assert "remove_boilerplate = True" in source and said, (
         f"{lesson.name}: add the remove_boilerplate parameter, remove it after loading and "
         "print an.boilerplate_note(corpus) (or an.preparation_note), as lessons 1-7 do")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name)
+def test_a_lesson_that_charts_terms_over_time_keeps_to_the_core_dates(lesson):
+    # A handful of articles years older than the rest (ANT has some from 2012) would make the
+    # periods quarters instead of weeks and fill the table with nearly empty periods: every
+    # lesson follows terms over the core date range, as lesson 4 does.
+    source = "\n".join(cell.source for cell in _cells(lesson) if cell.cell_type == "code")
+    calls = re.findall(r"term_share_over_time\((.*?)\)\n", source, flags=re.S)
+    if not calls:
+        pytest.skip(f"{lesson.name} follows no term over time")
+    assert "core_date_range(" in source and all("start=start" in call and "end=end" in call
+                                                 for call in calls), (
+        f"{lesson.name}: pass start and end from analysis.core_date_range to "
+        "term_share_over_time, as lesson 4 does")

@@ -158,8 +158,9 @@ print(f"{an.isolate(followed_term)} occurs in {frequencies[key]} of {articles} a
 # the mentions per date in the engine.
 
 # %%
-try:
-    shares = analysis.term_share_over_time(corpus, [key], analyzer)
+try:  # over the core dates, as in lesson 4: a few stray old articles would stretch the periods
+    start, end = analysis.core_date_range(corpus["published"])
+    shares = analysis.term_share_over_time(corpus, [key], analyzer, start=start, end=end)
     shares.columns = [followed_term]
     display_shares = an.rtl_table(shares.tail(12), decimals=1)
 except analysis.NotApplicable as reason:
