@@ -100,3 +100,17 @@ def test_dropped_by_default_accounts_for_every_token_the_default_analyzer_drops(
     assert table.loc["single letters", "most frequent"] == "م ، ه"
     assert table.loc["news words", "most frequent"] == "اليوم ، امس ، تم"
     assert table.loc["function words", "most frequent"].split(" ، ")[:2] == ["ان", "في"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+    ["الله", "ﷲ", "ﷺ", "عبدالله", "اللّه", "ﻻ", "لا", "محمد", " ", "\n", "،"]), max_size=12)
+    .map("".join), max_size=4))
+def test_merged_spellings_count_each_term_as_the_normalised_tokens_do(texts):
+    # A written form can stand for several words (the ligature ﷺ is four once normalised,
+    # one of them الله): the spellings table must count the term as often as the top-terms
+    # table does, or its "count" contradicts the lesson's ranking.
+    normalised = Counter(token for text in texts for token in an.tokenize(text))
+    terms = sorted(normalised)
+    table = analysis.merged_spellings(texts, terms).set_index("term")
+    assert {term: int(table.loc[term, "count"]) for term in terms} == dict(normalised)

@@ -181,3 +181,32 @@ def test_a_period_without_any_article_is_a_gap_not_a_zero():
         values = np.asarray(line.get_ydata(), dtype=float)
         assert np.isnan(values[2]) and np.isnan(values).sum() == 1
     assert 0.0 in np.asarray(ax.lines[1].get_ydata(), dtype=float)  # B's real zero is kept
+
+
+def test_event_labels_side_by_side_keep_a_visible_gap():
+    # Monthly events a month apart, as a year of news gives them: labels on one level must
+    # not touch (two Arabic dates side by side without a gap read as one phrase), even with
+    # the white box drawn behind each label.
+    from arabic_news.plotting.charts import text_box
+
+    months = pd.date_range("2017-09-01", periods=14, freq="MS")
+    events = pd.DataFrame({"date": months.tolist(),
+                           "label": ["سبتمبر الماضي", "أكتوبر الماضي", "نوفمبر الماضي",
+                                     "ديسمبر", "يناير", "فبراير", "مارس", "أبريل", "مايو",
+                                     "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر"],
+                           "granularity": ["month"] * 14,
+                           "mentions": [255, 324, 415, 538, 768, 769, 971, 871, 1152, 878,
+                                        632, 397, 381, 228]})
+    relative = pd.DataFrame({"date": pd.date_range("2018-02-01", "2018-10-15", freq="D"),
+                             "articles": 5})
+    ax = an.timeline(events, kind="events", relative=relative)
+    fig = ax.figure
+    fig.canvas.draw()
+    boxes = [text_box(text) for text in ax.texts if text.get_text().strip() and
+             hasattr(text, "xyann")]
+    gap = 3 * fig.dpi / 72
+    for number, one in enumerate(boxes):
+        for other in boxes[number + 1:]:
+            if one.y0 < other.y1 and other.y0 < one.y1:  # on one level
+                apart = max(one.x0 - other.x1, other.x0 - one.x1)
+                assert apart >= gap, f"two labels {apart:.1f} px apart on one level"

@@ -133,3 +133,22 @@ def test_not_a_parquet_file(tmp_path):
     path.write_bytes(b"PAR1 garbage")
     with pytest.raises(CorpusError, match=rf"^{path}: not a readable Parquet file"):
         load_corpus(path)
+
+
+def test_scraped_titles_show_the_characters_their_html_references_stand_for(tmp_path):
+    # Titles scraped from web pages keep references such as &quot; and &#39;: a headline in
+    # a table or a chart label must read as the page showed it; a raw & stays as written,
+    # and the text itself is what the file holds.
+    rows = [
+        {"id": "a", "title": "&quot;سول&quot; تدين &#39;بيونجيانج&#39;&nbsp;بسبب لغم",
+         "text": "نص &quot;كما هو&quot;"},
+        {"id": "b", "title": "AT&T و S&P 500 &unknown; &#0;", "text": "نص"},
+        {"id": "c", "title": "", "text": "&#39;سطر&#39; أول\nنص"},
+    ]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                    encoding="utf-8")
+    df = load_corpus(path)
+    assert df.title.tolist() == ["\"سول\" تدين 'بيونجيانج'\u00a0بسبب لغم",
+                                 "AT&T و S&P 500 &unknown; &#0;", "'سطر' أول"]
+    assert df.text.iloc[0] == "نص &quot;كما هو&quot;"

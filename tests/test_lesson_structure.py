@@ -99,3 +99,50 @@ def test_student_copies_announce_every_exercise_as_not_answered(lesson):
                                 "answer, then run the two cells again.\n")
     errors = [o for c in cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
+
+
+def _code(lesson) -> str:
+    return "\n".join(cell.source for cell in _cells(lesson) if cell.cell_type == "code")
+
+
+# How each lesson prepares its corpus, as (applies to the lesson?, what it must hold, why).
+# Counting: a lesson that removes boilerplate must also say whether reprints are counted
+# once, or its counts differ from the other lessons' without a word (lesson 1 reports the
+# copies and lesson 8 is about them). Boilerplate: footers, share buttons and a page's CSS
+# left in the text become an outlet's "key terms" and shared shingles.
+PREPARATION = {
+    "each story once": (
+        lambda code, name: "remove_boilerplate" in code and name[:2] not in {"01", "08"},
+        ("count_each_story_once",), ("deduplication_note(corpus)", "preparation_note(corpus)"),
+        "pass count_each_story_once to an.prepare_corpus and print an.preparation_note"),
+    "boilerplate": (
+        lambda code, name: "load_corpus(" in code,
+        ("remove_boilerplate = True",), ("boilerplate_note(corpus)", "preparation_note(corpus)"),
+        "remove boilerplate after loading (parameter remove_boilerplate) and print its note"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(PREPARATION))
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name)
+def test_every_lesson_prepares_its_corpus_as_the_others_and_says_so(lesson, rule):
+    applies, required, said, advice = PREPARATION[rule]
+    code = _code(lesson)
+    if not applies(code, lesson.name):
+        pytest.skip(f"{lesson.name}: the {rule} rule does not apply")
+    assert all(part in code for part in required) and any(note in code for note in said), (
+        f"{lesson.name}: {advice}, as the other lessons do")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.name)
+def test_a_lesson_that_charts_terms_over_time_keeps_to_the_core_dates(lesson):
+    # A handful of articles years older than the rest (ANT has some from 2012) would make the
+    # periods quarters instead of weeks and fill the table with nearly empty periods: every
+    # lesson follows terms over the core date range, as lesson 4 does.
+    source = _code(lesson)
+    calls = re.findall(r"term_share_over_time\((.*?)\)\n", source, flags=re.S)
+    if not calls:
+        pytest.skip(f"{lesson.name} follows no term over time")
+    assert "core_date_range(" in source and all("start=start" in call and "end=end" in call
+                                                 for call in calls), (
+        f"{lesson.name}: pass start and end from analysis.core_date_range to "
+        "term_share_over_time, as lesson 4 does")

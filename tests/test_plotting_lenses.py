@@ -131,3 +131,40 @@ def test_keyness_labels_never_overlap_and_stay_inside_the_axes():
     inside = ax.get_window_extent(renderer)
     assert all(inside.x0 <= box.x0 and box.x1 <= inside.x1 and box.y1 <= inside.y1
                for box in boxes)
+
+
+def test_keyness_labels_keep_a_gap_so_two_words_never_read_as_one():
+    # Two labels of side B, one exactly where the other ends: boxes that only touch do not
+    # "overlap", but two Arabic words side by side without a space read as one word.
+    from matplotlib.text import Text
+
+    def table(with_second: float | None):
+        rows = [("بعيدة", -8.0, 5.0, False, "b"), ("العليا", 3.0, 500.0, True, "a"),
+                ("الطوارئ", -2.0, 100.0, True, "b")]
+        if with_second is not None:
+            rows.append(("البلدية", with_second, 99.0, True, "b"))
+        return pd.DataFrame(rows, columns=["term", "log_ratio", "g2", "significant",
+                                           "used_more_in"])
+
+    def label_boxes(ax):
+        renderer = ax.figure.canvas.get_renderer()
+        return {label.get_text(): Text.get_window_extent(label, renderer)
+                for label in ax.texts if hasattr(label, "xyann")}
+
+    alone = keyness_chart(table(None), "أ", "ب", min_docs=None)
+    first = label_boxes(alone)[ar("الطوارئ")]
+    to_data = alone.transData.inverted()
+    # the second point's first place ends (right-aligned, 5 points left of it) half a pixel
+    # before the first label begins
+    five_points = 5 * alone.figure.dpi / 72
+    x_pixels = first.x0 - 0.5 + five_points
+    y_pixels = alone.transData.transform((-2.0, 99.0))[1]
+    second_x = float(to_data.transform((x_pixels, y_pixels))[0])
+    plt.close(alone.figure)
+
+    ax = keyness_chart(table(second_x), "أ", "ب", min_docs=None)
+    boxes = label_boxes(ax)
+    if ar("البلدية") in boxes:
+        one, other = boxes[ar("الطوارئ")], boxes[ar("البلدية")]
+        gap = max(one.x0 - other.x1, other.x0 - one.x1, one.y0 - other.y1, other.y0 - one.y1)
+        assert gap >= 2 * ax.figure.dpi / 72, f"labels {gap:.1f} px apart"

@@ -32,6 +32,7 @@
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet, ANT or shards
 figures_dir = None  # unused here: this lesson draws no figure
 remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
+count_each_story_once = True  # True: one article per story, reprints set aside (lesson 8)
 engine = "dask"  # "dask" (lazy, partitioned, parallel) or "pandas" (one DataFrame in memory)
 rows_per_shard = None  # articles per shard (per partition); None: 1 on the seeds, else 50,000
 scheduler_address = None  # e.g. "tcp://10.0.0.5:8786": run on that running Dask cluster
@@ -98,8 +99,10 @@ else:
     corpus = an.load_corpus(corpus_path)
     print(f"a pandas DataFrame of {len(corpus)} articles, all in memory")
 print("columns:", ", ".join(corpus.columns))
-corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
-print(an.boilerplate_note(corpus))
+# the corpus steps of lessons 1 and 8: boilerplate out, each story counted once
+corpus = an.prepare_corpus(corpus, remove_boilerplate=remove_boilerplate,
+                           count_each_story_once=count_each_story_once)
+print(an.preparation_note(corpus))
 
 # %% [markdown]
 # The columns are those of the pandas corpus. A Dask DataFrame is *lazy*: it is a plan, and
@@ -155,8 +158,9 @@ print(f"{an.isolate(followed_term)} occurs in {frequencies[key]} of {articles} a
 # the mentions per date in the engine.
 
 # %%
-try:
-    shares = analysis.term_share_over_time(corpus, [key], analyzer)
+try:  # over the core dates, as in lesson 4: a few stray old articles would stretch the periods
+    start, end = analysis.core_date_range(corpus["published"])
+    shares = analysis.term_share_over_time(corpus, [key], analyzer, start=start, end=end)
     shares.columns = [followed_term]
     display_shares = an.rtl_table(shares.tail(12), decimals=1)
 except analysis.NotApplicable as reason:

@@ -37,6 +37,7 @@
 # %% tags=["parameters"]
 corpus_path = None  # None: the bundled seeds; or a folder, CSV, JSONL, Parquet or ANT corpus
 figures_dir = None  # None: ../figures for the seeds, output/figures/<corpus>/ for another corpus
+remove_boilerplate = True  # remove each outlet's repeated lines (footers, datelines; lesson 1)
 threshold = 0.8  # two articles are one story from this Jaccard similarity of their shingles
 shingle_size = 5  # words per shingle
 top_n = 15  # rows shown in each table
@@ -55,6 +56,8 @@ from arabic_news.plotting import reprints as reprint_charts
 
 an.use_arabic_style(language=chart_language)
 corpus = an.load_corpus(corpus_path)
+corpus = an.remove_boilerplate(corpus) if remove_boilerplate else corpus
+print(an.boilerplate_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 analyzer = an.ArabicAnalyzer()  # normalise, tokenise, drop stop words
 print(f"{len(corpus):,} articles")

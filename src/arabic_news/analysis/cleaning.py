@@ -178,15 +178,20 @@ def stemming_examples(normalised: Counter, n: int = 8) -> pd.DataFrame:
     return pd.DataFrame([row for rows in groups.values() for row in rows], columns=columns)
 
 
+def _terms_of(word: str) -> list[str]:
+    """The normalised terms a written token stands for: one as a rule, several for a
+    ligature of words (ﷺ is four once normalised)."""
+    return tokenize(word)
+
+
 def _spelling_rows(texts, wanted: frozenset) -> pd.DataFrame:
-    """One partition's written tokens whose normalised form is in ``wanted``, with their
+    """One partition's written tokens that stand for a term in ``wanted``, with their
     counts: only those tokens leave the partition."""
     written: Counter = Counter()
     for text in texts:
         written.update(tokenize(text, normalizer=None))
-    normalizer = Normalizer()
     return counts_frame(Counter({word: count for word, count in written.items()
-                                 if normalizer(word) in wanted}))
+                                 if not wanted.isdisjoint(_terms_of(word))}))
 
 
 def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame:
@@ -200,10 +205,11 @@ def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame
     engine = engine_of(texts)
     written = as_counter(engine.collect(engine.sum_by(texts, _spelling_rows, frozenset(wanted),
                                                       keys=["term"])))
-    normalizer = Normalizer()
     spellings: dict[str, Counter] = {term: Counter() for term in wanted}
     for word, count in written.items():
-        spellings[normalizer(word)][word] += count
+        for term in _terms_of(word):
+            if term in spellings:
+                spellings[term][word] += count
     rows = []
     for term in wanted:
         found = spellings[term]

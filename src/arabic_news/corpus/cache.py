@@ -65,7 +65,7 @@ from arabic_news.errors import CorpusError
 
 #: Changes whenever what the cache stores or how it is keyed changes: old entries are left
 #: unused (delete the cache folder to reclaim their space).
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: An option left at its default (:data:`arabic_news.corpus.options.DEFAULTS`) is not part of
 #: the key, so that ``cached_shards(path, {})`` and ``load_corpus(path)`` find the same entry;
 #: ``progress`` changes how loading looks, not what it gives.

@@ -5,7 +5,9 @@ Every reader (text files, tables, ANT XML) produces plain dict records through
 :func:`assemble` turns them into a DataFrame with a fixed column contract.
 """
 
+import html
 import numbers
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -59,7 +61,7 @@ def make_record(
         raise CorpusError(f"{where}: {error}") from None
     record = {
         "doc_id": doc_id,
-        "title": _label(title, "title", where) or derived_title(text),
+        "title": unescape_references(_label(title, "title", where) or derived_title(text)),
         "source": _label(source, "source", where),
         "published": moment,
         "text": text,
@@ -67,6 +69,29 @@ def make_record(
     for name, value in (extras or {}).items():
         record[_free_name(name, record)] = value
     return record
+
+
+_REFERENCE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(value: str) -> str:
+    """``value`` with its HTML character references written as the characters they stand
+    for (``&quot;`` -> ``"``, ``&#39;`` -> ``'``, ``&nbsp;`` -> NO-BREAK SPACE).
+
+    Titles scraped from web pages often keep them, and a reader should see the headline,
+    not its markup. Only complete references (with their ``;``) of a known name or a valid
+    code point change: a raw ``&`` (``AT&T``, ``S&P``) and ``&unknown;`` stay as written.
+    """
+    return _REFERENCE.sub(_character, value) if "&" in value else value
+
+
+def _character(match: re.Match) -> str:
+    name = match.group(1)
+    if name[0] == "#":
+        code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+        valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+        return chr(code) if valid else match.group(0)
+    return html.unescape(match.group(0))
 
 
 def first_line(text: str) -> str:

@@ -311,7 +311,16 @@ def _lines(data, *, ax, title, ylabel, max_series, language, sparse, rest="sum")
     return ax
 
 
-def _overlaps(box, placed, pad: float = 2.0) -> bool:
+#: The least space, in points, between two labels of a chart (beyond the white box drawn
+#: behind a label): touching words read as one.
+LABEL_GAP_POINTS = 3
+EVENT_LABEL_PAD = 1.0  # points of white box around an event label's text
+
+
+def overlaps_any(box, placed, pad: float = 2.0) -> bool:
+    """Whether ``box`` comes within ``pad`` pixels of one of the boxes ``placed``: labels
+    that merely touch are refused too, since two Arabic words side by side without a space
+    read as one word."""
     return any(box.x0 < other.x1 + pad and other.x0 < box.x1 + pad
                and box.y0 < other.y1 + pad and other.y0 < box.y1 + pad for other in placed)
 
@@ -335,14 +344,16 @@ def _crosses(x: float, y0: float, y1: float, boxes, pad: float = 2.0) -> bool:
 
 def _place_labels(ax, dates, labels, importance) -> list:
     """Annotate each event above the time axis, the most important first, each at the
-    lowest level where its text clears every label already placed (measured on the
-    rendered text, so labels never overlap) and, where possible, where no connector line
+    lowest level where its text stays ``LABEL_GAP_POINTS`` clear of every label already
+    placed and of their white boxes (measured on the rendered text, so labels never
+    overlap or touch) and, where possible, where no connector line
     crosses a label. Returns the annotations."""
     figure = ax.figure
     figure.canvas.draw()  # settle the layout before measuring
     renderer = figure.canvas.get_renderer()
     placed: list = []  # (text box, x of its point, y of the axis)
     annotations = []
+    gap = (LABEL_GAP_POINTS + 2 * EVENT_LABEL_PAD) * figure.dpi / 72  # pixels, boxes included
     step = ANNOTATION_SIZE * 2.6  # points between levels: two lines of text and a gap
     levels = 4 * len(labels) + 4
     for index in np.argsort(-np.asarray(importance, dtype=float), kind="stable"):
@@ -352,12 +363,12 @@ def _place_labels(ax, dates, labels, importance) -> list:
                 ar(labels[index]), (dates[index], 0), xytext=(0, 10 + level * step),
                 textcoords="offset points", ha="center", va="bottom", fontsize=ANNOTATION_SIZE,
                 annotation_clip=False, zorder=4,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": EVENT_LABEL_PAD})
             annotation.set_in_layout(False)  # placed by hand, inside the axes (_fit_labels)
             box = _text_box(annotation, renderer)
             x, y = ax.transData.transform((mdates.date2num(dates[index]), 0))
             boxes = [other for other, _, _ in placed]
-            if not _overlaps(box, boxes):
+            if not overlaps_any(box, boxes, pad=gap):
                 clean = not _crosses(x, y, box.y0, boxes) and not any(
                     box.x0 - 2 < other_x < box.x1 + 2 and box.y0 < other.y0
                     for other, other_x, _ in placed)

@@ -21,7 +21,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .bidi import ar
-from .charts import shorten
+from .charts import LABEL_GAP_POINTS, overlaps_any, shorten
 from .language import check_language, format_date
 
 FURNITURE = {
@@ -110,10 +110,10 @@ def _offsets(side: str, steps: int = 7):
 
 
 def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> None:
-    """Annotate points, each at the first place near it where its rendered text overlaps
-    no label already placed and stays inside the axes (off the title and the captions);
-    a point with no such place is left unlabelled. ``placed`` holds the window extents
-    of the labels placed so far (shared by both sides)."""
+    """Annotate points, each at the first place near it where its rendered text comes no
+    closer than ``LABEL_GAP_POINTS`` to a label already placed and stays inside the axes
+    (off the title and the captions); a point with no such place is left unlabelled.
+    ``placed`` holds the window extents of the labels placed so far (shared by both sides)."""
     figure = ax.figure
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
@@ -133,7 +133,7 @@ def _label_points(ax, points: pd.DataFrame, forms, side: str, placed: list) -> N
             box = Text.get_window_extent(annotation, renderer)
             fits = (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
                     and box.y1 <= inside.y1)
-            if fits and not any(box.overlaps(other) for other in placed):
+            if fits and not overlaps_any(box, placed, pad=LABEL_GAP_POINTS * figure.dpi / 72):
                 placed.append(box)
                 break
             annotation.remove()
