@@ -193,7 +193,11 @@ def minhash_signatures(shingles: list[np.ndarray], num_perm: int, seed: int) -> 
 
 
 def sketch_articles(part: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Per partition: one row per article that has at least one word.
+    """Per partition: one row per article that has at least one shingle of words.
+
+    An article shorter than a shingle (an empty text, or the remnant of a few words that
+    boilerplate removal leaves of a page) tells no story: it is not sketched, so it is never
+    grouped, not even with another remnant of the same words.
 
     ``part`` holds ``doc_id``, ``text`` and ``position`` (the article's place in the corpus).
     Returns :data:`SKETCH_COLUMNS`: ``exact_key`` (a hash of its normalised word sequence),
@@ -203,7 +207,7 @@ def sketch_articles(part: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     rows, sets = [], []
     words = _token_hashes(part["text"].tolist())
     for doc_id, position, token_hashes in zip(part["doc_id"], part["position"], words, strict=True):
-        if len(token_hashes) == 0:
+        if len(token_hashes) < settings.shingle_size:
             continue
         shingles = shingle_hashes(token_hashes, settings.shingle_size)
         exact = int.from_bytes(hashlib.blake2b(token_hashes.tobytes(), digest_size=8).digest(),
