@@ -143,10 +143,18 @@ def rows_at(frame: pd.DataFrame, positions) -> pd.DataFrame:
     Arrow strings held in several chunks (as ``load_corpus`` builds the text column) that
     first joins the chunks: a copy of every text of the corpus, for a few rows. A row slice
     is a view, and joining the slices copies only the rows taken.
+
+    The frame's ``attrs`` (a prepared corpus records there what each step removed, tables
+    included) are copied once, not once per row: pandas deep-copies them into every slice,
+    which for 2,000 rows of a prepared corpus of 18,000 articles took half a minute.
     """
     if len(positions) == 0:
         return frame.iloc[:0]
-    return pd.concat([frame.iloc[position:position + 1] for position in positions])
+    bare = frame.copy(deep=False)  # a view of the same columns, with its own copy of attrs
+    attrs, bare.attrs = bare.attrs, {}
+    taken = pd.concat([bare.iloc[position:position + 1] for position in positions])
+    taken.attrs = attrs
+    return taken
 
 
 PANDAS = PandasEngine()
