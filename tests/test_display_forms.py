@@ -115,3 +115,78 @@ def test_keys_and_batch_size_are_checked():
         display_forms(["حلب"], keys="حلب")
     with pytest.raises(ValueError, match="batch_size"):
         display_forms(["حلب"], keys=["حلب"], batch_size=0)
+
+
+# -- kept on disk -------------------------------------------------------------------------
+def stored_entries(folder):
+    return sorted((folder / "display-forms").glob("*.json"))
+
+
+def same_forms(found, expected):
+    return dict(found) == dict(expected) and all(
+        found.spellings(key) == expected.spellings(key) for key in expected)
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    return tmp_path
+
+
+def test_stored_spellings_give_the_forms_counted_afresh(seeds, cache_folder):
+    """A second call reads the entry the first wrote and gives the same forms, spellings and
+    counts as counting again without the cache."""
+    texts, analyzer = seeds["text"], an.ArabicAnalyzer()
+    counted = an.display_forms(texts, analyzer, cache=False)
+    assert stored_entries(cache_folder) == []
+    first = an.display_forms(texts, analyzer, cache=True)
+    assert len(stored_entries(cache_folder)) == 1
+    entry = stored_entries(cache_folder)[0]
+    stamp = entry.stat().st_mtime_ns
+    second = an.display_forms(texts, analyzer, cache=True)
+    assert entry.stat().st_mtime_ns == stamp  # read, not written again
+    assert same_forms(first, counted) and same_forms(second, counted)
+
+
+def test_an_edited_text_or_other_settings_are_never_served_the_stored_forms(seeds,
+                                                                            cache_folder):
+    texts = seeds["text"].copy()
+    an.display_forms(texts, an.ArabicAnalyzer(), cache=True)
+    texts.iloc[1] = texts.iloc[1] + " الأمنن الأمنن الأمنن"
+    edited = an.display_forms(texts, an.ArabicAnalyzer(), cache=True)
+    assert edited["الامنن"] == "الأمنن"
+    stemmed = an.display_forms(texts, an.ArabicAnalyzer(stem="article"), cache=True)
+    assert same_forms(stemmed, an.display_forms(texts, an.ArabicAnalyzer(stem="article"),
+                                                cache=False))
+    defaults = an.display_forms(texts, cache=True)
+    assert same_forms(defaults, an.display_forms(texts, cache=False))
+    assert len(stored_entries(cache_folder)) == 4
+
+
+def test_a_damaged_entry_is_counted_again_and_rewritten(seeds, cache_folder):
+    texts, analyzer = seeds["text"], an.ArabicAnalyzer()
+    expected = an.display_forms(texts, analyzer, cache=True)
+    table = next((cache_folder / "display-forms").glob("*-spellings.parquet"))
+    table.write_bytes(b"not parquet")
+    assert same_forms(an.display_forms(texts, analyzer, cache=True), expected)
+    assert table.read_bytes()[:4] == b"PAR1"
+
+
+def test_what_cannot_be_keyed_or_read_twice_is_never_stored(seeds, cache_folder):
+    texts = seeds["text"]
+    an.display_forms(iter(texts.tolist()), cache=True)  # an iterator is read once
+    an.display_forms(texts, lambda text: text.split(), cache=True)  # a callable's code
+    an.display_forms(texts, an.ArabicAnalyzer(normalizer=str.lower), cache=True)
+    an.display_forms(texts, an.ArabicAnalyzer(), keys=["الامن"], cache=True)
+    an.display_forms(texts, an.ArabicAnalyzer())  # cache=None: two texts are too few
+    assert stored_entries(cache_folder) == []
+
+
+def test_dask_columns_store_and_read_the_same_forms(generated_frames, cache_folder):
+    pandas_corpus, dask_corpus = generated_frames
+    analyzer = an.ArabicAnalyzer()
+    expected = an.display_forms(pandas_corpus["text"], analyzer, cache=False)
+    for _ in range(2):
+        assert same_forms(an.display_forms(dask_corpus["text"], analyzer, cache=True),
+                          expected)
+    assert len(stored_entries(cache_folder)) == 1

@@ -76,8 +76,8 @@ print(an.preparation_note(corpus))
 figures_dir = an.figures_folder(corpus_path, figures_dir)
 articles = analysis.sample_articles(corpus, max_articles, random_state=random_state)
 analyzer = an.ArabicAnalyzer()
-# normalised term -> its usual written form, counted over the corpus one text at a time
-forms = an.display_forms(analysis.iter_texts(corpus["text"]), analyzer)
+# normalised term -> its usual written form (counted once, then kept in the cache folder)
+forms = an.display_forms(corpus["text"], analyzer)
 print(f"{len(corpus)} articles; comparing {len(articles)}")
 
 # %% [markdown]

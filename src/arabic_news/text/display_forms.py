@@ -21,6 +21,14 @@ The spellings are counted per partition and summed by the engine (see
 :mod:`arabic_news.engines`): on a Dask column each partition's task counts its written tokens
 and analyses them, and only the spellings, the result, are materialised.
 
+Kept on disk: the counted spellings of a column of texts (a pandas or Dask Series, from
+:data:`CACHE_FROM` texts on) are stored in the package's cache folder
+(:class:`~arabic_news.corpus.results_cache.ResultStore`, ``display-forms/``), keyed by every
+text (hashed per partition, where the partition is), the analyzer's settings and the text
+code, so the lessons that show the same corpus count them once and a stale table is never
+served. An iterator of texts, ``keys=`` or an analyzer that is a bare callable (which has no
+settings to key on) is counted every time.
+
 N-gram keys (terms joined by one space, as ``ArabicAnalyzer(ngram_range=...)`` and
 ``ngram_counts`` make them) are shown as the display forms of their terms, joined by a
 space: the same term then looks the same in every label, and no n-gram table is needed. On
@@ -32,11 +40,25 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
+from arabic_news import engines as engines_package
+from arabic_news.corpus.results_cache import (
+    ResultStore,
+    code_digest,
+    content_digest,
+)
 from arabic_news.engines import engine_of
+from arabic_news.text.analyzer import ArabicAnalyzer
+from arabic_news.text.normalize import Normalizer
 from arabic_news.text.tokenize import tokenize
+
+#: Columns of texts from which the counted spellings are kept on disk (below, counting is
+#: quick and the tests' small corpora leave no files behind).
+CACHE_FROM = 500
 
 
 class DisplayForms(Mapping):
@@ -110,8 +132,6 @@ class DisplayForms(Mapping):
 
 def _term_function(analyzer) -> Callable[[str], list[str]]:
     if analyzer is None:
-        from arabic_news.text.analyzer import ArabicAnalyzer
-
         return ArabicAnalyzer(stop_words=None, keep_numbers=True, keep_single_letters=True).tokens
     tokens = getattr(analyzer, "tokens", None)
     if callable(tokens):  # ArabicAnalyzer: its unigrams, whatever its ngram_range
@@ -144,7 +164,7 @@ def written_token_counts(texts: Iterable[str]) -> Counter:
 
 
 def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | None = None,
-                  batch_size: int = 5000) -> DisplayForms:
+                  batch_size: int = 5000, cache: bool | None = None) -> DisplayForms:
     """Map each term key of ``analyzer`` to its most frequent written form in ``texts``.
 
     ``analyzer`` is what made the keys: an :class:`ArabicAnalyzer` (its unigrams after
@@ -155,6 +175,10 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
     ``keys``: only the terms of these keys (n-gram keys are split at spaces), counted over
     every text but ``batch_size`` texts at a time, so that memory stays bounded by what is
     shown. For those terms the forms equal the ones found without ``keys``.
+
+    ``cache``: keep the counted spellings of a column of texts on disk and read them back
+    (see the module docstring); ``None`` does so from :data:`CACHE_FROM` texts on, ``False``
+    never.
     """
     terms_of = _term_function(analyzer)
     if isinstance(texts, str):
@@ -169,14 +193,57 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         wanted = frozenset(term for key in keys for term in str(key).split(" ") if term)
     engine = engine_of(texts)
-    table = engine.collect(engine.sum_by(texts, _spelling_rows, terms_of, wanted, batch_size,
-                                         keys=["key", "written"]))
-    table = table.sort_values(["key", "written"])  # the same order on every engine
+    store = _store(texts, analyzer, cache) if wanted is None else None
+    found = store.read() if store is not None else None
+    if found is not None:
+        table = found["spellings"]
+    else:
+        table = engine.collect(engine.sum_by(texts, _spelling_rows, terms_of, wanted,
+                                             batch_size, keys=["key", "written"]))
+        table = table.sort_values(["key", "written"])  # the same order on every engine
+        if store is not None:
+            store.write({"spellings": table}, {})
     spellings: dict[str, Counter] = defaultdict(Counter)
     for key, written, count in zip(table["key"], table["written"], table["count"].tolist(),
                                    strict=True):
         spellings[key][written] += count
     return forms_from_spellings(spellings)
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the code the spellings depend on: the text package and the engines."""
+    return code_digest([*Path(__file__).parent.rglob("*"),
+                        *Path(engines_package.__file__).parent.glob("*.py")])
+
+
+def _texts_digest(texts) -> tuple[int, str]:
+    """One partition's number of texts and the hash of every one, in order."""
+    values = texts.tolist() if hasattr(texts, "tolist") else list(texts)
+    return len(values), content_digest((value,) for value in values)
+
+
+def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
+    """Where the spellings of ``texts`` are kept, or None when they are not: ``cache=False``,
+    texts that can be read only once (an iterator), an analyzer whose code the key cannot
+    hold, or (with
+    ``cache=None``) fewer than :data:`CACHE_FROM` texts."""
+    if cache is False or getattr(texts, "ndim", None) != 1 and \
+            not isinstance(texts, (list, tuple)):
+        return None
+    if analyzer is None:
+        settings = "default analysis"
+    elif type(analyzer) is ArabicAnalyzer and (
+            analyzer.normalizer is None or type(analyzer.normalizer) is Normalizer):
+        settings = analyzer.cache_key()
+    else:  # a callable, a subclass or a normaliser of one's own: its code is not in the key
+        return None
+    digests = engine_of(texts).per_partition(texts, _texts_digest)
+    total = sum(number for number, _ in digests)
+    if cache is None and total < CACHE_FROM:
+        return None
+    return ResultStore("display-forms", [tuple(digest for _, digest in digests)], settings,
+                       code_fingerprint(), ("spellings",))
 
 
 def _key_spellings(texts: Iterable[str], terms_of, wanted) -> Iterator[tuple[str, str, int]]:
