@@ -190,3 +190,15 @@ def test_dask_columns_store_and_read_the_same_forms(generated_frames, cache_fold
         assert same_forms(an.display_forms(dask_corpus["text"], analyzer, cache=True),
                           expected)
     assert len(stored_entries(cache_folder)) == 1
+
+
+def test_a_cache_folder_that_cannot_take_the_entry_warns_and_still_gives_the_forms(
+        seeds, cache_folder):
+    from arabic_news.corpus.results_cache import ResultNotCachedWarning
+
+    (cache_folder / "display-forms").write_text("a file where the folder should be")
+    expected = an.display_forms(seeds["text"], an.ArabicAnalyzer(), cache=False)
+    with pytest.warns(ResultNotCachedWarning, match="display-forms: this result could not"):
+        found = an.display_forms(seeds["text"], an.ArabicAnalyzer(), cache=True)
+    assert same_forms(found, expected)
+    assert (cache_folder / "display-forms").read_text() == "a file where the folder should be"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -25,6 +26,10 @@ from arabic_news.corpus.cache import cache_root
 
 #: Bump when the layout of an entry changes.
 FORMAT = 1
+
+
+class ResultNotCachedWarning(UserWarning):
+    """A computed result could not be written to the cache folder (it is still returned)."""
 
 
 def content_digest(rows: Iterable[tuple]) -> str:
@@ -94,12 +99,21 @@ class ResultStore:
         return found
 
     def write(self, tables: dict[str, pd.DataFrame], meta: dict) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for part in self.parts:
-            _replace(self._path(part),
-                     lambda path, p=part: tables[p].to_parquet(path, index=False))
-        _replace(self._meta_path,  # last: an entry is read only when it is there
-                 lambda path: path.write_text(json.dumps(meta), encoding="utf-8"))
+        """Keep the entry; when the cache folder cannot take it (read-only, full, or a file
+        where a folder should be) say so in a warning and go on: the result was computed and
+        is returned, it is only computed again next time."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for part in self.parts:
+                _replace(self._path(part),
+                         lambda path, p=part: tables[p].to_parquet(path, index=False))
+            _replace(self._meta_path,  # last: an entry is read only when it is there
+                     lambda path: path.write_text(json.dumps(meta), encoding="utf-8"))
+        except OSError as error:
+            warnings.warn(f"{self.folder}: this result could not be kept in the cache folder "
+                          f"({error.strerror or error}); it will be computed again next time. "
+                          "Point ARABIC_NEWS_CACHE at a folder you can write to.",
+                          ResultNotCachedWarning, stacklevel=3)
 
 
 def _replace(path: Path, write) -> None:
