@@ -26,8 +26,9 @@ Kept on disk: the counted spellings of a column of texts (a pandas or Dask Serie
 (:class:`~arabic_news.corpus.results_cache.ResultStore`, ``display-forms/``), keyed by every
 text (hashed per partition, where the partition is), the analyzer's settings and the text
 code, so the lessons that show the same corpus count them once and a stale table is never
-served. An iterator of texts, ``keys=`` or an analyzer that is a bare callable (which has no
-settings to key on) is counted every time.
+served. An iterator of texts, ``keys=``, or an analyzer whose code the key cannot hold (a
+bare callable, a subclass of ``ArabicAnalyzer``, a normaliser of one's own) is counted every
+time.
 
 N-gram keys (terms joined by one space, as ``ArabicAnalyzer(ngram_range=...)`` and
 ``ngram_counts`` make them) are shown as the display forms of their terms, joined by a
@@ -46,11 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 from arabic_news import engines as engines_package
-from arabic_news.corpus.results_cache import (
-    ResultStore,
-    code_digest,
-    content_digest,
-)
+from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
 from arabic_news.engines import engine_of
 from arabic_news.text.analyzer import ArabicAnalyzer
 from arabic_news.text.normalize import Normalizer
@@ -217,19 +214,17 @@ def code_fingerprint() -> str:
                         *Path(engines_package.__file__).parent.glob("*.py")])
 
 
-def _texts_digest(texts) -> tuple[int, str]:
+def _texts_digest(texts: pd.Series) -> tuple[int, str]:
     """One partition's number of texts and the hash of every one, in order."""
-    values = texts.tolist() if hasattr(texts, "tolist") else list(texts)
-    return len(values), content_digest((value,) for value in values)
+    return len(texts), partition_digest(texts.to_frame())
 
 
 def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
     """Where the spellings of ``texts`` are kept, or None when they are not: ``cache=False``,
     texts that can be read only once (an iterator), an analyzer whose code the key cannot
-    hold, or (with
-    ``cache=None``) fewer than :data:`CACHE_FROM` texts."""
-    if cache is False or getattr(texts, "ndim", None) != 1 and \
-            not isinstance(texts, (list, tuple)):
+    hold, or (with ``cache=None``) fewer than :data:`CACHE_FROM` texts."""
+    readable_twice = getattr(texts, "ndim", None) == 1 or isinstance(texts, (list, tuple))
+    if cache is False or not readable_twice:
         return None
     if analyzer is None:
         settings = "default analysis"
