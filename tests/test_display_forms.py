@@ -2,12 +2,17 @@
 
 from collections import Counter
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_news as an
-from arabic_news.text.display_forms import written_token_counts
+from arabic_news.text.display_forms import (
+    DisplayForms,
+    forms_from_spellings,
+    written_token_counts,
+)
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +207,28 @@ def test_a_cache_folder_that_cannot_take_the_entry_warns_and_still_gives_the_for
         found = an.display_forms(seeds["text"], an.ArabicAnalyzer(), cache=True)
     assert same_forms(found, expected)
     assert (cache_folder / "display-forms").read_text() == "a file where the folder should be"
+
+
+spelling_rows = st.lists(st.tuples(st.sampled_from(["a", "b", "كتب", "ب"]),
+                                   st.sampled_from(["A", "a", "كُتب", "كتب", "بـ", "b"]),
+                                   st.integers(min_value=1, max_value=4)), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(spelling_rows)
+def test_forms_chosen_from_a_table_equal_those_chosen_term_by_term(rows):
+    """The cached spellings come back as a table, and the forms are chosen from it with a
+    sort: the same forms (ties to the first in code-point order), in the same order, and
+    the same spellings, as counting them term by term."""
+    spellings: dict = {}
+    for key, written, count in rows:
+        spellings.setdefault(key, Counter())[written] += count
+    expected = forms_from_spellings(spellings)
+    table = pd.DataFrame(rows, columns=["key", "written", "count"]).astype(
+        {"key": "str", "written": "str", "count": "int64"})
+    found = DisplayForms.from_table(table)
+    assert list(found.items()) == sorted(expected.items())
+    for key in spellings:
+        assert found.spellings(key) == expected.spellings(key)
+    pooled = found.regroup(lambda key: key[:1])
+    assert dict(pooled.items()) == dict(expected.regroup(lambda key: key[:1]).items())

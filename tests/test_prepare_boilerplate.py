@@ -315,3 +315,37 @@ def test_a_damaged_entry_is_found_again(corpus, tmp_path, monkeypatch):
     for part in (tmp_path / "cache" / "boilerplate").glob("*.parquet"):
         part.write_bytes(b"not parquet")
     pd.testing.assert_frame_equal(an.find_boilerplate(corpus, cache=True), first)
+
+
+def test_the_cleaned_texts_are_kept_and_read_back_never_stale(corpus, tmp_path, monkeypatch):
+    """The texts a removal changed are kept beside the templates: the next call reads them
+    instead of cutting again, and gives the same corpus; a corpus with one text changed
+    (same templates) is cut again where the entry no longer matches it."""
+    from arabic_news.prepare import boilerplate
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    first = an.remove_boilerplate(corpus, cache=True)
+    assert list((tmp_path / "cache" / "boilerplate-edits").glob("*-edits.parquet"))
+    assert not first["text"].equals(corpus["text"])
+
+    def cutting_again(*args, **kwargs):
+        raise AssertionError("the texts were cut again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(boilerplate, "clean_partition", cutting_again)
+        again = an.remove_boilerplate(corpus, cache=True)
+    pd.testing.assert_frame_equal(again, first)
+
+    changed = corpus.copy()
+    changed.loc[changed.index[-1], "text"] = corpus["text"].iloc[-1] + " كلمة"
+    fresh = an.remove_boilerplate(changed, cache=True)
+    pd.testing.assert_frame_equal(fresh, an.remove_boilerplate(changed, cache=False))
+    assert fresh["text"].iloc[-1].endswith(" كلمة")
+
+
+def test_damaged_cleaned_texts_are_cut_again(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    first = an.remove_boilerplate(corpus, cache=True)
+    for part in (tmp_path / "cache" / "boilerplate-edits").glob("*.parquet"):
+        part.write_bytes(b"not parquet")
+    pd.testing.assert_frame_equal(an.remove_boilerplate(corpus, cache=True), first)

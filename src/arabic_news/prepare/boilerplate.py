@@ -639,9 +639,32 @@ def _report(corpus, chosen: pd.DataFrame, rules: BoilerplateRules) -> pd.DataFra
     return sum_reports(pd.concat(parts, ignore_index=True))
 
 
-def _cleaned(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules
-             ) -> pd.DataFrame:
-    return clean_partition(frame, chosen, rules)[0]
+def _cleaned(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules,
+             entry: str | None = None) -> pd.DataFrame:
+    """``frame`` without its boilerplate. With ``entry`` (the key of the corpus's templates
+    in the cache), the texts that changed are kept on disk under it and this partition's
+    digest, and read back by the next lesson instead of being cut again."""
+    if entry is None or frame.empty:
+        return clean_partition(frame, chosen, rules)[0]
+    columns = [column for column in _READ if column in frame.columns]
+    store = ResultStore("boilerplate-edits", [partition_digest(frame[columns])], entry, entry,
+                        ("edits",))
+    found = store.read()
+    texts = frame["text"].tolist()
+    if found is None:
+        cleaned = clean_partition(frame, chosen, rules)[0]
+        edits = pd.DataFrame([(row, new) for row, (old, new)
+                              in enumerate(zip(texts, cleaned["text"].tolist(), strict=True))
+                              if new != old], columns=["row", "text"])
+        store.write({"edits": edits.astype({"row": "int64", "text": "str"})},
+                    {"rows": len(frame)})
+        return cleaned
+    for row, text in zip(found["edits"]["row"].tolist(), found["edits"]["text"].tolist(),
+                         strict=True):
+        texts[row] = text
+    out = frame.copy()
+    out["text"] = pd.Series(texts, index=frame.index, dtype=frame["text"].dtype)
+    return out
 
 
 #: The columns boilerplate depends on (the rest of a corpus does not change what is found).
@@ -659,21 +682,24 @@ def _store(corpus, rules: BoilerplateRules) -> ResultStore:
                        ("chosen", "table"))
 
 
-def _found(corpus, rules: BoilerplateRules, cache: bool | None) -> tuple[pd.DataFrame, ...]:
-    """(chosen templates, the public table): from the cache when this corpus's are there."""
+def _found(corpus, rules: BoilerplateRules, cache: bool | None
+           ) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
+    """(chosen templates, the public table, the cache entry's key or None when not cached):
+    from the cache when this corpus's are there."""
     store = _store(corpus, rules) if cache or (cache is None and len(corpus) >= CACHE_FROM) \
         else None
+    entry = store.key if store is not None else None
     found = store.read() if store is not None else None
     if found is not None:
         table = BoilerplateTable(found["table"].astype({"days": "Int64"}))
         table.attrs["words"] = found["meta"]["words"]
-        return found["chosen"], table
+        return found["chosen"], table, entry
     chosen, sizes = _chosen(corpus, rules)
     table = boilerplate_table(_report(corpus, chosen, rules), chosen, sizes)
     table.attrs["words"] = int(sizes["words"].sum())
     if store is not None:
         store.write({"chosen": chosen, "table": table}, {"words": table.attrs["words"]})
-    return chosen, table
+    return chosen, table, entry
 
 
 def find_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = None, *,
@@ -706,8 +732,8 @@ def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = No
     _check_corpus(corpus)
     rules = rules_of(rules, **thresholds)
     engine = engine_of(corpus)
-    chosen, table = _found(corpus, rules, cache)
-    cleaned = engine.map_partitions(corpus, _cleaned, chosen, rules)
+    chosen, table, entry = _found(corpus, rules, cache)
+    cleaned = engine.map_partitions(corpus, _cleaned, chosen, rules, entry)
     cleaned.attrs = {**(engine.attrs(corpus) or {}), **getattr(corpus, "attrs", {}),
                      "boilerplate": table}
     return cleaned

@@ -67,9 +67,38 @@ class DisplayForms(Mapping):
     ``spellings(key)`` lists every written form of a term with its count.
     """
 
-    def __init__(self, forms: dict[str, str], spellings: dict[str, Counter]):
+    def __init__(self, forms: dict[str, str], spellings: dict[str, Counter] | None = None,
+                 *, table: pd.DataFrame | None = None):
+        """``spellings`` (key -> written form -> count), or ``table`` (one row per key and
+        written form: key, written, count), from which they are built when first asked."""
+        if (spellings is None) == (table is None):
+            raise ValueError("give the spellings or their table, not both")
         self._forms = forms
-        self._spellings = spellings
+        self._built = spellings
+        self._table = table
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame) -> DisplayForms:
+        """Display forms from counted spellings as a table (key, written, count), chosen
+        with a sort instead of term by term; each key gets its most frequent spelling, ties
+        going to the first in code-point order (as :func:`forms_from_spellings`)."""
+        table = table.groupby(["key", "written"], sort=False, as_index=False)["count"].sum()
+        table = table[table["count"] > 0]
+        first = table.assign(minus=-table["count"]).sort_values(
+            ["key", "minus", "written"], kind="stable").drop_duplicates("key")
+        return cls(dict(zip(first["key"].tolist(), first["written"].tolist(), strict=True)),
+                   table=table.sort_values(["key", "written"], kind="stable"))
+
+    @property
+    def _spellings(self) -> dict[str, Counter]:
+        if self._built is None:
+            built: dict[str, Counter] = defaultdict(Counter)
+            for key, written, count in zip(self._table["key"].tolist(),
+                                           self._table["written"].tolist(),
+                                           self._table["count"].tolist(), strict=True):
+                built[key][written] += count
+            self._built, self._table = dict(built), None
+        return self._built
 
     def __getitem__(self, key: str) -> str:
         if not isinstance(key, str):
@@ -200,11 +229,7 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
         table = table.sort_values(["key", "written"])  # the same order on every engine
         if store is not None:
             store.write({"spellings": table}, {})
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    for key, written, count in zip(table["key"], table["written"], table["count"].tolist(),
-                                   strict=True):
-        spellings[key][written] += count
-    return forms_from_spellings(spellings)
+    return DisplayForms.from_table(table)
 
 
 @cache
