@@ -14,6 +14,7 @@ import pandas as pd
 
 from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
+from arabic_news.analysis.remembered import remembered
 from arabic_news.engines import engine_of
 from arabic_news.engines.base import as_counter, counts_frame
 from arabic_news.text.analyzer import is_number, is_single_letter
@@ -52,7 +53,7 @@ def written_words(texts: Iterable[str]) -> Counter:
     cleaning tables need whole) is the only thing materialised.
     """
     engine = engine_of(texts)
-    table = engine.collect(engine.sum_by(texts, _written_rows, keys=["term"]))
+    table = engine.collect(engine.sum_by(texts, *remembered(_written_rows), keys=["term"]))
     return as_counter(table.sort_values("term"))
 
 
@@ -203,7 +204,8 @@ def merged_spellings(texts: Iterable[str], terms: Iterable[str]) -> pd.DataFrame
     """
     wanted = list(terms)
     engine = engine_of(texts)
-    written = as_counter(engine.collect(engine.sum_by(texts, _spelling_rows, frozenset(wanted),
+    written = as_counter(engine.collect(engine.sum_by(texts, *remembered(_spelling_rows,
+                                                                  frozenset(wanted)),
                                                       keys=["term"])))
     spellings: dict[str, Counter] = {term: Counter() for term in wanted}
     for word, count in written.items():

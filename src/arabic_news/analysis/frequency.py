@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from arabic_news.analysis._checks import check_positive_int
+from arabic_news.analysis.remembered import argument_key, remembered
 from arabic_news.engines import engine_of
 from arabic_news.engines.base import as_counter, counts_frame
 
@@ -45,7 +46,13 @@ def _grams(terms: list[str], size: int) -> Iterable[str]:
 
 def _term_rows(texts, analyzer: Analyzer, documents: bool = False) -> pd.DataFrame:
     """One partition's term counts (``documents=True``: in how many of its texts each term
-    occurs), as a frame of ``term`` and ``count``."""
+    occurs), as a frame of ``term`` and ``count``; kept on disk for a large partition and
+    an analyzer a key can hold (see :mod:`.remembered`)."""
+    step, *args = remembered(_count_terms, analyzer, documents)
+    return step(texts, *args)
+
+
+def _count_terms(texts, analyzer: Analyzer, documents: bool) -> pd.DataFrame:
     counter: Counter = Counter()
     for text in texts:
         terms = analyzer(text)
@@ -55,7 +62,18 @@ def _term_rows(texts, analyzer: Analyzer, documents: bool = False) -> pd.DataFra
 
 def _ngram_rows(texts, tokens: Analyzer, sizes: tuple[int, ...]) -> pd.DataFrame:
     """One partition's n-gram counts of each size, as a frame of ``size``, ``term``,
-    ``count``: one call of ``tokens`` per text serves every size."""
+    ``count``. When ``tokens`` can be keyed, each size is kept on disk apart (see
+    :mod:`.remembered`), so that a lesson's counts of sizes 1 and 2 also answer a later
+    question about size 1 alone; otherwise one call of ``tokens`` per text serves every
+    size."""
+    if len(sizes) > 1 and argument_key(tokens) is not None:
+        return pd.concat([_ngram_rows(texts, tokens, (size,)) for size in sizes],
+                         ignore_index=True)
+    step, *args = remembered(_count_ngrams, tokens, sizes)
+    return step(texts, *args)
+
+
+def _count_ngrams(texts, tokens: Analyzer, sizes: tuple[int, ...]) -> pd.DataFrame:
     counts: dict[int, Counter] = {size: Counter() for size in sizes}
     for text in texts:
         terms = tokens(text)

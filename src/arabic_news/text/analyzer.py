@@ -226,6 +226,23 @@ class ArabicAnalyzer:
         )
 
 
+def analyzer_key(analyzer) -> str | None:
+    """What decides the terms of ``analyzer``, for the key of a result kept on disk: the
+    :meth:`ArabicAnalyzer.cache_key` of an ``ArabicAnalyzer`` (its ``tokens`` or its
+    n-grams when called), prefixed by which of the two; None for anything whose code the
+    key cannot hold (a subclass, a normaliser of one's own, another callable), which is
+    then never kept."""
+    owner, method = getattr(analyzer, "__self__", analyzer), getattr(analyzer, "__func__", None)
+    if type(owner) is not ArabicAnalyzer or not (
+            owner.normalizer is None or type(owner.normalizer) is Normalizer):
+        return None
+    if method is None:
+        return f"call:{owner.cache_key()}"
+    if method is ArabicAnalyzer.tokens:
+        return f"tokens:{owner.cache_key()}"
+    return None
+
+
 def _digest(value) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

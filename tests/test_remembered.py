@@ -1,0 +1,131 @@
+"""Counts of a large column of texts are kept on disk, read back by the next question (a
+checker, the next lesson), never stale, and never kept for what a key cannot hold."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arabic_news as an
+from arabic_news import analysis
+from arabic_news.analysis import cleaning, remembered
+from arabic_news.text import analyzer as text_analyzer
+
+WORDS = ["وزارة", "الخارجية", "أعلنت", "اليوم", "عن", "زيارة", "الرئيس", "إلى", "الرياض",
+         "والقاهرة", "الأسواق", "النفط", "ارتفع", "سعر", "الدولار", "في", "مؤتمر", "صحفي"]
+
+
+def column(n: int = 600, seed: int = 3) -> pd.Series:
+    rng = random.Random(seed)
+    return pd.Series([" ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 30)))
+                      for _ in range(n)], dtype="str")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / remembered.KIND
+
+
+def entries(folder) -> int:
+    return len(list(folder.glob("*.json"))) if folder.exists() else 0
+
+
+class Untouchable:
+    """Stands for the tokeniser and the word splitter: any use fails the test."""
+
+    def __call__(self, *args, **kwargs):
+        raise AssertionError("the texts were read again")
+
+    split = __call__
+
+
+def no_counting(monkeypatch):
+    monkeypatch.setattr(text_analyzer, "tokenize", Untouchable())
+    monkeypatch.setattr(cleaning, "_ASCII_WHITESPACE", Untouchable())
+
+
+def test_a_checker_asking_again_reads_the_counts_the_lesson_made(cache, monkeypatch):
+    texts, analyzer = column(), an.ArabicAnalyzer()
+    counts = analysis.count_table(texts, analyzer.tokens, sizes=(1, 2))
+    frequencies = analysis.document_frequency_table(texts, analyzer.tokens)
+    words = analysis.written_words(texts)
+    assert entries(cache) == 4  # sizes 1 and 2 apart, document frequencies, written words
+    with monkeypatch.context() as patched:
+        no_counting(patched)
+        again = analysis.count_table(texts, an.ArabicAnalyzer().tokens, sizes=(1, 2))
+        unigrams = analysis.count_table(texts, analyzer.tokens, sizes=(1,))[1]
+        assert analysis.top_ngrams(texts, analyzer.tokens, size=2, n=5).equals(
+            counts[2].top(5))
+        assert analysis.document_frequency_table(texts, analyzer.tokens).counter() == \
+            frequencies.counter()
+        assert analysis.written_words(texts) == words
+    for size in (1, 2):
+        assert again[size].counter() == counts[size].counter()
+        assert list(again[size].counter()) == list(counts[size].counter())
+    assert unigrams.counter() == counts[1].counter()
+
+
+def test_counts_follow_the_texts_and_the_analyzer_never_stale(cache):
+    texts = column()
+    first = analysis.term_counts(texts, an.ArabicAnalyzer())
+    changed = texts.copy()
+    changed.iloc[-1] = changed.iloc[-1] + " كلمةجديدة"
+    assert analysis.term_counts(changed, an.ArabicAnalyzer())["كلمهجديده"] == 1
+    kept_stops = analysis.term_counts(texts, an.ArabicAnalyzer(stop_words=None))
+    assert kept_stops["في"] > 0 and "في" not in first
+    assert analysis.term_counts(texts, an.ArabicAnalyzer()) == first
+
+
+def test_what_a_key_cannot_hold_and_small_columns_are_never_kept(cache):
+    texts = column()
+
+    class Mine(an.ArabicAnalyzer):
+        pass
+
+    analysis.term_counts(texts, lambda text: text.split())
+    analysis.term_counts(texts, Mine())
+    analysis.count_table(texts, Mine().tokens, sizes=(1, 2))
+    analysis.term_counts(column(remembered.CACHE_FROM - 1), an.ArabicAnalyzer())
+    assert entries(cache) == 0
+
+
+def test_a_damaged_entry_is_counted_again(cache):
+    texts = column()
+    first = analysis.term_counts(texts, an.ArabicAnalyzer())
+    for part in cache.glob("*.parquet"):
+        part.write_bytes(b"not parquet")
+    assert analysis.term_counts(texts, an.ArabicAnalyzer()) == first
+
+
+def test_counts_kept_on_dask_partitions_equal_the_counts_in_memory(cache):
+    dd = pytest.importorskip("dask.dataframe")
+    texts = column(1200)
+    expected = analysis.count_table(texts, an.ArabicAnalyzer().tokens, sizes=(1, 2))
+    spread = dd.from_pandas(texts, npartitions=2)
+    for _ in range(2):  # counted and kept, then read back
+        found = analysis.count_table(spread, an.ArabicAnalyzer().tokens, sizes=(1, 2))
+        for size in (1, 2):
+            assert found[size].counter() == expected[size].counter()
+
+
+@given(st.frozensets(st.sampled_from(WORDS), max_size=6))
+def test_argument_keys_name_values_not_their_order(terms):
+    key = remembered.argument_key(frozenset(terms))
+    assert key == remembered.argument_key(frozenset(sorted(terms, reverse=True)))
+    assert (key == remembered.argument_key(frozenset(terms | {"زائدة"}))) == ("زائدة" in terms)
+
+
+def test_analyzer_keys_follow_every_setting():
+    keys = {remembered.argument_key(analyzer.tokens) for analyzer in (
+        an.ArabicAnalyzer(), an.ArabicAnalyzer(stop_words=None), an.ArabicAnalyzer(stem="article"),
+        an.ArabicAnalyzer(normalizer=an.Normalizer(hamza=True)))}
+    assert len(keys) == 4 and None not in keys
+    assert remembered.argument_key(an.ArabicAnalyzer()) != \
+        remembered.argument_key(an.ArabicAnalyzer().tokens)
+    assert remembered.argument_key(object()) is None
+    assert remembered.argument_key((1, object())) is None
