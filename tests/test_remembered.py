@@ -129,3 +129,23 @@ def test_analyzer_keys_follow_every_setting():
         remembered.argument_key(an.ArabicAnalyzer().tokens)
     assert remembered.argument_key(object()) is None
     assert remembered.argument_key((1, object())) is None
+
+
+def test_a_corpus_tokenised_once_is_read_back_by_the_next_lesson(cache, monkeypatch):
+    """The encoding of :class:`TokenizedCorpus` (collocations and keyness in lessons 5 and
+    8) is kept: the next one is read, not tokenised, and answers the same."""
+    texts, analyzer = column(), an.ArabicAnalyzer()
+    first = analysis.TokenizedCorpus(texts, analyzer.tokens)
+    with monkeypatch.context() as patched:
+        no_counting(patched)
+        again = analysis.TokenizedCorpus(texts, an.ArabicAnalyzer().tokens)
+        table = analysis.keyness_between(pd.DataFrame({"text": texts, "source": ["a", "b"] * 300}),
+                                         {"source": "a"}, analyzer=analyzer.tokens)
+    for name in ("ids", "document", "frequency", "vocabulary"):
+        assert (getattr(again, name) == getattr(first, name)).all()
+    assert again.n_documents == first.n_documents == len(texts)
+    pd.testing.assert_frame_equal(analysis.collocations(again, "الرياض"),
+                                  analysis.collocations(first, "الرياض"))
+    assert len(table) and table.attrs["documents_a"] == 300
+    listed = analysis.TokenizedCorpus(list(texts), analyzer.tokens)  # a list: not kept
+    assert (listed.ids == first.ids).all()

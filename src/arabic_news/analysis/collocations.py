@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_positive_int
+from .remembered import argument_key, partition_store
 
 MEASURES = ("pmi", "t_score", "g2", "log_dice")
 _SORT_KEYS = (*MEASURES, "freq")
@@ -116,6 +117,33 @@ class _Vocabulary(dict):
         return number
 
 
+def _encoded(documents, tokens) -> tuple[_Vocabulary, np.ndarray, np.ndarray]:
+    """(term -> id, every token's id in reading order, each document's number of tokens)."""
+    vocabulary = _Vocabulary()
+    ids = array("q")
+    lengths = array("q")
+    for position, document in enumerate(documents):
+        if isinstance(document, str):
+            document = tokens(document)
+        elif not isinstance(document, Sequence):
+            raise TypeError(f"document {position} is {type(document).__name__}: give texts "
+                            "(str) or token lists")
+        ids.extend(map(vocabulary.__getitem__, document))
+        lengths.append(len(document))
+    return (vocabulary, np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, np.int64),
+            np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, np.int64))
+
+
+def _encoding_store(documents, tokens):
+    """Where the encoding of a large column of texts in memory is kept (see
+    :mod:`.remembered`), or None: for other documents, or a ``tokens`` a key cannot hold."""
+    key = argument_key(tokens)
+    if key is None or not isinstance(documents, pd.Series):
+        return None
+    return partition_store(documents, ("TokenizedCorpus", key),
+                           ("vocabulary", "tokens", "lengths"))
+
+
 class TokenizedCorpus:
     """A corpus tokenised once, for many questions: collocations, and counts of any part.
 
@@ -132,22 +160,24 @@ class TokenizedCorpus:
         if isinstance(documents, str):
             raise TypeError("documents must be a collection of texts (or of token lists), "
                             "not one string: wrap it in a list")
-        vocabulary = _Vocabulary()
-        ids = array("q")
-        lengths = array("q")
-        for position, document in enumerate(documents):
-            if isinstance(document, str):
-                document = self.tokens(document)
-            elif not isinstance(document, Sequence):
-                raise TypeError(f"document {position} is {type(document).__name__}: give texts "
-                                "(str) or token lists")
-            ids.extend(map(vocabulary.__getitem__, document))
-            lengths.append(len(document))
-        self.ids = np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64)
+        store = _encoding_store(documents, self.tokens)
+        found = store.read() if store is not None else None
+        if found is None:
+            vocabulary, ids, lengths = _encoded(documents, self.tokens)
+            if store is not None:
+                store.write({"vocabulary": pd.DataFrame({"term": list(vocabulary)}, dtype="str"),
+                             "tokens": pd.DataFrame({"id": ids}),
+                             "lengths": pd.DataFrame({"length": lengths})}, {})
+        else:
+            terms = found["vocabulary"]["term"].tolist()
+            vocabulary = _Vocabulary(zip(terms, range(len(terms)), strict=True))
+            ids = found["tokens"]["id"].to_numpy(dtype=np.int64)
+            lengths = found["lengths"]["length"].to_numpy(dtype=np.int64)
+        self.ids = ids
         self.vocabulary = np.array(list(vocabulary), dtype=object)
         self._index = vocabulary
         self.n_documents = len(lengths)
-        self.document = np.repeat(np.arange(self.n_documents), np.asarray(lengths, np.int64))
+        self.document = np.repeat(np.arange(self.n_documents), lengths)
         self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
 
     @classmethod

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pandas as pd
 
-import arabic_news
 from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
 from arabic_news.text.analyzer import analyzer_key
 
@@ -38,7 +37,7 @@ KIND = "partition-counts"
 @functools.cache
 def package_code() -> str:
     """A hash of every source file of the package: any change to the code makes new keys."""
-    return code_digest(Path(arabic_news.__file__).parent.rglob("*"))
+    return code_digest(Path(__file__).resolve().parents[1].rglob("*"))
 
 
 def argument_key(value) -> str | None:
@@ -66,12 +65,14 @@ def remembered(function: Callable, *args) -> tuple:
     return (functools.partial(_remembered_step, function, settings), *args)
 
 
-def partition_store(partition, settings) -> ResultStore | None:
-    """Where the frame of one partition of texts is kept, or None when it is not."""
+def partition_store(partition, settings, parts=("counts",)) -> ResultStore | None:
+    """Where the frames (``parts``) computed from one partition of texts with ``settings``
+    are kept, or None when they are not (a small partition, or not a column)."""
     if getattr(partition, "ndim", None) != 1 or len(partition) < CACHE_FROM:
         return None
-    return ResultStore(KIND, [partition_digest(partition.to_frame())], settings, package_code(),
-                       ("counts",))
+    digest = partition_digest(partition.to_frame(name="texts"))  # whatever the column is called
+    return ResultStore(KIND, [digest], settings, package_code(),
+                       parts)
 
 
 def _remembered_step(function: Callable, settings, partition, *args) -> pd.DataFrame:

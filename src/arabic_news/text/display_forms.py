@@ -241,7 +241,7 @@ def code_fingerprint() -> str:
 
 def _texts_digest(texts: pd.Series) -> tuple[int, str]:
     """One partition's number of texts and the hash of every one, in order."""
-    return len(texts), partition_digest(texts.to_frame())
+    return len(texts), partition_digest(texts.to_frame(name="texts"))
 
 
 def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
