@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news import analysis
-from arabic_news.analysis import cleaning, remembered
+from arabic_news.analysis import cleaning
 from arabic_news.text import analyzer as text_analyzer
+from arabic_news.text import remembered
 
 WORDS = ["وزارة", "الخارجية", "أعلنت", "اليوم", "عن", "زيارة", "الرئيس", "إلى", "الرياض",
          "والقاهرة", "الأسواق", "النفط", "ارتفع", "سعر", "الدولار", "في", "مؤتمر", "صحفي"]
@@ -149,3 +150,17 @@ def test_a_corpus_tokenised_once_is_read_back_by_the_next_lesson(cache, monkeypa
     assert len(table) and table.attrs["documents_a"] == 300
     listed = analysis.TokenizedCorpus(list(texts), analyzer.tokens)  # a list: not kept
     assert (listed.ids == first.ids).all()
+
+
+def test_forms_of_chosen_keys_over_a_stream_are_read_back(cache, monkeypatch):
+    """``display_forms(iter_texts(...), keys=...)`` (lesson 7) is not kept whole; its
+    batches are kept apart and read back, with the same forms."""
+    texts, analyzer = column(), an.ArabicAnalyzer()
+    keys = ["الرياض", "وزاره الخارجيه"]
+    first = an.display_forms(iter(texts.tolist()), analyzer, keys=keys)
+    assert entries(cache) == 1
+    with monkeypatch.context() as patched:
+        no_counting(patched)
+        patched.setattr("arabic_news.text.display_forms.tokenize", Untouchable())
+        again = an.display_forms(iter(texts.tolist()), analyzer, keys=keys)
+    assert dict(again.items()) == dict(first.items()) and again["الرياض"] == "الرياض"

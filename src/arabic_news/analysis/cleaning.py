@@ -14,11 +14,11 @@ import pandas as pd
 
 from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
-from arabic_news.analysis.remembered import remembered
 from arabic_news.engines import engine_of
 from arabic_news.engines.base import as_counter, counts_frame
 from arabic_news.text.analyzer import is_number, is_single_letter
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
+from arabic_news.text.remembered import remembered
 from arabic_news.text.stemming import PROCLITICS, light_stem
 from arabic_news.text.stopwords import news_stop_words, stop_words
 from arabic_news.text.tokenize import tokenize

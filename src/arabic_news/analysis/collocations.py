@@ -57,8 +57,9 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from arabic_news.text.remembered import argument_key, partition_store
+
 from ._checks import check_positive_int
-from .remembered import argument_key, partition_store
 
 MEASURES = ("pmi", "t_score", "g2", "log_dice")
 _SORT_KEYS = (*MEASURES, "freq")

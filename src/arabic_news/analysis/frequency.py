@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from arabic_news.analysis._checks import check_positive_int
-from arabic_news.analysis.remembered import argument_key, remembered
 from arabic_news.engines import engine_of
 from arabic_news.engines.base import as_counter, counts_frame
+from arabic_news.text.remembered import argument_key, remembered
 
 Analyzer = Callable[[str], list[str]]
 

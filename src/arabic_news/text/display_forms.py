@@ -51,6 +51,7 @@ from arabic_news.corpus.results_cache import ResultStore, code_digest, partition
 from arabic_news.engines import engine_of
 from arabic_news.text.analyzer import ArabicAnalyzer
 from arabic_news.text.normalize import Normalizer
+from arabic_news.text.remembered import remembered
 from arabic_news.text.tokenize import tokenize
 
 #: Columns of texts from which the counted spellings are kept on disk (below, counting is
@@ -224,8 +225,11 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
     if found is not None:
         table = found["spellings"]
     else:
-        table = engine.collect(engine.sum_by(texts, _spelling_rows, terms_of, wanted,
-                                             batch_size, keys=["key", "written"]))
+        # Not kept whole (``keys=``, an iterator): each partition's rows are kept apart
+        # instead (see :mod:`.remembered`), so that a lesson run again reads them.
+        step = remembered(_spelling_rows, terms_of, wanted, batch_size) if store is None \
+            else (_spelling_rows, terms_of, wanted, batch_size)
+        table = engine.collect(engine.sum_by(texts, *step, keys=["key", "written"]))
         table = table.sort_values(["key", "written"])  # the same order on every engine
         if store is not None:
             store.write({"spellings": table}, {})

@@ -1,5 +1,6 @@
 """Per-partition counts of a column of texts, kept on disk so that a lesson, its checkers and
-the lessons after it count a corpus once.
+the lessons after it count a corpus once (used by :mod:`arabic_news.analysis` and by
+:func:`~arabic_news.text.display_forms.display_forms`).
 
 A lesson asks for the term counts of a corpus; its exercise asks again, and its checker
 recomputes the expected answer; the next lesson asks for the same counts. Each asking
