@@ -2,9 +2,12 @@
 pandas: every printed line, table and figure.
 
 Each lesson listed in ``LESSONS`` is executed twice with papermill, ``engine="pandas"`` and
-``engine="dask"`` (which starts a LocalCluster of two worker processes), on the bundled seeds
-(one partition) and on a generated corpus of 240 articles in Parquet shards of 50 rows (five
-partitions, so every count crosses partitions). The two runs' outputs are compared cell by
+``engine="dask"``, on the bundled seeds (one partition) and on a generated corpus of 240
+articles in Parquet shards of 50 rows (five partitions, so every count crosses partitions).
+One Dask run (``SELF_STARTED``) starts its own LocalCluster of two worker processes inside the
+lesson, as a reader's lesson does; the others connect through ``scheduler_address`` to one
+LocalCluster of the same shape started once per test process (starting a cluster costs about
+15 s of two cores, more than the lesson's own work on these corpora). The two runs' outputs are compared cell by
 cell (stdout, text/plain and text/html; stderr holds the cluster's logs and is left out), and
 their figures byte by byte. Slow: marked ``lessons``.
 """
@@ -60,12 +63,15 @@ def shown(notebook: Path) -> list[list[str]]:
     return shown
 
 
-def run(lesson: str, corpus: Path | None, engine: str, folder: Path) -> tuple[list, dict]:
+def run(lesson: str, corpus: Path | None, engine: str, folder: Path,
+        scheduler_address: str | None = None) -> tuple[list, dict]:
     import papermill
 
     folder.mkdir()
     figures = folder / "figures"
     parameters = {"engine": engine, "figures_dir": str(figures)}
+    if scheduler_address is not None:
+        parameters["scheduler_address"] = scheduler_address
     if corpus is not None:
         parameters["corpus_path"] = str(corpus)
     papermill.execute_notebook(
@@ -84,12 +90,30 @@ def generated_shards(tmp_path_factory):
     return folder / "shards"
 
 
+#: The one (lesson, corpus) whose Dask run starts its own LocalCluster in the lesson's kernel,
+#: so that the path a reader takes (``engine = "dask"`` alone) is run end to end too.
+SELF_STARTED = ("01-corpus-and-cleaning.ipynb", "seeds")
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """The address of one LocalCluster of the lessons' shape (two single-threaded worker
+    processes, 3 GB each), started once per test process for the lessons' Dask runs."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, memory_limit="3GB", processes=True,
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
 @pytest.mark.parametrize("corpus", ["seeds", "generated"])
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_dask_engine_shows_what_pandas_shows(lesson, corpus, generated_shards, tmp_path):
+def test_dask_engine_shows_what_pandas_shows(lesson, corpus, generated_shards, tmp_path, request):
     path = None if corpus == "seeds" else generated_shards
+    address = None if (lesson, corpus) == SELF_STARTED else request.getfixturevalue(
+        "dask_scheduler")
     on_pandas, figures_pandas = run(lesson, path, "pandas", tmp_path / "pandas")
-    on_dask, figures_dask = run(lesson, path, "dask", tmp_path / "dask")
+    on_dask, figures_dask = run(lesson, path, "dask", tmp_path / "dask", address)
     assert len(on_pandas) == len(on_dask)
     for number, (left, right) in enumerate(zip(on_pandas, on_dask, strict=True)):
         assert left == right, f"{lesson}, code cell {number}: the Dask run shows otherwise"
