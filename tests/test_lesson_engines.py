@@ -7,9 +7,9 @@ articles in Parquet shards of 50 rows (five partitions, so every count crosses p
 One Dask run (``SELF_STARTED``) starts its own LocalCluster of two worker processes inside the
 lesson, as a reader's lesson does; the others connect through ``scheduler_address`` to one
 LocalCluster of the same shape started once per test process (starting a cluster costs about
-15 s of two cores, more than the lesson's own work on these corpora). The two runs' outputs are compared cell by
-cell (stdout, text/plain and text/html; stderr holds the cluster's logs and is left out), and
-their figures byte by byte. Slow: marked ``lessons``.
+15 s of two cores, more than the lesson's own work on these corpora). The two runs' outputs
+are compared cell by cell (stdout, text/plain and text/html; stderr holds the cluster's logs
+and is left out), and their figures byte by byte. Slow: marked ``lessons``.
 """
 
 import base64
