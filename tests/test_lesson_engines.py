@@ -10,6 +10,11 @@ LocalCluster of the same shape started once per test process (starting a cluster
 15 s of two cores, more than the lesson's own work on these corpora). The two runs' outputs
 are compared cell by cell (stdout, text/plain and text/html; stderr holds the cluster's logs
 and is left out), and their figures byte by byte. Slow: marked ``lessons``.
+
+On the seeds the lessons run as the label audit runs them (``executed_lessons``: the
+parameters set in a cell after the committed ones, the label collector injected, the charts'
+labels printed at the end, so they are compared too), and the pandas run is the audit's own
+execution, made once per test run; on the generated corpus both runs go through papermill.
 """
 
 import base64
@@ -25,6 +30,7 @@ from arabic_news import run_notebooks  # noqa: E402
 from arabic_news.corpus.convert import write_shards  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
+from executed_lessons import executed_on_seeds, load_checker, shared_folder  # noqa: E402
 from generated_corpus import write_generated_corpus  # noqa: E402
 
 pytestmark = pytest.mark.lessons
@@ -38,9 +44,12 @@ class Stdout(str):
     """A cell's printed text, told apart from its results so consecutive prints join."""
 
 
-def shown(notebook: Path) -> list[list[str]]:
-    """What each code cell shows: its stdout and its text and HTML results, in order."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+def shown(notebook) -> list[list[str]]:
+    """What each code cell shows: its stdout and its text and HTML results, in order.
+    ``notebook``: a notebook's path, or the notebook (as read by nbformat)."""
+    if isinstance(notebook, Path):
+        notebook = json.loads(notebook.read_text(encoding="utf-8"))
+    cells = notebook["cells"]
     shown = []
     for cell in cells:
         if cell["cell_type"] != "code":
@@ -77,9 +86,29 @@ def run(lesson: str, corpus: Path | None, engine: str, folder: Path,
     papermill.execute_notebook(
         str(run_notebooks.NOTEBOOKS_DIR / lesson), str(folder / lesson), parameters=parameters,
         kernel_name="python3", progress_bar=False, cwd=str(run_notebooks.NOTEBOOKS_DIR))
-    drawn = {path.name: base64.b64encode(path.read_bytes()).decode()
-             for path in sorted(figures.glob("*"))} if figures.is_dir() else {}
-    return shown(folder / lesson), drawn
+    return shown(folder / lesson), drawn(figures)
+
+
+def drawn(figures: Path) -> dict:
+    return {path.name: base64.b64encode(path.read_bytes()).decode()
+            for path in sorted(figures.glob("*"))} if figures.is_dir() else {}
+
+
+def run_on_seeds(lesson: str, engine: str, folder: Path, tmp_path_factory,
+                 scheduler_address: str | None = None) -> tuple[list, dict]:
+    """``lesson`` on the seeds as the label audit executes it: on pandas the audit's own
+    execution (once per test run), on Dask executed here the same way."""
+    path = run_notebooks.NOTEBOOKS_DIR / lesson
+    if engine == "pandas":
+        parameters = next(cell["source"] for cell in json.loads(path.read_text("utf-8"))["cells"]
+                          if "parameters" in cell.get("metadata", {}).get("tags", []))
+        assert 'engine = "pandas"' in "".join(parameters), "pandas is the lesson's default"
+        notebook, figures = executed_on_seeds(shared_folder(tmp_path_factory), path)
+        return shown(notebook), drawn(figures)
+    folder.mkdir()
+    notebook = load_checker().execute_lesson(path, None, folder / "figures", engine=engine,
+                                             scheduler_address=scheduler_address)
+    return shown(notebook), drawn(folder / "figures")
 
 
 @pytest.fixture(scope="module")
@@ -108,12 +137,19 @@ def dask_scheduler():
 
 @pytest.mark.parametrize("corpus", ["seeds", "generated"])
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_dask_engine_shows_what_pandas_shows(lesson, corpus, generated_shards, tmp_path, request):
-    path = None if corpus == "seeds" else generated_shards
+def test_dask_engine_shows_what_pandas_shows(lesson, corpus, generated_shards, tmp_path, request,
+                                            tmp_path_factory):
     address = None if (lesson, corpus) == SELF_STARTED else request.getfixturevalue(
         "dask_scheduler")
-    on_pandas, figures_pandas = run(lesson, path, "pandas", tmp_path / "pandas")
-    on_dask, figures_dask = run(lesson, path, "dask", tmp_path / "dask", address)
+    if corpus == "seeds":
+        on_pandas, figures_pandas = run_on_seeds(lesson, "pandas", tmp_path / "pandas",
+                                                 tmp_path_factory)
+        on_dask, figures_dask = run_on_seeds(lesson, "dask", tmp_path / "dask",
+                                             tmp_path_factory, address)
+    else:
+        on_pandas, figures_pandas = run(lesson, generated_shards, "pandas", tmp_path / "pandas")
+        on_dask, figures_dask = run(lesson, generated_shards, "dask", tmp_path / "dask",
+                                    address)
     assert len(on_pandas) == len(on_dask)
     for number, (left, right) in enumerate(zip(on_pandas, on_dask, strict=True)):
         assert left == right, f"{lesson}, code cell {number}: the Dask run shows otherwise"
