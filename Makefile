@@ -71,7 +71,10 @@ lab: $(STAMP)
 explore: $(STAMP)
 	$(BIN)/python -m arabic_news.explorer.app $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(LANGUAGE),--language "$(LANGUAGE)") $(if $(NO_BROWSER),--no-browser)
 
-test: test-unit test-notebooks test-mpl310
+# The two environments are built side by side first (pip keeps one core busy at most).
+test:
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(MPL310_STAMP)
+	@$(MAKE) --no-print-directory test-unit test-notebooks test-mpl310
 
 # The browser tier of the tests needs Debian's Chromium and its driver: installed here when
 # they are missing and the user can (root, with apt-get); otherwise the tier is skipped, and
@@ -79,11 +82,20 @@ test: test-unit test-notebooks test-mpl310
 chromium:
 	@sh .ci/install-chromium
 
-# Two workers (this project's machines have two cores; test files stay whole on one worker);
-# the browser tier runs apart, in one process, as it drives one JupyterLab and one Chromium.
+# Two workers (this project's machines have two cores) that take the tests one by one and
+# steal from each other (a lesson test takes a minute: whole files per worker left one idle
+# for minutes). The browser tier runs apart, in one process, as it drives one JupyterLab and
+# one Chromium; it mostly waits for them, so it runs at the same time as the unit tests, its
+# report printed after theirs (its own cache folder); the target fails when either fails.
 test-unit: $(STAMP) chromium
-	$(BIN)/python -m pytest -n 2 --dist loadfile --ignore=tests/browser tests
-	$(BIN)/python -m pytest tests/browser
+	@log=$$(mktemp); \
+	$(BIN)/python -m pytest -o cache_dir=.pytest_cache/browser tests/browser >$$log 2>&1 & \
+	browser=$$!; \
+	$(BIN)/python -m pytest -n 2 --dist worksteal --durations=15 --ignore=tests/browser tests; unit=$$?; \
+	wait $$browser; status=$$?; \
+	echo "--- the browser tier (pytest tests/browser), run at the same time ---"; \
+	cat $$log; rm -f $$log; \
+	test $$unit = 0 && test $$status = 0
 
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \

@@ -93,18 +93,25 @@ class _Tables(HTMLParser):
         return self.tables
 
 
-def run_lesson(lesson: Path, corpus: str | None, figures: Path) -> tuple[list, list]:
-    """Execute one lesson; return (chart labels, tables) it showed."""
+def execute_lesson(lesson: Path, corpus: str | None, figures: Path, **parameters):
+    """Execute one lesson in a fresh kernel, with the label collector injected after its
+    parameters (``parameters`` set more of them, e.g. ``engine``); return the notebook."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(lesson, as_version=4)
     at = next(i for i, cell in enumerate(nb.cells) if "parameters" in cell.metadata.get("tags", []))
-    setup = f"corpus_path = {corpus!r}\nfigures_dir = {str(figures)!r}\n" + COLLECT
+    setup = f"corpus_path = {corpus!r}\nfigures_dir = {str(figures)!r}\n" + "".join(
+        f"{name} = {value!r}\n" for name, value in parameters.items()) + COLLECT
     nb.cells.insert(at + 1, nbformat.v4.new_code_cell(setup))
     nb.cells.append(nbformat.v4.new_code_cell(DUMP))
     NotebookClient(nb, timeout=1800, kernel_name="python3",
                    resources={"metadata": {"path": str(lesson.parent)}}).execute()
+    return nb
+
+
+def shown_labels(nb) -> tuple[list, list]:
+    """The (chart labels, tables) an executed lesson showed (see :func:`execute_lesson`)."""
     stdout = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     charts = json.loads(stdout.split("LABELS=", 1)[1])
     tables = []
@@ -116,7 +123,15 @@ def run_lesson(lesson: Path, corpus: str | None, figures: Path) -> tuple[list, l
     return charts, tables
 
 
-def audit(corpus: str | None) -> tuple[list[str], dict]:
+def run_lesson(lesson: Path, corpus: str | None, figures: Path) -> tuple[list, list]:
+    """Execute one lesson; return (chart labels, tables) it showed."""
+    return shown_labels(execute_lesson(lesson, corpus, figures))
+
+
+def audit(corpus: str | None, executed=None) -> tuple[list[str], dict]:
+    """Audit every lesson on ``corpus``. ``executed(lesson)``, when given, returns that
+    lesson executed by :func:`execute_lesson` on ``corpus`` (the tests pass executions they
+    share); by default each lesson is executed here."""
     import arabic_news as an
     from arabic_news.display.audit import normalised_labels
 
@@ -125,7 +140,8 @@ def audit(corpus: str | None) -> tuple[list[str], dict]:
     findings, counts = [], {"chart labels": 0, "table cells": 0}
     with tempfile.TemporaryDirectory() as figures:
         for lesson in LESSONS:
-            charts, tables = run_lesson(lesson, corpus, Path(figures))
+            charts, tables = (run_lesson(lesson, corpus, Path(figures)) if executed is None
+                              else shown_labels(executed(lesson)))
             for chart in charts:
                 counts["chart labels"] += len(chart["labels"])
                 findings += [f"{lesson.stem}, chart {chart['figure']}: «{label}» should read "

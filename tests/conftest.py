@@ -50,3 +50,15 @@ def generated_frames(tmp_path_factory):
     dask_corpus = an.load_corpus(folder / "shards", engine="dask")
     assert dask_corpus.npartitions == 5
     return an.load_corpus(source), dask_corpus
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow tests first: ``make run`` in a clone, then the lessons (each executes lessons
+    for half a minute to two minutes). Workers of ``--dist worksteal`` take tests from the front
+    and steal from each other's back, so the short tests fill the end on both workers instead
+    of a slow test running alone at the end. Nothing else changes (each test is independent)."""
+    def rank(item):
+        return 0 if item.get_closest_marker("clone") else 1 if item.get_closest_marker(
+            "lessons") else 2
+
+    items.sort(key=rank)  # stable: collection order within each rank

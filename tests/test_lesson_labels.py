@@ -1,7 +1,10 @@
 """No chart or table of the lessons shows a normalised key where the corpus usually writes the
-word otherwise (on the seeds; benchmarks/check_labels.py runs the same audit on ANT)."""
+word otherwise (on the seeds; benchmarks/check_labels.py runs the same audit on ANT).
 
-import importlib.util
+The lessons are executed by :mod:`executed_lessons`, once per test run: the engine comparison
+(``test_lesson_engines.py``) reads the same executions of lessons 01-04."""
+
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,14 +12,8 @@ import pytest
 import arabic_news as an
 from arabic_news.display.audit import normalised_labels
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "check_labels.py"
-
-
-def load_checker():
-    spec = importlib.util.spec_from_file_location("check_labels", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(Path(__file__).parent))
+from executed_lessons import executed_on_seeds, load_checker, shared_folder  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +28,9 @@ def test_the_audit_finds_keys_shown_as_labels(forms):
                                                 ("وزاره الدفاع", "وزارة الدفاع")]
 
 
-def test_the_lessons_show_no_normalised_key_on_the_seeds():
-    findings, counts = load_checker().audit(None)
+def test_the_lessons_show_no_normalised_key_on_the_seeds(tmp_path_factory):
+    folder = shared_folder(tmp_path_factory)
+    findings, counts = load_checker().audit(
+        None, executed=lambda lesson: executed_on_seeds(folder, lesson)[0])
     assert counts["chart labels"] > 50 and counts["table cells"] > 200, counts
     assert findings == []
