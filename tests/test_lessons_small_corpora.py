@@ -71,6 +71,8 @@ def test_papermill_without_figures_dir_keeps_the_committed_figures(corpora, tmp_
 
         shutil.rmtree(target, ignore_errors=True)
         for folder in (target.parent, target.parent.parent):  # output/figures, output: if empty
-            if folder.is_dir() and not any(folder.iterdir()):
+            try:  # (the browser tier, run at the same time, may just have written output/)
                 folder.rmdir()
+            except OSError:
+                pass
     assert {p.name: p.stat().st_mtime_ns for p in committed_figures().iterdir()} == before
