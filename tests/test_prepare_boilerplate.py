@@ -279,6 +279,13 @@ def test_saudi_boilerplate_is_found_and_removed_once(saudi):
     assert again["articles"].sum() < 0.05 * table["articles"].sum()
 
 
+def must_not_run(what: str):
+    """A stand-in for a step a cached call must skip: calling it fails the test."""
+    def ran(*args, **kwargs):
+        raise AssertionError(f"{what} again")
+    return ran
+
+
 def test_what_is_found_is_kept_on_disk_and_never_served_stale(corpus, tmp_path, monkeypatch):
     """A second call reads the entry; a changed article or rule makes a new key, so the
     boilerplate is found again and what is served is always that of the corpus given."""
@@ -288,11 +295,8 @@ def test_what_is_found_is_kept_on_disk_and_never_served_stale(corpus, tmp_path, 
     first = an.remove_boilerplate(corpus, cache=True)
     assert list((tmp_path / "cache" / "boilerplate").glob("*.json"))
 
-    def counting_again(*args, **kwargs):
-        raise AssertionError("the boilerplate was counted again")
-
     with monkeypatch.context() as patched:
-        patched.setattr(boilerplate, "_chosen", counting_again)
+        patched.setattr(boilerplate, "_chosen", must_not_run("the boilerplate was counted"))
         again = an.remove_boilerplate(corpus, cache=True)
     pd.testing.assert_frame_equal(again, first)
     pd.testing.assert_frame_equal(again.attrs["boilerplate"], first.attrs["boilerplate"])
@@ -328,11 +332,8 @@ def test_the_cleaned_texts_are_kept_and_read_back_never_stale(corpus, tmp_path, 
     assert list((tmp_path / "cache" / "boilerplate-edits").glob("*-edits.parquet"))
     assert not first["text"].equals(corpus["text"])
 
-    def cutting_again(*args, **kwargs):
-        raise AssertionError("the texts were cut again")
-
     with monkeypatch.context() as patched:
-        patched.setattr(boilerplate, "clean_partition", cutting_again)
+        patched.setattr(boilerplate, "clean_partition", must_not_run("the texts were cut"))
         again = an.remove_boilerplate(corpus, cache=True)
     pd.testing.assert_frame_equal(again, first)
 

@@ -61,6 +61,11 @@ def partition_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
+def texts_digest(texts: pd.Series) -> str:
+    """:func:`partition_digest` of one column of texts, whatever the column is called."""
+    return partition_digest(texts.to_frame(name="texts"))
+
+
 def _hash_column(digest, column: pd.Series) -> None:
     try:
         values = pa.array(column, from_pandas=True)

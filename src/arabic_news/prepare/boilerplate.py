@@ -639,16 +639,16 @@ def _report(corpus, chosen: pd.DataFrame, rules: BoilerplateRules) -> pd.DataFra
     return sum_reports(pd.concat(parts, ignore_index=True))
 
 
-def _cleaned(frame: pd.DataFrame, chosen: pd.DataFrame, rules: BoilerplateRules,
-             entry: str | None = None) -> pd.DataFrame:
-    """``frame`` without its boilerplate. With ``entry`` (the key of the corpus's templates
-    in the cache), the texts that changed are kept on disk under it and this partition's
+def _cleaned(frame: pd.DataFrame, number: int, chosen: pd.DataFrame, rules: BoilerplateRules,
+             entry: tuple[str, list[str]] | None = None) -> pd.DataFrame:
+    """Partition ``number``, ``frame``, without its boilerplate. With ``entry`` (the key of
+    the corpus's templates in the cache, and the digests of its partitions that key was made
+    from), the texts that changed are kept on disk under the key and this partition's
     digest, and read back by the next lesson instead of being cut again."""
     if entry is None or frame.empty:
         return clean_partition(frame, chosen, rules)[0]
-    columns = [column for column in _READ if column in frame.columns]
-    store = ResultStore("boilerplate-edits", [partition_digest(frame[columns])], entry, entry,
-                        ("edits",))
+    key, digests = entry
+    store = ResultStore("boilerplate-edits", [digests[number]], key, key, ("edits",))
     found = store.read()
     texts = frame["text"].tolist()
     if found is None:
@@ -673,22 +673,25 @@ _READ = ("text", "source", "published", "title", "author")
 CACHE_FROM = 500
 
 
-def _store(corpus, rules: BoilerplateRules) -> ResultStore:
+def _store(corpus, rules: BoilerplateRules) -> tuple[ResultStore, list[str]]:
+    """The entry of ``corpus``'s templates, and the digests of its partitions (in order)
+    that its key is made from."""
     columns = [column for column in _READ if column in corpus.columns]
     digests = engine_of(corpus).per_partition(corpus[columns], partition_digest)
     code = code_digest([*Path(__file__).parent.glob("*.py"),
                         *Path(text_package.__file__).parent.rglob("*")])
     return ResultStore("boilerplate", [tuple(digests)], (columns, rules), code,
-                       ("chosen", "table"))
+                       ("chosen", "table")), digests
 
 
 def _found(corpus, rules: BoilerplateRules, cache: bool | None
-           ) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
-    """(chosen templates, the public table, the cache entry's key or None when not cached):
-    from the cache when this corpus's are there."""
-    store = _store(corpus, rules) if cache or (cache is None and len(corpus) >= CACHE_FROM) \
-        else None
-    entry = store.key if store is not None else None
+           ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, list[str]] | None]:
+    """(chosen templates, the public table, the cache entry's key and the partitions'
+    digests, or None when not cached): from the cache when this corpus's are there."""
+    store, entry = None, None
+    if cache or (cache is None and len(corpus) >= CACHE_FROM):
+        store, digests = _store(corpus, rules)
+        entry = (store.key, digests)
     found = store.read() if store is not None else None
     if found is not None:
         table = BoilerplateTable(found["table"].astype({"days": "Int64"}))
@@ -733,7 +736,7 @@ def remove_boilerplate(corpus: pd.DataFrame, rules: BoilerplateRules | None = No
     rules = rules_of(rules, **thresholds)
     engine = engine_of(corpus)
     chosen, table, entry = _found(corpus, rules, cache)
-    cleaned = engine.map_partitions(corpus, _cleaned, chosen, rules, entry)
+    cleaned = engine.map_partitions(corpus, _cleaned, chosen, rules, entry, numbered=True)
     cleaned.attrs = {**(engine.attrs(corpus) or {}), **getattr(corpus, "attrs", {}),
                      "boilerplate": table}
     return cleaned

@@ -47,10 +47,9 @@ from pathlib import Path
 import pandas as pd
 
 from arabic_news import engines as engines_package
-from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
+from arabic_news.corpus.results_cache import ResultStore, code_digest, texts_digest
 from arabic_news.engines import engine_of
-from arabic_news.text.analyzer import ArabicAnalyzer
-from arabic_news.text.normalize import Normalizer
+from arabic_news.text.analyzer import ArabicAnalyzer, analyzer_key
 from arabic_news.text.remembered import remembered
 from arabic_news.text.tokenize import tokenize
 
@@ -73,7 +72,7 @@ class DisplayForms(Mapping):
         """``spellings`` (key -> written form -> count), or ``table`` (one row per key and
         written form: key, written, count), from which they are built when first asked."""
         if (spellings is None) == (table is None):
-            raise ValueError("give the spellings or their table, not both")
+            raise ValueError("give either the spellings or their table (one of the two)")
         self._forms = forms
         self._built = spellings
         self._table = table
@@ -245,7 +244,7 @@ def code_fingerprint() -> str:
 
 def _texts_digest(texts: pd.Series) -> tuple[int, str]:
     """One partition's number of texts and the hash of every one, in order."""
-    return len(texts), partition_digest(texts.to_frame(name="texts"))
+    return len(texts), texts_digest(texts)
 
 
 def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
@@ -255,13 +254,9 @@ def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
     readable_twice = getattr(texts, "ndim", None) == 1 or isinstance(texts, (list, tuple))
     if cache is False or not readable_twice:
         return None
-    if analyzer is None:
-        settings = "default analysis"
-    elif type(analyzer) is ArabicAnalyzer and (
-            analyzer.normalizer is None or type(analyzer.normalizer) is Normalizer):
-        settings = analyzer.cache_key()
-    else:  # a callable, a subclass or a normaliser of one's own: its code is not in the key
-        return None
+    settings = "default analysis" if analyzer is None else analyzer_key(analyzer)
+    if settings is None:  # a callable, a subclass or a normaliser of one's own: its code is
+        return None       # not in the key
     digests = engine_of(texts).per_partition(texts, _texts_digest)
     total = sum(number for number, _ in digests)
     if cache is None and total < CACHE_FROM:

@@ -7,7 +7,7 @@ recomputes the expected answer; the next lesson asks for the same counts. Each a
 re-tokenises every text (seconds on 30,000 articles). :func:`remembered` wraps the
 per-partition step of such a count (the function an analysis hands to the engine's
 ``sum_by``) so that its frame is kept in the results cache, keyed by the partition's texts
-(:func:`~arabic_news.corpus.results_cache.partition_digest`), the function, its arguments
+(:func:`~arabic_news.corpus.results_cache.texts_digest`), the function, its arguments
 and the package's code, and read back the next time. It runs where the partition is, on
 either engine, so nothing here asks which engine it has.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
+from arabic_news.corpus.results_cache import ResultStore, code_digest, texts_digest
 from arabic_news.text.analyzer import analyzer_key
 
 #: Partitions from which the counts are kept on disk.
@@ -71,9 +71,7 @@ def partition_store(partition, settings, parts=("counts",)) -> ResultStore | Non
     are kept, or None when they are not (a small partition, or not a column)."""
     if getattr(partition, "ndim", None) != 1 or len(partition) < CACHE_FROM:
         return None
-    digest = partition_digest(partition.to_frame(name="texts"))  # whatever the column is called
-    return ResultStore(KIND, [digest], settings, package_code(),
-                       parts)
+    return ResultStore(KIND, [texts_digest(partition)], settings, package_code(), parts)
 
 
 def _remembered_step(function: Callable, settings, partition, *args) -> pd.DataFrame:
