@@ -1,12 +1,16 @@
 """Very short texts, and a lesson's terms checked against the corpus."""
 
+import re
 from collections import Counter
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import arabic_news as an
 from arabic_news import analysis
+from arabic_news.analysis.provenance import word_counts
 
 
 def test_short_texts_both_ways():
@@ -21,6 +25,18 @@ def test_short_texts_both_ways():
     assert analysis.without_short_texts(corpus, max_words=0)["doc_id"].tolist() == ["a", "b", "c"]
     with pytest.raises(ValueError, match="max_words must be a whole number"):
         analysis.short_texts(corpus, max_words=-1)
+
+
+# Every character Python counts as whitespace, the rarer ones included (U+001C..U+001F,
+# U+0085, U+2028, NBSP, the ideographic space), mixed with Arabic and Latin letters.
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+@given(st.text(alphabet=st.sampled_from(_SPACES + "كلمةابتA1.،\u200c\u0640"), max_size=60))
+def test_word_counts_are_the_runs_of_non_whitespace(text):
+    counted = word_counts(pd.Series([text, text + " x"]))
+    assert counted.tolist() == [len(re.findall(r"\S+", text)),
+                                len(re.findall(r"\S+", text + " x"))]
 
 
 def test_choose_terms_keeps_frequent_terms_and_replaces_rare_ones():

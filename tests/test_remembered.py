@@ -164,3 +164,64 @@ def test_forms_of_chosen_keys_over_a_stream_are_read_back(cache, monkeypatch):
         patched.setattr("arabic_news.text.display_forms.tokenize", Untouchable())
         again = an.display_forms(iter(texts.tolist()), analyzer, keys=keys)
     assert dict(again.items()) == dict(first.items()) and again["الرياض"] == "الرياض"
+
+
+def dated_corpus(n: int = 600) -> pd.DataFrame:
+    rng = random.Random(5)
+    days = ["أمس", "اليوم", "يوم الأحد", "في 12 مارس 2015", "في 3 رمضان 1436 هـ", ""]
+    frame = pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(n)],
+        "text": [f"{' '.join(rng.choice(WORDS) for _ in range(8))} {rng.choice(days)}"
+                 for _ in range(n)],
+        "published": pd.to_datetime([f"2015-0{1 + i % 9}-1{i % 10}" for i in range(n)]),
+    })
+    frame.loc[0, "text"] = "أعلنت الوزارة أمس عن زيارة"
+    return frame
+
+
+def test_date_mentions_are_read_back_and_follow_the_published_day(cache, monkeypatch):
+    from arabic_news.dates import table
+
+    corpus = dated_corpus()
+    first = an.dates_table(corpus)
+    assert entries(cache) == 1 and len(first) > 300
+    with monkeypatch.context() as patched:
+        patched.setattr(table, "extract_dates", Untouchable())
+        pd.testing.assert_frame_equal(an.dates_table(corpus), first)
+    moved = corpus.copy()
+    moved.loc[0, "published"] = pd.Timestamp("2016-06-01")
+    again = an.dates_table(moved)  # one article's day changed: its "yesterday" moves too
+    assert entries(cache) == 2
+    expected = table._table(moved[["doc_id", "text", "published"]])
+    pd.testing.assert_frame_equal(again, expected)
+    day = {name: found.loc[found["doc_id"] == "d0", "value"].tolist()
+           for name, found in (("before", first), ("after", again))}
+    assert day == {"before": [pd.Timestamp("2015-01-09")], "after": [pd.Timestamp("2016-05-31")]}
+
+
+def test_date_mentions_kept_on_dask_partitions_equal_those_in_memory(cache):
+    dd = pytest.importorskip("dask.dataframe")
+    corpus = dated_corpus(1200)
+    expected = an.dates_table(corpus)
+    spread = dd.from_pandas(corpus, npartitions=2)
+    for _ in range(2):  # extracted and kept, then read back
+        found = an.dates_table(spread).compute().reset_index(drop=True)
+        pd.testing.assert_frame_equal(found, expected)
+
+
+def test_the_short_texts_left_out_are_read_back_and_follow_the_texts(cache, monkeypatch):
+    from arabic_news.analysis import provenance
+
+    texts = column()
+    texts.iloc[:7] = "كلمة واحدة"
+    corpus = pd.DataFrame({"doc_id": range(len(texts)), "text": texts})
+    first = analysis.without_short_texts(corpus, max_words=4)
+    short_after = (column().str.split().str.len() <= 4)[7:].sum()
+    assert first.attrs["short_texts_left_out"] == 7 + short_after
+    with monkeypatch.context() as patched:
+        patched.setattr(provenance, "word_counts", Untouchable())
+        again = analysis.without_short_texts(corpus, max_words=4)
+        assert analysis.short_texts(corpus, max_words=4)["doc_id"].tolist()[:7] == list(range(7))
+    pd.testing.assert_frame_equal(again, first)
+    longer = corpus.assign(text=corpus["text"].where(corpus.index > 0, "كلمة " * 9))
+    assert len(analysis.without_short_texts(longer, max_words=4)) == len(first) + 1

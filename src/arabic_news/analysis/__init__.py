@@ -7,6 +7,8 @@ logic stays here, tested. Each is written once, against the engine seam
 (:mod:`arabic_news.engines`), and runs on a pandas corpus or a Dask one alike.
 """
 
+from importlib import import_module
+
 from arabic_news.errors import NotApplicable
 
 from .choices import TermChoice, choose_terms
@@ -52,7 +54,6 @@ from .keyness import (
     split_in_two,
 )
 from .kwic import keyword_in_context
-from .min_df import min_df_effect
 from .overview import (
     articles_per_source,
     corpus_overview,
@@ -82,14 +83,6 @@ from .reprints import (
     word_differences,
 )
 from .segments import passages
-from .tfidf import (
-    distinctive_terms,
-    similarity_table,
-    similarity_to_corpus,
-    tfidf_matrix,
-    tfidf_of_shown,
-    tfidf_settings_effects,
-)
 from .timelines import (
     articles_per_period,
     choose_frequency,
@@ -98,16 +91,32 @@ from .timelines import (
     period_start,
     term_share_over_time,
 )
-from .topics import (
-    TopicModel,
-    fit_topics,
-    match_topics,
-    topic_documents,
-    topic_labels,
-    topic_share_over_time,
-    topic_stability,
-    topic_terms,
-)
+
+#: The analyses built on scikit-learn, imported when one of them is first used: scikit-learn
+#: (and the SciPy statistics it loads) takes about 0.7 s to import, which a lesson that fits
+#: no model, and every run of the exercise checkers, need not pay.
+_ON_SCIKIT_LEARN = {
+    **dict.fromkeys(["min_df_effect"], "min_df"),
+    **dict.fromkeys(["distinctive_terms", "similarity_table", "similarity_to_corpus",
+                     "tfidf_matrix", "tfidf_of_shown", "tfidf_settings_effects"], "tfidf"),
+    **dict.fromkeys(["TopicModel", "fit_topics", "match_topics", "topic_documents",
+                     "topic_labels", "topic_share_over_time", "topic_stability",
+                     "topic_terms"], "topics"),
+}
+
+
+def __getattr__(name):
+    module = _ON_SCIKIT_LEARN.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "TermChoice",

@@ -50,14 +50,13 @@ bigrams of lesson 2.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from arabic_news.text.remembered import argument_key, partition_store
+from arabic_news.text.kept_tokens import encoded_tokens
 
 from ._checks import check_positive_int
 
@@ -110,41 +109,6 @@ def _default_tokens() -> Callable[[str], list[str]]:
     return ArabicAnalyzer().tokens
 
 
-class _Vocabulary(dict):
-    """term -> id, giving the next id to a term seen for the first time."""
-
-    def __missing__(self, term):
-        self[term] = number = len(self)
-        return number
-
-
-def _encoded(documents, tokens) -> tuple[_Vocabulary, np.ndarray, np.ndarray]:
-    """(term -> id, every token's id in reading order, each document's number of tokens)."""
-    vocabulary = _Vocabulary()
-    ids = array("q")
-    lengths = array("q")
-    for position, document in enumerate(documents):
-        if isinstance(document, str):
-            document = tokens(document)
-        elif not isinstance(document, Sequence):
-            raise TypeError(f"document {position} is {type(document).__name__}: give texts "
-                            "(str) or token lists")
-        ids.extend(map(vocabulary.__getitem__, document))
-        lengths.append(len(document))
-    return (vocabulary, np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, np.int64),
-            np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, np.int64))
-
-
-def _encoding_store(documents, tokens):
-    """Where the encoding of a large column of texts in memory is kept (see
-    :mod:`.remembered`), or None: for other documents, or a ``tokens`` a key cannot hold."""
-    key = argument_key(tokens)
-    if key is None or not isinstance(documents, pd.Series):
-        return None
-    return partition_store(documents, ("TokenizedCorpus", key),
-                           ("vocabulary", "tokens", "lengths"))
-
-
 class TokenizedCorpus:
     """A corpus tokenised once, for many questions: collocations, and counts of any part.
 
@@ -161,24 +125,12 @@ class TokenizedCorpus:
         if isinstance(documents, str):
             raise TypeError("documents must be a collection of texts (or of token lists), "
                             "not one string: wrap it in a list")
-        store = _encoding_store(documents, self.tokens)
-        found = store.read() if store is not None else None
-        if found is None:
-            vocabulary, ids, lengths = _encoded(documents, self.tokens)
-            if store is not None:
-                store.write({"vocabulary": pd.DataFrame({"term": list(vocabulary)}, dtype="str"),
-                             "tokens": pd.DataFrame({"id": ids}),
-                             "lengths": pd.DataFrame({"length": lengths})}, {})
-        else:
-            terms = found["vocabulary"]["term"].tolist()
-            vocabulary = _Vocabulary(zip(terms, range(len(terms)), strict=True))
-            ids = found["tokens"]["id"].to_numpy(dtype=np.int64)
-            lengths = found["lengths"]["length"].to_numpy(dtype=np.int64)
-        self.ids = ids
-        self.vocabulary = np.array(list(vocabulary), dtype=object)
-        self._index = vocabulary
-        self.n_documents = len(lengths)
-        self.document = np.repeat(np.arange(self.n_documents), lengths)
+        encoded = encoded_tokens(documents, self.tokens)  # kept on disk for a large column
+        self.ids = encoded.ids
+        self.vocabulary = encoded.vocabulary
+        self._index = encoded.index
+        self.n_documents = len(encoded.lengths)
+        self.document = np.repeat(np.arange(self.n_documents), encoded.lengths)
         self.frequency = np.bincount(self.ids, minlength=len(self.vocabulary))
 
     @classmethod

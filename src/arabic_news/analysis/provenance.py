@@ -9,22 +9,33 @@ similarity or a topic model it behaves like noise, and can come out as an articl
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from arabic_news.engines import engine_of
+from arabic_news.text.remembered import remembered
 
 #: Texts of at most this many words are "very short" by default (a headline, a caption).
 SHORT_TEXT_WORDS = 5
 
-_WORDS = re.compile(r"\S+")
-
 
 def word_counts(texts) -> pd.Series:
-    """The number of whitespace-separated words of each text."""
-    return pd.Series([len(_WORDS.findall(text)) for text in texts],
+    """The number of whitespace-separated words of each text (``str.split``: runs of
+    Unicode whitespace, as the regular expression ``\\S+`` finds them, but without its
+    match objects: three times faster, and every corpus step that drops short texts
+    counts the words of every article)."""
+    return pd.Series([len(text.split()) for text in texts],
                      index=getattr(texts, "index", None), dtype="int64")
+
+
+def _word_count_frame(texts) -> pd.DataFrame:
+    return pd.DataFrame({"words": word_counts(texts).to_numpy()})
+
+
+def _words(texts: pd.Series) -> pd.Series:
+    """:func:`word_counts` of one partition's texts, kept on disk for a large one (each
+    lesson leaves out the same short texts: :mod:`arabic_news.text.remembered`)."""
+    step, = remembered(_word_count_frame)
+    return pd.Series(step(texts)["words"].to_numpy(), index=texts.index, dtype="int64")
 
 
 def _check_words(max_words: int) -> None:
@@ -37,18 +48,18 @@ def _described(corpus) -> list[str]:
 
 
 def _short_rows(frame: pd.DataFrame, max_words: int, columns: list[str]) -> pd.DataFrame:
-    words = word_counts(frame["text"])
+    words = _words(frame["text"])
     short = words <= max_words
     return frame.loc[short, columns + ["text"]].assign(words=words[short])[
         columns + ["words", "text"]]
 
 
 def _long_rows(frame: pd.DataFrame, max_words: int) -> pd.DataFrame:
-    return frame[word_counts(frame["text"]) > max_words]
+    return frame[_words(frame["text"]) > max_words]
 
 
 def _short_count(frame: pd.DataFrame, max_words: int) -> pd.DataFrame:
-    short = int((word_counts(frame["text"]) <= max_words).sum())
+    short = int((_words(frame["text"]) <= max_words).sum())
     return pd.DataFrame({"key": [0], "short": [short]}, dtype="int64")
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -12,6 +14,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 from arabic_news.analysis.frequency import DocumentFrequencyTable, document_frequency_table
 from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
+from arabic_news.text.kept_tokens import kept_column, term_lists
 
 
 def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **settings):
@@ -26,7 +29,7 @@ def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **s
         raise ValueError("set n-grams on the analyzer (ArabicAnalyzer(ngram_range=...)), not here")
     vectorizer = TfidfVectorizer(analyzer=analyzer, **settings)
     try:
-        matrix = vectorizer.fit_transform(texts)
+        matrix = fit_transform(vectorizer, texts)
     except ValueError as error:
         message = str(error)
         if "empty vocabulary" in message:
@@ -37,6 +40,38 @@ def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **s
             raise NotApplicable(f"no term is left after pruning with {settings}") from None
         raise
     return matrix, vectorizer
+
+
+def _as_given(terms: list[str]) -> list[str]:
+    """The analyzer of a vectorizer handed the terms of each document, already made."""
+    return terms
+
+
+def fit_transform(vectorizer, texts):
+    """``vectorizer.fit_transform(texts)``, the terms of a large column of texts read from
+    the cache when they were made before (:func:`~arabic_news.text.kept_tokens.term_lists`);
+    the vectorizer keeps its own analyzer for the texts it is given next."""
+    analyzer = vectorizer.analyzer
+    if kept_column(texts, analyzer) is None:  # tokenised by scikit-learn, as always
+        return vectorizer.fit_transform(texts)
+    vectorizer.set_params(analyzer=_as_given)
+    try:
+        return vectorizer.fit_transform(chain.from_iterable(term_lists(texts, analyzer)))
+    finally:
+        vectorizer.set_params(analyzer=analyzer)
+
+
+def _transformed(vectorizer, texts, batch_size: int):
+    """``vectorizer.transform`` of a column of ``texts``, ``batch_size`` at a time, the terms
+    read as in :func:`fit_transform` (a copy of the vectorizer takes them as they are)."""
+    if kept_column(texts, vectorizer.analyzer) is None:
+        for begin in range(0, len(texts), batch_size):
+            yield vectorizer.transform(texts.iloc[begin:begin + batch_size].tolist())
+        return
+    given = copy.copy(vectorizer)
+    given.set_params(analyzer=_as_given)
+    for batch in term_lists(texts, vectorizer.analyzer, batch_size):
+        yield given.transform(batch)
 
 
 def tfidf_of_shown(
@@ -116,9 +151,8 @@ def similarity_to_corpus(
 def _similarities(corpus_texts, query, vectorizer, batch_size: int) -> np.ndarray:
     """``query``'s cosine to each text of one partition, weighed ``batch_size`` at a time."""
     parts = [np.zeros((query.shape[0], 0))]
-    for begin in range(0, len(corpus_texts), batch_size):
-        batch = corpus_texts.iloc[begin:begin + batch_size].tolist()
-        parts.append(cosine_similarity(query, vectorizer.transform(batch)))
+    for weights in _transformed(vectorizer, corpus_texts, batch_size):
+        parts.append(cosine_similarity(query, weights))
     return np.hstack(parts)
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import compress
 
 import pandas as pd
 
 from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
+from arabic_news.text.kept_tokens import terms_where
 
 _NO_DATES = "no article of this corpus has a publication date"
 _FREQUENCIES = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}
@@ -174,15 +174,15 @@ def _period_totals(
     keep = _within(corpus["published"], start, end)
     if keep is None:
         keep = corpus["published"].notna()
-    # The texts are read where kept (compress), never copied as a column of the kept rows.
-    texts = compress(corpus["text"], keep.to_numpy(dtype=bool))
+    # The terms of the rows kept, one text at a time (read back when the partition was
+    # tokenised before); the texts are never copied as a column of the kept rows.
+    kept_terms = terms_where(corpus["text"], analyzer, keep.to_numpy(dtype=bool))
     unique = list(dict.fromkeys(terms))
     position = {term: i for i, term in enumerate(unique, start=1)}
     periods = period_start(corpus["published"][keep], frequency)
     # One running row per period (not one dict per article): memory bounded by the periods.
     totals: dict = {}
-    for period, text in zip(periods, texts, strict=True):
-        tokens = analyzer(text)
+    for period, tokens in zip(periods, kept_terms, strict=True):
         row = totals.get(period)
         if row is None:
             row = totals[period] = [0] * (len(unique) + 1)

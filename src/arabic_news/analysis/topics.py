@@ -33,6 +33,7 @@ from sklearn.preprocessing import normalize as unit_rows
 from arabic_news.errors import NotApplicable
 
 from ._checks import check_positive_int
+from .tfidf import fit_transform
 from .timelines import _dated, choose_frequency, period_start
 
 
@@ -58,7 +59,7 @@ def _tfidf(texts, analyzer, max_features, min_df, max_df):
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, max_features=max_features,
                                  min_df=min_df, max_df=max_df)
     try:
-        matrix = vectorizer.fit_transform(texts)
+        matrix = fit_transform(vectorizer, texts)
     except ValueError as error:  # e.g. "After pruning, no terms remain"
         raise NotApplicable(f"no vocabulary left for topics on {len(texts)} documents "
                             f"({error}); lower min_df or raise max_df") from None

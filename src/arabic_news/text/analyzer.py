@@ -155,10 +155,16 @@ class ArabicAnalyzer:
         return tokens
 
     def __call__(self, doc: str) -> list[str]:
+        return self.terms_from_tokens(self.tokens(doc))
+
+    def terms_from_tokens(self, tokens: list[str]) -> list[str]:
+        """The terms of a document whose :meth:`tokens` are ``tokens``: the tokens
+        themselves, then its n-grams of each size of ``ngram_range``, joined by a space (what
+        calling the analyzer gives; tokens read back from a cache are turned into terms by
+        this)."""
         # Checked here, where it is used (as scikit-learn does): the attribute may have been
         # set after construction.
         min_n, max_n = _check_ngram_range(self.ngram_range)
-        tokens = self.tokens(doc)
         if max_n == 1:
             return tokens
         terms = tokens[:] if min_n == 1 else []
@@ -228,8 +234,9 @@ class ArabicAnalyzer:
 
 def analyzer_key(analyzer) -> str | None:
     """What decides the terms of ``analyzer``, for the key of a result kept on disk: the
-    :meth:`ArabicAnalyzer.cache_key` of an ``ArabicAnalyzer`` (its ``tokens`` or its
-    n-grams when called), prefixed by which of the two; None for anything whose code the
+    :meth:`ArabicAnalyzer.cache_key` of an ``ArabicAnalyzer`` called (its n-grams), or the
+    digest of its settings but ``ngram_range`` for its ``tokens`` (unigrams, which the
+    n-grams do not change), prefixed by which of the two; None for anything whose code the
     key cannot hold (a subclass, a normaliser of one's own, another callable), which is
     then never kept."""
     owner, method = getattr(analyzer, "__self__", analyzer), getattr(analyzer, "__func__", None)
@@ -238,8 +245,10 @@ def analyzer_key(analyzer) -> str | None:
         return None
     if method is None:
         return f"call:{owner.cache_key()}"
-    if method is ArabicAnalyzer.tokens:
-        return f"tokens:{owner.cache_key()}"
+    if method is ArabicAnalyzer.tokens:  # its unigrams: the same whatever the n-grams
+        unigrams = {name: value for name, value in owner.settings().items()
+                    if name != "ngram_range"}
+        return f"tokens:{_digest(unigrams)}"
     return None
 
 

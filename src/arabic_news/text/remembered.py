@@ -1,5 +1,6 @@
-"""Per-partition counts of a column of texts, kept on disk so that a lesson, its checkers and
-the lessons after it count a corpus once (used by :mod:`arabic_news.analysis` and by
+"""Per-partition results (the counts of a column of texts, the date mentions of a frame),
+kept on disk so that a lesson, its checkers and the lessons after it compute them once (used
+by :mod:`arabic_news.analysis`, :func:`~arabic_news.dates.dates_table` and
 :func:`~arabic_news.text.display_forms.display_forms`).
 
 A lesson asks for the term counts of a corpus; its exercise asks again, and its checker
@@ -26,7 +27,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from arabic_news.corpus.results_cache import ResultStore, code_digest, texts_digest
+from arabic_news.corpus.results_cache import (
+    ResultStore,
+    code_digest,
+    partition_digest,
+    texts_digest,
+)
 from arabic_news.text.analyzer import analyzer_key
 
 #: Partitions from which the counts are kept on disk.
@@ -67,11 +73,15 @@ def remembered(function: Callable, *args) -> tuple:
 
 
 def partition_store(partition, settings, parts=("counts",)) -> ResultStore | None:
-    """Where the frames (``parts``) computed from one partition of texts with ``settings``
-    are kept, or None when they are not (a small partition, or not a column)."""
-    if getattr(partition, "ndim", None) != 1 or len(partition) < CACHE_FROM:
+    """Where the frames (``parts``) computed from one partition with ``settings`` are kept,
+    or None when they are not (a small partition, or neither a column nor a frame). A column
+    is keyed by its texts; a frame (the few columns a step reads, such as the dates table's
+    ``doc_id``, ``text`` and ``published``) by every value of every column."""
+    dimensions = getattr(partition, "ndim", None)
+    if dimensions not in (1, 2) or len(partition) < CACHE_FROM:
         return None
-    return ResultStore(KIND, [texts_digest(partition)], settings, package_code(), parts)
+    digest = texts_digest(partition) if dimensions == 1 else partition_digest(partition)
+    return ResultStore(KIND, [digest], settings, package_code(), parts)
 
 
 def _remembered_step(function: Callable, settings, partition, *args) -> pd.DataFrame:

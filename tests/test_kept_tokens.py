@@ -1,0 +1,125 @@
+"""The tokens of a large column are made once and read back by every analysis that reads a
+corpus term by term (TF-IDF, similarity, term shares over time, topics), with the results of
+tokenising afresh; nothing is kept for what a key cannot hold."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arabic_news as an
+from arabic_news import analysis
+from arabic_news.text import analyzer as text_analyzer
+from arabic_news.text import kept_tokens, remembered
+
+WORDS = ["وزارة", "الخارجية", "أعلنت", "اليوم", "عن", "زيارة", "الرئيس", "إلى", "الرياض",
+         "والقاهرة", "الأسواق", "النفط", "ارتفع", "سعر", "الدولار", "في", "مؤتمر", "صحفي"]
+
+
+def column(n: int = 700, seed: int = 4) -> pd.Series:
+    rng = random.Random(seed)
+    return pd.Series([" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 25)))
+                      for _ in range(n)], dtype="str")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / remembered.KIND
+
+
+def entries(folder) -> int:
+    return len(list(folder.glob("*.json"))) if folder.exists() else 0
+
+
+def untouchable(*args, **kwargs):
+    raise AssertionError("the texts were tokenised again")
+
+
+def same_sparse(first, second) -> bool:
+    return first.shape == second.shape and (first != second).nnz == 0
+
+
+def test_term_lists_equal_the_analyzer_and_are_read_back(cache, monkeypatch):
+    texts = column()
+    for analyzer in (an.ArabicAnalyzer(), an.ArabicAnalyzer(ngram_range=(1, 2)),
+                     an.ArabicAnalyzer(ngram_range=(2, 2)).tokens):
+        expected = [analyzer(text) for text in texts]
+        batches = list(kept_tokens.term_lists(texts, analyzer, batch_size=256))
+        assert [len(batch) for batch in batches] == [256, 256, 188]
+        assert [terms for batch in batches for terms in batch] == expected
+    assert entries(cache) == 1  # one encoding: the three share the analyzer's tokens
+    with monkeypatch.context() as patched:
+        patched.setattr(text_analyzer, "tokenize", untouchable)
+        again = list(kept_tokens.term_lists(texts.tolist(), an.ArabicAnalyzer(ngram_range=(1, 2))))
+    assert again[0] == [an.ArabicAnalyzer(ngram_range=(1, 2))(text) for text in texts]
+
+
+def test_tfidf_similarity_shares_and_topics_read_the_tokens_back(cache, monkeypatch):
+    texts = column()
+    corpus = pd.DataFrame({"text": texts, "published": pd.to_datetime(
+        [f"2016-0{1 + i % 6}-15" for i in range(len(texts))], utc=True)})
+    analyzer = an.ArabicAnalyzer(ngram_range=(1, 2))
+
+    def ask():
+        matrix, vectorizer = analysis.tfidf_matrix(texts.tolist(), analyzer, min_df=2)
+        return (matrix, vectorizer,
+                analysis.similarity_to_corpus(texts[:3], texts, analyzer, batch_size=300),
+                analysis.term_share_over_time(corpus, ["الرياض", "سعر"], analyzer),
+                analysis.fit_topics(texts, an.ArabicAnalyzer(), n_topics=3, min_df=1,
+                                    max_df=1.0).topic_terms)
+
+    first = ask()
+    # the tokens (shared by the unigram and the bigram analyzer), the document frequencies
+    assert entries(cache) == 2
+    tokenised = []
+    real = text_analyzer.tokenize
+    with monkeypatch.context() as patched:
+        patched.setattr(text_analyzer, "tokenize",
+                        lambda *args, **kwargs: tokenised.append(1) or real(*args, **kwargs))
+        again = ask()
+    assert len(tokenised) <= 6  # only the three texts compared with the corpus, twice
+    assert same_sparse(again[0], first[0])
+    assert again[1].vocabulary_ == first[1].vocabulary_
+    assert again[1].analyzer is analyzer  # the vectorizer still analyses new texts itself
+    np.testing.assert_array_equal(again[2], first[2])
+    pd.testing.assert_frame_equal(again[3], first[3])
+    np.testing.assert_array_equal(again[4], first[4])
+
+
+def test_results_equal_those_of_an_analyzer_never_kept(cache):
+    """A subclass is never kept: its results are those scikit-learn gets by tokenising."""
+
+    class Mine(an.ArabicAnalyzer):
+        pass
+
+    texts = column()
+    kept, fresh = an.ArabicAnalyzer(ngram_range=(1, 2)), Mine(ngram_range=(1, 2))
+    assert same_sparse(analysis.tfidf_matrix(texts, kept)[0],
+                       analysis.tfidf_matrix(texts, fresh)[0])
+    np.testing.assert_allclose(analysis.similarity_to_corpus(texts[:2], texts, kept),
+                               analysis.similarity_to_corpus(texts[:2], texts, fresh))
+    assert entries(cache) == 2  # the kept analyzer's tokens and document frequencies only
+
+
+def test_small_or_odd_collections_are_not_kept_and_keep_their_errors(cache):
+    texts = column()
+    analysis.tfidf_matrix(column(remembered.CACHE_FROM - 1).tolist(), an.ArabicAnalyzer())
+    assert entries(cache) == 0
+    odd = [*texts.tolist()[:-1], None]
+    with pytest.raises(TypeError, match="document is NoneType, not str"):
+        analysis.tfidf_matrix(odd, an.ArabicAnalyzer())
+    assert entries(cache) == 0
+
+
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=5), max_size=12),
+       st.integers(0, 14), st.integers(0, 14))
+def test_encoded_lists_give_back_any_run_of_documents(documents, begin, end):
+    encoded = kept_tokens.encode(documents, untouchable)
+    assert encoded.lists(begin, end) == documents[begin:end]
+    assert encoded.lists() == documents
