@@ -102,9 +102,18 @@ def test_results_equal_those_of_an_analyzer_never_kept(cache):
     kept, fresh = an.ArabicAnalyzer(ngram_range=(1, 2)), Mine(ngram_range=(1, 2))
     assert same_sparse(analysis.tfidf_matrix(texts, kept)[0],
                        analysis.tfidf_matrix(texts, fresh)[0])
-    np.testing.assert_allclose(analysis.similarity_to_corpus(texts[:2], texts, kept),
-                               analysis.similarity_to_corpus(texts[:2], texts, fresh))
-    assert entries(cache) == 2  # the kept analyzer's tokens and document frequencies only
+    # unigrams are weighed from the ids with numpy, n-grams from the term lists: both give
+    # scikit-learn's numbers to the last bit, whatever the weighting
+    for settings in ({}, {"sublinear_tf": True, "min_df": 2}, {"binary": True, "max_df": 0.6},
+                     {"norm": "l1", "smooth_idf": False}):
+        for ngrams in ((1, 1), (1, 2)):
+            np.testing.assert_array_equal(
+                analysis.similarity_to_corpus(texts[:2], texts, an.ArabicAnalyzer(
+                    ngram_range=ngrams), batch_size=256, **settings),
+                analysis.similarity_to_corpus(texts[:2], texts, Mine(ngram_range=ngrams),
+                                              **settings))
+    # the kept analyzers' tokens (one encoding) and document frequencies (one per n-grams)
+    assert entries(cache) == 3
 
 
 def test_small_or_odd_collections_are_not_kept_and_keep_their_errors(cache):
@@ -123,3 +132,46 @@ def test_encoded_lists_give_back_any_run_of_documents(documents, begin, end):
     encoded = kept_tokens.encode(documents, untouchable)
     assert encoded.lists(begin, end) == documents[begin:end]
     assert encoded.lists() == documents
+
+
+def counted_word_by_word(words, normalizer) -> dict:
+    from arabic_news.text.tokenize import tokenize
+
+    counts: dict = {}
+    for word, count in words.items():
+        for token in tokenize(word, normalizer=normalizer):
+            counts[token] = counts.get(token, 0) + count
+    return counts
+
+
+_LETTERS = "ابتثجحخدذرسشصضطظعغفقكلمنهويىةءأإآؤئـًٌٍَُِّْ٠١٢٣0123456789abcXYZ.،؟!-_/()«»\u200c\u200f"
+
+
+@given(st.dictionaries(st.text(alphabet=_LETTERS, min_size=1, max_size=12),
+                       st.integers(1, 50), max_size=40),
+       st.sampled_from([None, "default", "hamza"]))
+def test_word_token_counts_are_the_tokens_of_every_word_weighted(words, which):
+    from collections import Counter
+
+    from arabic_news.analysis.cleaning import word_token_counts
+
+    normalizer = {"default": an.Normalizer(), "hamza": an.Normalizer(hamza=True)}.get(which)
+    counted = word_token_counts(Counter(words), normalizer)
+    expected = counted_word_by_word(words, normalizer)
+    assert dict(counted) == expected and list(counted) == list(expected)  # order too
+
+
+def test_word_token_counts_of_a_large_vocabulary_are_read_back(cache, monkeypatch):
+    from collections import Counter
+
+    from arabic_news.analysis.cleaning import word_token_counts
+
+    words = Counter({f"{a}{b}ال{c}": 1 + i % 7 for i, (a, b, c) in enumerate(
+        (a, b, c) for a in WORDS for b in WORDS[:10] for c in "ابت")})
+    assert len(words) >= remembered.CACHE_FROM
+    first = word_token_counts(words, an.Normalizer(hamza=True))
+    with monkeypatch.context() as patched:
+        patched.setattr(text_analyzer, "tokenize", untouchable)
+        again = word_token_counts(words, an.Normalizer(hamza=True))
+    assert again == first == counted_word_by_word(words, an.Normalizer(hamza=True))
+    assert entries(cache) == 1

@@ -10,18 +10,20 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.engines import engine_of
 from arabic_news.engines.base import as_counter, counts_frame
-from arabic_news.text.analyzer import is_number, is_single_letter
+from arabic_news.text.analyzer import ArabicAnalyzer, is_number, is_single_letter
+from arabic_news.text.kept_tokens import encoded_tokens
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
 from arabic_news.text.remembered import remembered
 from arabic_news.text.stemming import PROCLITICS, light_stem
 from arabic_news.text.stopwords import news_stop_words, stop_words
-from arabic_news.text.tokenize import tokenize
+from arabic_news.text.tokenize import DEFAULT, tokenize
 
 # Words as written: split at ASCII whitespace only, so that a no-break space or a bidi
 # control inside a chunk stays visible to the steps that handle them.
@@ -62,6 +64,25 @@ def _written_rows(texts) -> pd.DataFrame:
     for text in texts:
         counts.update(chunk for chunk in _ASCII_WHITESPACE.split(text) if chunk)
     return counts_frame(counts)
+
+
+def word_token_counts(words: Counter, normalizer=DEFAULT) -> Counter:
+    """The token counts of a corpus from its written words and their counts
+    (:func:`written_words`): each distinct word is tokenised once (with ``normalizer``;
+    None: as written) and weighted by its count, which gives the counts of tokenising every
+    text, since tokens never span whitespace and a normaliser maps characters one by one.
+    Tokens come in the order they are first met, as counting word by word gives them.
+
+    The words' tokens are kept on disk (:mod:`arabic_news.text.kept_tokens`) when the
+    normaliser is one a key can hold: a lesson, its checkers and the next lesson tokenise a
+    vocabulary of half a million words once."""
+    tokens = ArabicAnalyzer(normalizer=normalizer, stop_words=None, news_words=False,
+                            keep_numbers=True, keep_single_letters=True).tokens
+    encoded = encoded_tokens(pd.Series(list(words), dtype=object), tokens, token_lists=False)
+    counts = np.fromiter(words.values(), dtype=np.int64, count=len(words))
+    totals = np.bincount(encoded.ids, weights=np.repeat(counts, encoded.lengths),
+                         minlength=len(encoded.vocabulary)).astype(np.int64)  # exact below 2**53
+    return Counter(dict(zip(encoded.vocabulary.tolist(), totals.tolist(), strict=True)))
 
 
 def cleaning_examples(words: Counter, per_step: int = 3) -> pd.DataFrame:
@@ -107,13 +128,8 @@ def stage_counts(words: Counter) -> dict[str, Counter]:
     text (tests check both): the stages are the cleaning steps alone, and
     :func:`dropped_by_default` shows what the analyzer's default filters remove on top.
     """
-    written: Counter = Counter()
-    normalised: Counter = Counter()
-    for word, count in words.items():
-        for token in tokenize(word, normalizer=None):
-            written[token] += count
-        for token in tokenize(word):
-            normalised[token] += count
+    written = word_token_counts(words, normalizer=None)
+    normalised = word_token_counts(words)
     stops = stop_words()
     content = Counter({token: n for token, n in normalised.items() if token not in stops})
     article: Counter = Counter()

@@ -8,13 +8,14 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from arabic_news.analysis.frequency import DocumentFrequencyTable, document_frequency_table
 from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
-from arabic_news.text.kept_tokens import kept_column, term_lists
+from arabic_news.text.kept_tokens import is_unigrams, kept_encoding, term_batches
 
 
 def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **settings):
@@ -49,29 +50,67 @@ def _as_given(terms: list[str]) -> list[str]:
 
 def fit_transform(vectorizer, texts):
     """``vectorizer.fit_transform(texts)``, the terms of a large column of texts read from
-    the cache when they were made before (:func:`~arabic_news.text.kept_tokens.term_lists`);
+    the cache when they were made before (:func:`~arabic_news.text.kept_tokens.kept_encoding`);
     the vectorizer keeps its own analyzer for the texts it is given next."""
     analyzer = vectorizer.analyzer
-    if kept_column(texts, analyzer) is None:  # tokenised by scikit-learn, as always
+    encoded = kept_encoding(texts, analyzer)
+    if encoded is None:  # tokenised by scikit-learn, as always
         return vectorizer.fit_transform(texts)
     vectorizer.set_params(analyzer=_as_given)
     try:
-        return vectorizer.fit_transform(chain.from_iterable(term_lists(texts, analyzer)))
+        return vectorizer.fit_transform(chain.from_iterable(term_batches(encoded, analyzer)))
     finally:
         vectorizer.set_params(analyzer=analyzer)
 
 
 def _transformed(vectorizer, texts, batch_size: int):
     """``vectorizer.transform`` of a column of ``texts``, ``batch_size`` at a time, the terms
-    read as in :func:`fit_transform` (a copy of the vectorizer takes them as they are)."""
-    if kept_column(texts, vectorizer.analyzer) is None:
+    read as in :func:`fit_transform`: unigrams counted from their ids, n-grams handed to a
+    copy of the vectorizer that takes them as they are."""
+    analyzer = vectorizer.analyzer
+    encoded = kept_encoding(texts, analyzer)
+    if encoded is None:
         for begin in range(0, len(texts), batch_size):
             yield vectorizer.transform(texts.iloc[begin:begin + batch_size].tolist())
-        return
-    given = copy.copy(vectorizer)
-    given.set_params(analyzer=_as_given)
-    for batch in term_lists(texts, vectorizer.analyzer, batch_size):
-        yield given.transform(batch)
+    elif is_unigrams(analyzer):
+        yield from _weighed_ids(vectorizer, encoded, batch_size)
+    else:
+        given = copy.copy(vectorizer)
+        given.set_params(analyzer=_as_given)
+        for batch in term_batches(encoded, analyzer, batch_size):
+            yield given.transform(batch)
+
+
+def _weighed_ids(vectorizer, encoded, batch_size: int):
+    """What ``vectorizer.transform`` gives for the documents of ``encoded`` (their unigrams
+    as ids), ``batch_size`` at a time: the count matrix is built with numpy from the ids
+    (scikit-learn counts term by term in Python, seconds for a corpus), then weighed by a
+    transformer with the vectorizer's settings and IDF. Indices sorted, as scikit-learn's:
+    the same rows, to the last bit."""
+    width = len(vectorizer.vocabulary_)
+    column_of = np.array([vectorizer.vocabulary_.get(term, -1)
+                          for term in encoded.vocabulary.tolist()], dtype=np.int64)
+    weigh = TfidfTransformer(norm=vectorizer.norm, use_idf=vectorizer.use_idf,
+                             smooth_idf=vectorizer.smooth_idf,
+                             sublinear_tf=vectorizer.sublinear_tf)
+    with np.errstate(divide="ignore"):  # fitted only to be set up; its IDF is replaced
+        weigh.fit(sparse.csr_matrix((1, width), dtype=vectorizer.dtype))
+    if vectorizer.use_idf:
+        weigh.idf_ = vectorizer.idf_
+    offsets = np.concatenate(([0], np.cumsum(encoded.lengths)))
+    for begin in range(0, len(encoded), batch_size):
+        end = min(begin + batch_size, len(encoded))
+        columns = column_of[encoded.ids[offsets[begin]:offsets[end]]]
+        rows = np.repeat(np.arange(end - begin), encoded.lengths[begin:end])
+        known = columns >= 0
+        counts = sparse.csr_matrix(
+            (np.ones(int(known.sum()), dtype=vectorizer.dtype), (rows[known], columns[known])),
+            shape=(end - begin, width), dtype=vectorizer.dtype)
+        counts.sum_duplicates()
+        counts.sort_indices()
+        if vectorizer.binary:
+            counts.data.fill(1)
+        yield weigh.transform(counts, copy=False)
 
 
 def tfidf_of_shown(

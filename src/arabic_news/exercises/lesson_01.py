@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arabic_news.analysis.cleaning import written_words
+from arabic_news.analysis.cleaning import word_token_counts, written_words
 from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
@@ -19,9 +19,9 @@ from arabic_news.exercises.memo import per_texts
 from arabic_news.text.normalize import Normalizer, normalize
 from arabic_news.text.stemming import light_stem
 from arabic_news.text.stopwords import stop_words
-from arabic_news.text.tokenize import tokenize
+from arabic_news.text.tokenize import DEFAULT
 
-_NORMALIZERS = {"default": "default", "hamza": Normalizer(hamza=True), "written": None}
+_NORMALIZERS = {"default": DEFAULT, "hamza": Normalizer(hamza=True), "written": None}
 
 
 @per_texts
@@ -29,15 +29,9 @@ def _token_counts(texts, normalizer: str = "default") -> Counter:
     """Token counts of ``texts`` with the default cleaning, hamza folded, or as written.
 
     The written words are counted (on the engine, for a Dask column), then each distinct
-    word is tokenised once and weighted by its count: tokens never span whitespace, and
-    every normaliser maps characters one by one, so the counts are those of every text."""
-    counts: Counter = Counter()
-    chosen = _NORMALIZERS[normalizer]
-    for word, count in written_words(texts).items():
-        tokens = tokenize(word) if chosen == "default" else tokenize(word, normalizer=chosen)
-        for token in tokens:
-            counts[token] += count
-    return counts
+    word is tokenised once and weighted by its count (``word_token_counts``: its tokens are
+    kept on disk, and shared with the lesson's ``stage_counts``)."""
+    return word_token_counts(written_words(texts), _NORMALIZERS[normalizer])
 
 
 @exercise("1.1")

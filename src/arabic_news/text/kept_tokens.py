@@ -105,7 +105,10 @@ def encoded_tokens(documents, tokens: Callable[[str], list[str]], *,
                    token_lists: bool = True) -> EncodedTokens:
     """:func:`encode`, read from the results cache when this column was tokenised before
     with the same settings, and kept there when it is first tokenised."""
-    store = _store(documents, tokens)
+    return _read_or_encode(_store(documents, tokens), documents, tokens, token_lists)
+
+
+def _read_or_encode(store, documents, tokens, token_lists: bool) -> EncodedTokens:
     found = store.read() if store is not None else None
     if found is not None:
         terms = found["vocabulary"]["term"].tolist()
@@ -122,38 +125,12 @@ def encoded_tokens(documents, tokens: Callable[[str], list[str]], *,
     return encoded
 
 
-def term_lists(texts, analyzer: Callable[[str], list[str]], batch_size: int = 10_000):
-    """``[analyzer(text) for text in texts]``, yielded ``batch_size`` texts at a time (a list
-    of term lists per batch); the tokens read back from the cache when ``analyzer`` is an
-    :class:`~arabic_news.text.analyzer.ArabicAnalyzer` (or its ``tokens``) and ``texts`` a
-    large column."""
-    if not hasattr(texts, "__len__"):  # a generator of texts
-        texts = list(texts)
-    owner = getattr(analyzer, "__self__", analyzer)
-    column = kept_column(texts, analyzer)
-    if column is None:
-        for begin in range(0, len(texts), batch_size):
-            yield [analyzer(text) for text in _slice(texts, begin, begin + batch_size)]
-        return
-    encoded = encoded_tokens(column, owner.tokens, token_lists=False)
-    to_terms = owner.terms_from_tokens if analyzer is owner else None
-    for begin in range(0, len(encoded), batch_size):
-        batch = encoded.lists(begin, begin + batch_size)
-        yield batch if to_terms is None else [to_terms(tokens) for tokens in batch]
-
-
-def terms_where(texts: pd.Series, analyzer: Callable[[str], list[str]], keep: np.ndarray):
-    """``analyzer(text)`` for each text of a column where ``keep`` is True, one at a time:
-    read back as :func:`term_lists` reads them, or else only the texts kept are analysed."""
-    if kept_column(texts, analyzer) is None:
-        return map(analyzer, compress(texts, keep))
-    return compress(chain.from_iterable(term_lists(texts, analyzer)), keep)
-
-
-def kept_column(texts, analyzer) -> pd.Series | None:
-    """The column of ``texts`` that ``analyzer``'s tokens are kept under (a Series as it
-    is, a large list or tuple of texts as a Series: a sample of articles), or None when they
-    are not kept (a small or odd collection, an analyzer a key cannot hold)."""
+def kept_encoding(texts, analyzer) -> EncodedTokens | None:
+    """The encoding of ``analyzer``'s tokens of ``texts``, read back (or made and kept) when
+    they are kept: ``analyzer`` an :class:`~arabic_news.text.analyzer.ArabicAnalyzer` (or
+    its ``tokens``) and ``texts`` a large column (a Series, or a list or tuple of texts: a
+    sample of articles). None otherwise (a small or odd collection, an analyzer a key
+    cannot hold): the caller then analyses the texts itself."""
     if analyzer_key(analyzer) is None:
         return None
     column = texts
@@ -161,9 +138,51 @@ def kept_column(texts, analyzer) -> pd.Series | None:
             isinstance(text, str) for text in texts):
         column = pd.Series(texts, dtype=object)
     owner = getattr(analyzer, "__self__", analyzer)
-    return column if _store(column, owner.tokens) is not None else None
+    store = _store(column, owner.tokens)
+    if store is None:
+        return None
+    return _read_or_encode(store, column, owner.tokens, token_lists=False)
+
+
+def is_unigrams(analyzer) -> bool:
+    """Whether an analyzer with kept tokens gives its tokens as they are (its ``tokens``, or
+    an analyzer without n-grams): its terms can then be counted from the ids."""
+    owner = getattr(analyzer, "__self__", analyzer)
+    return analyzer is not owner or tuple(owner.ngram_range) == (1, 1)
+
+
+def term_batches(encoded: EncodedTokens, analyzer, batch_size: int = 10_000):
+    """The term lists of the documents of ``encoded`` (``analyzer``'s tokens), a list of
+    ``batch_size`` of them at a time; n-grams made as the analyzer makes them."""
+    owner = getattr(analyzer, "__self__", analyzer)
+    to_terms = None if is_unigrams(analyzer) else owner.terms_from_tokens
+    for begin in range(0, len(encoded), batch_size):
+        batch = encoded.lists(begin, begin + batch_size)
+        yield batch if to_terms is None else [to_terms(tokens) for tokens in batch]
+
+
+def term_lists(texts, analyzer: Callable[[str], list[str]], batch_size: int = 10_000):
+    """``[analyzer(text) for text in texts]``, yielded ``batch_size`` texts at a time (a list
+    of term lists per batch), read back from the cache when they are kept
+    (:func:`kept_encoding`)."""
+    if not hasattr(texts, "__len__"):  # a generator of texts
+        texts = list(texts)
+    encoded = kept_encoding(texts, analyzer)
+    if encoded is not None:
+        yield from term_batches(encoded, analyzer, batch_size)
+        return
+    for begin in range(0, len(texts), batch_size):
+        yield [analyzer(text) for text in _slice(texts, begin, begin + batch_size)]
+
+
+def terms_where(texts: pd.Series, analyzer: Callable[[str], list[str]], keep: np.ndarray):
+    """``analyzer(text)`` for each text of a column where ``keep`` is True, one at a time:
+    read back as :func:`term_lists` reads them, or else only the texts kept are analysed."""
+    encoded = kept_encoding(texts, analyzer)
+    if encoded is None:
+        return map(analyzer, compress(texts, keep))
+    return compress(chain.from_iterable(term_batches(encoded, analyzer)), keep)
 
 
 def _slice(texts, begin: int, end: int):
     return texts.iloc[begin:end] if isinstance(texts, pd.Series) else texts[begin:end]
-
