@@ -257,6 +257,11 @@ def test_drop_duplicates_keeps_the_earliest_and_lists_what_it_set_aside(reprints
     assert "duplicates" not in corpus.attrs
     both = pd.concat([kept, kept])  # attrs hold plain values, which pandas can compare
     assert both.attrs == kept.attrs
+    # the list set aside is shared by the frames pandas derives, never deep-copied in each
+    # operation (37 ms a slice of ANT's text column), and cannot be changed through one
+    assert kept["text"].iloc[:1].attrs["duplicates"] is kept.attrs["duplicates"]
+    with pytest.raises(TypeError, match="cannot be changed"):
+        kept.attrs["duplicates"][0]["kept"] = "someone else"
     note = an.deduplication_note(kept)
     assert "3 of 5 articles set aside (1 exact copy and 2 near copies of 1 story" in note
 

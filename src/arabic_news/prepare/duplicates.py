@@ -6,8 +6,10 @@ keyness score and topic share. :func:`drop_duplicates` keeps one article per gro
 result's ``attrs["duplicates"]`` lists each article set aside with the one kept in its place
 (``pd.DataFrame(corpus.attrs["duplicates"])`` shows them as a table), and
 ``attrs["deduplication"]`` the counts that :func:`deduplication_note` puts in one line. Both
-are plain lists and dicts, as the loader's ``attrs["skipped"]``: a table kept in ``attrs``
-would break ``pd.concat`` of two corpora, which compares their ``attrs``.
+are lists and dicts, as the loader's ``attrs["skipped"]``: a table kept in ``attrs``
+would break ``pd.concat`` of two corpora, which compares their ``attrs``. The list is a
+read-only :class:`~arabic_news.corpus.records.Records`, which pandas shares between the
+frames it derives instead of deep-copying it in every operation.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from arabic_news.analysis.reprints import duplicate_counts, near_duplicates
+from arabic_news.corpus.records import Records
 
 #: Which article of a group is kept: the first published (the origin), the last published
 #: (a story's final version, when outlets update a report), or the one with the most words
@@ -48,7 +51,8 @@ def drop_duplicates(corpus, groups: pd.DataFrame | None = None, *, keep: str = "
         kept = corpus.copy(deep=False)
     counts = duplicate_counts(groups)
     exact = int(set_aside["exact"].sum())
-    kept.attrs = {**getattr(corpus, "attrs", {}), "duplicates": set_aside.to_dict("records"),
+    kept.attrs = {**getattr(corpus, "attrs", {}),
+                  "duplicates": Records(set_aside.to_dict("records")),  # shared, not copied
                   "deduplication": {"articles": before, "set_aside": len(set_aside),
                                     "exact": exact, "near": len(set_aside) - exact,
                                     "groups": counts["groups"], "keep": keep}}
