@@ -52,17 +52,27 @@ def _pairs(ids: np.ndarray, document: np.ndarray, side_of: np.ndarray, side: int
     return keys // width, keys % width, counts
 
 
+def side_pairs(ids: np.ndarray, document: np.ndarray, side_of: np.ndarray) -> list:
+    """``(document, term id, count)`` arrays of each side, in :data:`SIDES` order: what
+    :func:`part_counts` and :func:`part_deviations` both start from, to be made once when
+    one caller asks both (each is a sort of the partition's tokens)."""
+    return [_pairs(ids, document, side_of, number) for number in range(len(SIDES))]
+
+
 def part_counts(ids: np.ndarray, document: np.ndarray, vocabulary: np.ndarray,
-                side_of: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+                side_of: np.ndarray, pairs: list | None = None
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(terms, sizes) of one partition: per (side, term), its frequency and the number of
     documents holding it; per side, its tokens and documents. ``ids`` and ``document`` give
     each token's term id (into ``vocabulary``) and document number; ``side_of`` gives each
-    document's side (0 for "a", 1 for "b", -1 for neither)."""
+    document's side (0 for "a", 1 for "b", -1 for neither); ``pairs``: their
+    :func:`side_pairs`, when already made."""
     terms, sizes = [], []
+    pairs = pairs if pairs is not None else side_pairs(ids, document, side_of)
     lengths = np.bincount(document, minlength=len(side_of)) if len(document) else \
         np.zeros(len(side_of), dtype=np.int64)
     for number, side in enumerate(SIDES):
-        docs, term_ids, counts = _pairs(ids, document, side_of, number)
+        docs, term_ids, counts = pairs[number]
         frequency = np.bincount(term_ids, weights=counts, minlength=len(vocabulary))
         holding = np.bincount(term_ids, minlength=len(vocabulary))
         present = np.flatnonzero(holding)
@@ -77,18 +87,20 @@ def part_counts(ids: np.ndarray, document: np.ndarray, vocabulary: np.ndarray,
 
 def part_deviations(ids: np.ndarray, document: np.ndarray, vocabulary: np.ndarray,
                     side_of: np.ndarray, frequency: dict[tuple[str, str], int],
-                    tokens: dict[str, int]) -> pd.DataFrame:
+                    tokens: dict[str, int], pairs: list | None = None) -> pd.DataFrame:
     """Per (side, term) of one partition, the sums that make DP once all partitions are
     added: ``deviation`` = Σ |vᵢ/f − sᵢ| and ``share`` = Σ sᵢ over the documents holding
-    the term, given each term's frequency ``f`` in its side and each side's ``tokens``."""
+    the term, given each term's frequency ``f`` in its side and each side's ``tokens``
+    (``pairs`` as for :func:`part_counts`)."""
+    pairs = pairs if pairs is not None else side_pairs(ids, document, side_of)
     lengths = np.bincount(document, minlength=len(side_of)) if len(document) else \
         np.zeros(len(side_of), dtype=np.int64)
     frames = []
     for number, side in enumerate(SIDES):
-        docs, term_ids, counts = _pairs(ids, document, side_of, number)
+        docs, term_ids, counts = pairs[number]
         if not len(docs):
             continue
-        present = np.unique(term_ids)
+        present = np.flatnonzero(np.bincount(term_ids, minlength=len(vocabulary)))  # sorted
         totals = np.zeros(len(vocabulary))
         totals[present] = [frequency[(side, term)] for term in vocabulary[present]]
         share = lengths[docs] / tokens[side]
