@@ -207,3 +207,48 @@ def test_counted_frequencies_give_the_same_weights_and_read_the_corpus_once_less
 def test_frequencies_must_be_a_document_frequency_table():
     with pytest.raises(TypeError, match="frequencies= takes analysis.document_frequency_table"):
         analysis.tfidf_of_shown(TEXTS[:1], TEXTS, split, frequencies={"حلب": 1})
+
+
+_WORDS = ["حلب", "روسيا", "الموصل", "بيروت", "لبنان", "النفط", "سعر", "مؤتمر"]
+_BOUNDS = st.one_of(st.integers(1, 4), st.floats(0, 1, allow_nan=False))
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=8).map(" ".join),
+                min_size=3, max_size=9),
+       st.fixed_dictionaries({}, optional={
+           "min_df": _BOUNDS, "max_df": _BOUNDS, "sublinear_tf": st.booleans(),
+           "norm": st.sampled_from(["l1", "l2", None]), "use_idf": st.booleans(),
+           "smooth_idf": st.booleans()}),
+       st.sampled_from([(1, 1), (1, 2)]))
+def test_settings_weighed_from_one_count_equal_a_fit_of_their_own(texts, settings, ngrams):
+    """tfidf_settings_effects counts each analyzer once and weighs each setting from it:
+    the matrix is a fit's, to the last bit, and a setting that prunes every term fails alike."""
+    from arabic_news import ArabicAnalyzer
+    from arabic_news.analysis import tfidf
+
+    analyzer = ArabicAnalyzer(ngram_range=ngrams)
+    try:
+        expected = analysis.tfidf_matrix(texts, analyzer, **settings)[0]
+    except analysis.NotApplicable:
+        expected = None
+    try:
+        counts = tfidf.fit_transform(tfidf.CountVectorizer(analyzer=analyzer,
+                                                           dtype=np.float64), texts)
+    except ValueError:  # no term in any text
+        assert expected is None
+        return
+    try:
+        found = tfidf._weighed(counts, texts, analyzer, settings)
+    except analysis.NotApplicable:
+        found = None
+    assert (found is None) == (expected is None)
+    if found is not None:
+        assert found.shape == expected.shape
+        for part in ("data", "indices", "indptr"):
+            assert np.array_equal(getattr(found, part), getattr(expected, part))
+
+
+def test_a_setting_scikit_learn_refuses_is_refused_the_same_way():
+    with pytest.raises(ValueError, match="min_df"):
+        analysis.tfidf_settings_effects(TEXTS, {"words": split}, {"odd": {"min_df": 1.5}})

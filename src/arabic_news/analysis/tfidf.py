@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
+from numbers import Integral, Real
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from arabic_news.analysis.frequency import DocumentFrequencyTable, document_frequency_table
@@ -269,6 +270,44 @@ def similarity_table(matrix, labels: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(values, index=list(labels), columns=list(labels))
 
 
+#: The settings :func:`_weighed` applies to a count matrix itself; any other goes to
+#: :func:`tfidf_matrix`.
+_FROM_COUNTS = frozenset({"min_df", "max_df", "sublinear_tf", "norm", "use_idf", "smooth_idf"})
+
+
+def _weighed(counts, texts, analyzer, settings: Mapping):
+    """The matrix ``tfidf_matrix(texts, analyzer, **settings)`` fits, from ``counts`` (every
+    term of ``texts`` counted by scikit-learn's ``CountVectorizer``, terms sorted): the
+    terms outside ``min_df``/``max_df`` dropped as scikit-learn drops them, then weighed by
+    a ``TfidfTransformer`` with the other settings. Counting and sorting the terms is most
+    of a fit (half a million bigrams): comparing settings counts once per analyzer.
+    ``counts`` may be the ``NotApplicable`` met when counting, raised here."""
+    bounds = (settings.get("min_df", 1), settings.get("max_df", 1.0))
+    if not set(settings) <= _FROM_COUNTS or not all(map(_is_document_bound, bounds)):
+        return tfidf_matrix(texts, analyzer, **settings)[0]  # scikit-learn says what is wrong
+    if isinstance(counts, NotApplicable):
+        raise counts
+    documents = counts.shape[0]
+    min_df, max_df = settings.get("min_df", 1), settings.get("max_df", 1.0)
+    low = min_df if isinstance(min_df, Integral) else min_df * documents
+    high = max_df if isinstance(max_df, Integral) else max_df * documents
+    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    kept = np.flatnonzero((frequency >= low) & (frequency <= high))
+    if high < low or not len(kept):
+        raise NotApplicable(f"no term is left after pruning with {dict(settings)}")
+    weighing = {name: value for name, value in settings.items()
+                if name not in ("min_df", "max_df")}
+    return TfidfTransformer(**weighing).fit_transform(counts[:, kept])
+
+
+def _is_document_bound(value) -> bool:
+    """A ``min_df``/``max_df`` scikit-learn accepts: a share of the documents (0 to 1) or a
+    number of them (1 or more)."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return False
+    return value >= 1 if isinstance(value, Integral) else 0 <= value <= 1
+
+
 def tfidf_settings_effects(
     texts: Sequence[str],
     analyzers: Mapping[str, Callable[[str], list[str]]],
@@ -290,9 +329,15 @@ def tfidf_settings_effects(
         )
     rows = []
     for analyzer_name, analyzer in analyzers.items():
+        try:  # counted once per analyzer, then weighed once per setting
+            counts = fit_transform(CountVectorizer(analyzer=analyzer, dtype=np.float64), texts)
+        except ValueError as error:  # no setting can keep a term
+            if "empty vocabulary" not in str(error):
+                raise
+            counts = NotApplicable("no term is left in any text once stop words are removed")
         for settings_name, kwargs in settings.items():
             try:
-                matrix, vectorizer = tfidf_matrix(texts, analyzer, **kwargs)
+                matrix = _weighed(counts, texts, analyzer, kwargs)
             except NotApplicable:
                 if not kwargs:  # raw counts keep every term: no text has one
                     raise
@@ -300,7 +345,7 @@ def tfidf_settings_effects(
             else:
                 similarity = cosine_similarity(matrix)
                 off_diagonal = similarity[~np.eye(len(texts), dtype=bool)]
-                vocabulary = len(vectorizer.vocabulary_)
+                vocabulary = matrix.shape[1]
                 mean, best = float(off_diagonal.mean()), float(off_diagonal.max())
             rows.append({
                 "terms": analyzer_name,
