@@ -158,6 +158,25 @@ def test_dask_tables_count_the_corpus_once(frames, make):
     assert len(calls) == counted
 
 
+def test_one_partition_sums_as_the_pandas_engine_sums(frames):
+    """A Dask corpus of one partition hands its rows on as the sums (each key is there at
+    most once), as the pandas engine does, instead of grouping them again."""
+    pandas_corpus, _ = frames
+    single = dd.from_pandas(pandas_corpus, npartitions=1)
+    assert single.npartitions == 1
+    analyzer = an.ArabicAnalyzer()
+    for size in (1, 2):
+        assert analysis.count_table(single["text"], analyzer.tokens, sizes=(size,))[
+            size].counter() == analysis.count_table(pandas_corpus["text"], analyzer.tokens,
+                                                    sizes=(size,))[size].counter()
+    terms = list(analysis.top_terms(pandas_corpus["text"], analyzer, n=2)["term"])
+    pd.testing.assert_frame_equal(
+        analysis.term_share_over_time(single, terms, analyzer),
+        analysis.term_share_over_time(pandas_corpus, terms, analyzer))
+    assert analysis.written_words(single["text"]) == analysis.written_words(
+        pandas_corpus["text"])
+
+
 def test_keyword_in_context_reads_no_partition_past_the_limit(frames, monkeypatch):
     _, dask_corpus = frames
     from arabic_news.analysis import kwic
