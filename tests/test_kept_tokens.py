@@ -4,37 +4,27 @@ tokenising afresh; nothing is kept for what a key cannot hold."""
 
 from __future__ import annotations
 
-import random
-
+import kept_results
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from kept_results import WORDS, entries, kept_in
 
 import arabic_news as an
 from arabic_news import analysis
 from arabic_news.text import analyzer as text_analyzer
 from arabic_news.text import kept_tokens, remembered
 
-WORDS = ["وزارة", "الخارجية", "أعلنت", "اليوم", "عن", "زيارة", "الرئيس", "إلى", "الرياض",
-         "والقاهرة", "الأسواق", "النفط", "ارتفع", "سعر", "الدولار", "في", "مؤتمر", "صحفي"]
-
 
 def column(n: int = 700, seed: int = 4) -> pd.Series:
-    rng = random.Random(seed)
-    return pd.Series([" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 25)))
-                      for _ in range(n)], dtype="str")
+    return kept_results.column(n, seed, (3, 25))
 
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
-    return tmp_path / "cache" / remembered.KIND
-
-
-def entries(folder) -> int:
-    return len(list(folder.glob("*.json"))) if folder.exists() else 0
+    return kept_in(tmp_path, monkeypatch)
 
 
 def untouchable(*args, **kwargs):

@@ -21,14 +21,10 @@ def _read_only(self, *args, **kwargs):
                     "copy it first (list(...) or dict(...))")
 
 
-class Row(dict):
-    """One record: a dict that cannot be changed."""
+class _Shared:
+    """A read-only value: its copies are itself, and it pickles as its plain contents."""
 
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
-    __ior__ = _read_only
-
-    def __reduce__(self):
-        return (Row, (dict(self),))
+    _plain: type
 
     def __copy__(self):
         return self
@@ -36,21 +32,24 @@ class Row(dict):
     def __deepcopy__(self, memo):
         return self
 
+    def __reduce__(self):
+        return (type(self), (self._plain(self),))
 
-class Records(list):
+
+class Row(_Shared, dict):
+    """One record: a dict that cannot be changed."""
+
+    _plain = dict
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
+    __ior__ = _read_only
+
+
+class Records(_Shared, list):
     """Rows (:class:`Row`) in order: a list that cannot be changed."""
 
+    _plain = list
     __setitem__ = __delitem__ = append = extend = insert = pop = remove = clear = _read_only
     sort = reverse = __iadd__ = __imul__ = _read_only
 
     def __init__(self, rows: Iterable[Mapping] = ()) -> None:
         super().__init__(row if isinstance(row, Row) else Row(row) for row in rows)
-
-    def __reduce__(self):
-        return (Records, (list(self),))
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
