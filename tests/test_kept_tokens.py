@@ -165,3 +165,19 @@ def test_word_token_counts_of_a_large_vocabulary_are_read_back(cache, monkeypatc
         again = word_token_counts(words, an.Normalizer(hamza=True))
     assert again == first == counted_word_by_word(words, an.Normalizer(hamza=True))
     assert entries(cache) == 1
+
+
+def test_a_missing_text_in_a_row_left_out_is_still_never_read(cache):
+    """Term shares read only the dated rows: an undated row without a text is left alone,
+    as when every text was tokenised where it was read (the tokens are then not kept)."""
+    texts = column().astype(object)
+    corpus = pd.DataFrame({"text": texts, "published": pd.to_datetime(
+        [f"2016-0{1 + i % 6}-15" for i in range(len(texts))], utc=True)})
+    holed = corpus.copy()
+    holed.loc[5, ["text", "published"]] = [None, pd.NaT]
+    shares = analysis.term_share_over_time(holed, ["الرياض"], an.ArabicAnalyzer())
+    expected = analysis.term_share_over_time(corpus.drop(index=5), ["الرياض"],
+                                             an.ArabicAnalyzer())
+    pd.testing.assert_frame_equal(shares, expected)
+    with pytest.raises(TypeError, match="NoneType"):  # a text that is read must be a text
+        analysis.tfidf_matrix(holed["text"], an.ArabicAnalyzer())

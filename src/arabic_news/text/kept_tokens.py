@@ -134,14 +134,25 @@ def kept_encoding(texts, analyzer) -> EncodedTokens | None:
     if analyzer_key(analyzer) is None:
         return None
     column = texts
-    if isinstance(texts, (list, tuple)) and len(texts) >= CACHE_FROM and all(
-            isinstance(text, str) for text in texts):
+    if isinstance(texts, (list, tuple)) and len(texts) >= CACHE_FROM:
         column = pd.Series(texts, dtype=object)
+    if not _all_texts(column):  # a missing text: only its caller knows whether it is read
+        return None
     owner = getattr(analyzer, "__self__", analyzer)
     store = _store(column, owner.tokens)
     if store is None:
         return None
     return _read_or_encode(store, column, owner.tokens, token_lists=False)
+
+
+def _all_texts(column) -> bool:
+    """Whether every value of a large column is a text (a string column without a missing
+    value, or an object column of ``str`` only); False for anything else."""
+    if not isinstance(column, pd.Series) or len(column) < CACHE_FROM or column.hasnans:
+        return False
+    if column.dtype == object:
+        return all(isinstance(text, str) for text in column)
+    return pd.api.types.is_string_dtype(column.dtype)
 
 
 def is_unigrams(analyzer) -> bool:
