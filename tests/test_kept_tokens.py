@@ -35,18 +35,21 @@ def same_sparse(first, second) -> bool:
     return first.shape == second.shape and (first != second).nnz == 0
 
 
-def test_term_lists_equal_the_analyzer_and_are_read_back(cache, monkeypatch):
+def test_term_batches_equal_the_analyzer_and_are_read_back(cache, monkeypatch):
     texts = column()
     for analyzer in (an.ArabicAnalyzer(), an.ArabicAnalyzer(ngram_range=(1, 2)),
                      an.ArabicAnalyzer(ngram_range=(2, 2)).tokens):
         expected = [analyzer(text) for text in texts]
-        batches = list(kept_tokens.term_lists(texts, analyzer, batch_size=256))
+        encoded = kept_tokens.kept_encoding(texts, analyzer)
+        batches = list(kept_tokens.term_batches(encoded, analyzer, batch_size=256))
         assert [len(batch) for batch in batches] == [256, 256, 188]
         assert [terms for batch in batches for terms in batch] == expected
     assert entries(cache) == 1  # one encoding: the three share the analyzer's tokens
     with monkeypatch.context() as patched:
         patched.setattr(text_analyzer, "tokenize", untouchable)
-        again = list(kept_tokens.term_lists(texts.tolist(), an.ArabicAnalyzer(ngram_range=(1, 2))))
+        bigrams = an.ArabicAnalyzer(ngram_range=(1, 2))
+        again = list(kept_tokens.term_batches(kept_tokens.kept_encoding(texts.tolist(), bigrams),
+                                              bigrams))
     assert again[0] == [an.ArabicAnalyzer(ngram_range=(1, 2))(text) for text in texts]
 
 

@@ -282,13 +282,12 @@ def _weighed(counts, texts, analyzer, settings: Mapping):
     a ``TfidfTransformer`` with the other settings. Counting and sorting the terms is most
     of a fit (half a million bigrams): comparing settings counts once per analyzer.
     ``counts`` may be the ``NotApplicable`` met when counting, raised here."""
-    bounds = (settings.get("min_df", 1), settings.get("max_df", 1.0))
-    if not set(settings) <= _FROM_COUNTS or not all(map(_is_document_bound, bounds)):
+    min_df, max_df = settings.get("min_df", 1), settings.get("max_df", 1.0)
+    if not set(settings) <= _FROM_COUNTS or not all(map(_is_document_bound, (min_df, max_df))):
         return tfidf_matrix(texts, analyzer, **settings)[0]  # scikit-learn says what is wrong
     if isinstance(counts, NotApplicable):
         raise counts
     documents = counts.shape[0]
-    min_df, max_df = settings.get("min_df", 1), settings.get("max_df", 1.0)
     low = min_df if isinstance(min_df, Integral) else min_df * documents
     high = max_df if isinstance(max_df, Integral) else max_df * documents
     frequency = np.bincount(counts.indices, minlength=counts.shape[1])

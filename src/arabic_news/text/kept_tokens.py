@@ -172,28 +172,12 @@ def term_batches(encoded: EncodedTokens, analyzer, batch_size: int = 10_000):
         yield batch if to_terms is None else [to_terms(tokens) for tokens in batch]
 
 
-def term_lists(texts, analyzer: Callable[[str], list[str]], batch_size: int = 10_000):
-    """``[analyzer(text) for text in texts]``, yielded ``batch_size`` texts at a time (a list
-    of term lists per batch), read back from the cache when they are kept
-    (:func:`kept_encoding`)."""
-    if not hasattr(texts, "__len__"):  # a generator of texts
-        texts = list(texts)
-    encoded = kept_encoding(texts, analyzer)
-    if encoded is not None:
-        yield from term_batches(encoded, analyzer, batch_size)
-        return
-    for begin in range(0, len(texts), batch_size):
-        yield [analyzer(text) for text in _slice(texts, begin, begin + batch_size)]
-
-
 def terms_where(texts: pd.Series, analyzer: Callable[[str], list[str]], keep: np.ndarray):
     """``analyzer(text)`` for each text of a column where ``keep`` is True, one at a time:
-    read back as :func:`term_lists` reads them, or else only the texts kept are analysed."""
+    read back when they are kept (:func:`kept_encoding`), or else only the texts kept are
+    analysed."""
     encoded = kept_encoding(texts, analyzer)
     if encoded is None:
         return map(analyzer, compress(texts, keep))
     return compress(chain.from_iterable(term_batches(encoded, analyzer)), keep)
 
-
-def _slice(texts, begin: int, end: int):
-    return texts.iloc[begin:end] if isinstance(texts, pd.Series) else texts[begin:end]
