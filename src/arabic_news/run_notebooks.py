@@ -19,16 +19,17 @@ It fails early and leaves nothing half-written:
   :mod:`arabic_news.atomic_folders`) and each target is replaced as a whole only when every notebook
   has run: what an earlier run wrote there and this one did not is gone, and what the user
   put there stays. When a notebook fails, the runner prints one line naming it and the
-  error, keeps the failed notebook (with its traceback) in a temporary folder outside the
-  repository, and exits with code 1. The staging folders of runs that were killed are
-  removed by the next run;
+  error, keeps the failed notebook (with its traceback) and its kernel's log in a temporary
+  folder outside the repository, and exits with code 1. The staging folders of runs that
+  were killed are removed by the next run;
 * every path is made absolute before the lessons run (papermill runs them from
   ``notebooks/``), so the figures land where the runner says;
 * the figures of a corpus other than the seeds never go to the committed ``figures/``: by
   default they go to ``OUTPUT/figures``, and ``--figures figures`` with ``--corpus`` is
   refused (see :mod:`arabic_news.corpus.outputs`);
 * the kernels talk to the runner over CurveZMQ-encrypted TCP when the kernel declares it
-  can (ipykernel 7 does), so they do not warn about plain-text TCP.
+  can (ipykernel 7 does), so they do not warn about plain-text TCP; what a kernel process
+  writes itself (not what its lesson prints) goes to a log, kept beside a failed notebook.
 """
 
 from __future__ import annotations
@@ -199,25 +200,36 @@ def lesson_parameters(parameters: dict | None, notebooks: list[Path]) -> dict[st
         raise RunError(str(error)) from None
 
 
-def encrypted_kernel_manager():
-    """A KernelManager class that provisions CurveZMQ keys when the kernel declares support.
+def quiet_kernel_manager(log):
+    """A KernelManager class whose kernels write their own process output to ``log``.
 
-    Without them ipykernel warns, once per kernel, that it runs over TCP without encryption:
-    the fix the warning asks for, rather than hiding it. A kernel that cannot encrypt still
-    starts (and still warns, rightly).
+    What a lesson prints reaches its notebook over the kernel's channels; the kernel
+    process's file descriptors carry only its own logging (ipykernel 7 can log a traceback
+    from a socket it already closed while shutting down) and what C code writes. On the
+    runner's terminal that reads as a failure after a lesson that worked, so it goes to
+    ``log`` (an open binary file), which the runner keeps beside a failed notebook.
+
+    It also provisions CurveZMQ keys when the kernel declares support: without them
+    ipykernel warns, once per kernel, that it runs over TCP without encryption. A kernel
+    that cannot encrypt still starts.
     """
     from jupyter_client.manager import KernelManager
 
-    if "transport_encryption" not in KernelManager.class_trait_names():
-        return KernelManager  # an older jupyter_client: nothing to provision
+    encrypts = "transport_encryption" in KernelManager.class_trait_names()
 
-    class EncryptedKernelManager(KernelManager):
+    class QuietKernelManager(KernelManager):
         def __init__(self, **kwargs) -> None:
-            kwargs.setdefault("transport_encryption", "auto")
+            if encrypts:
+                kwargs.setdefault("transport_encryption", "auto")
             super().__init__(**kwargs)
             _KERNELS.add(self)
 
-    return EncryptedKernelManager
+        def start_kernel(self, **kwargs) -> None:
+            kwargs.setdefault("stdout", log)
+            kwargs.setdefault("stderr", log)
+            return super().start_kernel(**kwargs)
+
+    return QuietKernelManager
 
 
 #: The kernel managers of this process, so that SIGTERM can stop their kernels.
@@ -287,7 +299,6 @@ def run_all(
     if corpus_path != named:
         print(f"loader options {options}: the lessons read the prepared shards {corpus_path}")
     print(f"corpus: {articles} articles; running {len(notebooks)} notebooks")
-    manager = encrypted_kernel_manager()
     with Staging(output) as notebooks_stage, Staging(figures) as figures_stage, \
             _terminated_cleanly([notebooks_stage, figures_stage]), _kernel_cache(cache_dir):
         for notebook in notebooks:
@@ -296,23 +307,22 @@ def run_all(
             chosen = engine_parameters(notebook, engine, scheduler_address)
             parameters = {"corpus_path": corpus_path, "figures_dir": str(figures_stage.new),
                           **given[notebook.name], **chosen}
-            try:
-                papermill.execute_notebook(
-                    str(notebook), str(target), parameters=parameters,
-                    cwd=str(notebook.parent), kernel_name="python3", progress_bar=False,
-                    kernel_manager_class=manager,
-                )
-                _record_as_published(target, output / notebook.name,
-                                     {**parameters, "figures_dir": str(figures)})
-            except Exception as error:  # papermill raises PapermillExecutionError and others
-                kept = Path(tempfile.mkdtemp(prefix="arabic-news-failed-")) / notebook.name
-                if target.is_file():
-                    shutil.copyfile(target, kept)
-                raise RunError(
-                    f"{notebook.name} failed: {_one_line(error)} (executed notebook with the "
-                    f"traceback: {kept}); nothing was written to {output} or {figures}",
-                    exit_code=1,
-                ) from None
+            with tempfile.TemporaryFile() as kernel_log:
+                try:
+                    papermill.execute_notebook(
+                        str(notebook), str(target), parameters=parameters,
+                        cwd=str(notebook.parent), kernel_name="python3", progress_bar=False,
+                        kernel_manager_class=quiet_kernel_manager(kernel_log),
+                    )
+                    _record_as_published(target, output / notebook.name,
+                                         {**parameters, "figures_dir": str(figures)})
+                except Exception as error:  # papermill raises PapermillExecutionError, ...
+                    kept = _keep_failed(notebook.name, target, kernel_log)
+                    raise RunError(
+                        f"{notebook.name} failed: {_one_line(error)} (executed notebook with "
+                        f"the traceback: {kept}); nothing was written to {output} or {figures}",
+                        exit_code=1,
+                    ) from None
             on = ("" if engine is None else f" on {chosen['engine']}" if chosen
                   else " on pandas (the lesson has no engine parameter)")
             print(f"{notebook.name}: {time.perf_counter() - started:.1f} s{on}")
@@ -320,6 +330,19 @@ def run_all(
         figures_stage.publish()
     print(f"notebooks in {output}")
     print(f"figures in {figures}")
+
+
+def _keep_failed(name: str, executed: Path, kernel_log) -> Path:
+    """Copy a failed notebook, and its kernel's log when the kernel wrote one, to a new
+    temporary folder outside the repository; return the notebook's path there."""
+    kept = Path(tempfile.mkdtemp(prefix="arabic-news-failed-")) / name
+    if executed.is_file():
+        shutil.copyfile(executed, kept)
+    kernel_log.seek(0)
+    logged = kernel_log.read()
+    if logged:
+        kept.with_suffix(".kernel.log").write_bytes(logged)
+    return kept
 
 
 def _record_as_published(executed: Path, published: Path, parameters: dict) -> None:
