@@ -126,6 +126,8 @@ class TokenizedCorpus:
             raise TypeError("documents must be a collection of texts (or of token lists), "
                             "not one string: wrap it in a list")
         encoded = encoded_tokens(documents, self.tokens)  # kept on disk for a large column
+        #: What the tokens hold (texts and tokeniser), when they are kept: see kept_tables
+        self.content_key = encoded.key
         self.ids = encoded.ids
         self.vocabulary = encoded.vocabulary
         self._index = encoded.index
@@ -152,6 +154,7 @@ class TokenizedCorpus:
             raise ValueError("document must not decrease: give the tokens in reading order")
         encoded = cls.__new__(cls)
         encoded.tokens = tokens or _default_tokens()
+        encoded.content_key = None  # ids of unknown origin: results from them are not kept
         encoded.ids = ids
         encoded.vocabulary = np.asarray(vocabulary, dtype=object)
         encoded._index = index if index is not None else {

@@ -28,6 +28,7 @@ enormous; with 0.5 both stay finite and comparable. G² needs no adjustment.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ import pandas as pd
 from scipy.special import chdtrc  # chi2.sf itself; scipy.stats costs 0.7 s to import
 
 from arabic_news.errors import NotApplicable
+from arabic_news.text.kept_tables import kept_table
 
 from . import dispersion
 from ._checks import check_positive_int
@@ -353,6 +355,8 @@ def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized
     articles cannot be measured, and :func:`key_terms`' ``min_docs`` would keep nothing),
     or ``"auto"``: passages when either side has fewer than ``min_docs`` articles.
     ``.attrs`` holds each side's label, documents and tokens, and the units used.
+    When the tokens are kept on disk (a large corpus, an ``ArabicAnalyzer``), so is the
+    table, keyed by them, the sides and the settings (see :mod:`~arabic_news.text.kept_tables`).
     """
     if units not in ("articles", "passages", "auto"):
         raise ValueError(f"units must be 'articles', 'passages' or 'auto', got {units!r}")
@@ -378,6 +382,20 @@ def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized
     side_of[in_b] = 1
     if tokenized is None:
         tokenized = TokenizedCorpus(documents["text"], analyzer)
+    # kept on disk when the tokens are: the same tokens and sides give the same table
+    settings = ("keyness_between", hashlib.sha256(side_of.tobytes()).hexdigest(),
+                repr(parts.label_a), repr(parts.label_b), units, repr(alpha),
+                repr(correction), repr(min_freq))
+    return kept_table(tokenized.content_key, settings, lambda: _keyness_table(
+        tokenized, side_of, parts, units, alpha=alpha, correction=correction,
+        min_freq=min_freq))
+
+
+def _keyness_table(tokenized: TokenizedCorpus, side_of: np.ndarray, parts: Split,
+                   units: str, *, alpha: float, correction: str | None,
+                   min_freq: int) -> pd.DataFrame:
+    """:func:`keyness_between`'s table, once its documents are tokenised and each is given
+    its side (``side_of``: 0 for a, 1 for b, -1 for neither)."""
     ids, document, vocabulary = tokenized.ids, tokenized.document, tokenized.vocabulary
     pairs = dispersion.side_pairs(ids, document, side_of)  # sorted once, for both steps
     terms, sizes = dispersion.part_counts(ids, document, vocabulary, side_of, pairs)
@@ -412,7 +430,8 @@ def keyness_between(corpus: pd.DataFrame, a, b=None, *, analyzer=None, tokenized
     table = table[order + [column for column in table.columns if column not in order]]
     units_per_side = dict(zip(sizes["side"], sizes["documents"], strict=True))
     table.attrs = {"label_a": parts.label_a, "label_b": parts.label_b, "units": units,
-                   "documents_a": units_per_side["a"], "documents_b": units_per_side["b"],
-                   "tokens_a": tokens["a"], "tokens_b": tokens["b"]}
+                   "documents_a": int(units_per_side["a"]),
+                   "documents_b": int(units_per_side["b"]),
+                   "tokens_a": int(tokens["a"]), "tokens_b": int(tokens["b"])}
     return table
 

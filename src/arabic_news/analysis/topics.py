@@ -31,6 +31,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as unit_rows
 
 from arabic_news.errors import NotApplicable
+from arabic_news.text.kept_tables import kept_table, texts_content
+from arabic_news.text.remembered import argument_key
 
 from ._checks import check_positive_int
 from .tfidf import fit_transform
@@ -229,9 +231,26 @@ def topic_stability(
     pairs: how far the least reproducible topic drifts). A fit that reaches ``max_iter``
     before converging is compared as it stands (scikit-learn's warning is silenced). A
     number of topics larger than the documents or terms allow is left out of the table.
+    For a large collection and an ``ArabicAnalyzer``, the table is kept on disk, keyed by
+    the texts and every setting (see :mod:`~arabic_news.text.kept_tables`).
     """
     if len(seeds) < 2:
         raise ValueError("give at least two seeds to compare fits")
+    if isinstance(texts, str):
+        raise TypeError("texts must be a collection of documents, not one string")
+    texts = texts if isinstance(texts, pd.Series) else list(texts)
+    settings = ("topic_stability", *map(argument_key, (
+        analyzer, tuple(n_topics_options), tuple(seeds), max_features, min_df, max_df,
+        max_iter)))
+    content = None if None in settings else texts_content(texts, analyzer)
+    return kept_table(content, settings, lambda: _stability(
+        texts, analyzer, n_topics_options, seeds, max_features=max_features, min_df=min_df,
+        max_df=max_df, max_iter=max_iter))
+
+
+def _stability(texts, analyzer, n_topics_options, seeds, *, max_features, min_df, max_df,
+               max_iter) -> pd.DataFrame:
+    """:func:`topic_stability`'s table, computed."""
     matrix, _ = _tfidf(texts, analyzer, max_features, min_df, max_df)
     for n_topics in n_topics_options:
         check_positive_int("n_topics", n_topics)

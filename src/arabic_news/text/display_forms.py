@@ -142,6 +142,13 @@ class DisplayForms(Mapping):
         """Display forms for coarser keys, such as stems: ``key`` maps each of these keys to
         its new key (``lambda k: light_stem(k)``), the spellings of the keys it merges are
         pooled, and each new key gets the most frequent of them. No pass over the corpus."""
+        if self._table is not None:  # pooled as a table: a sort, not a Counter per key
+            old_keys = self._table["key"]
+            new_key = {old: key(old) for old in old_keys.unique().tolist()}
+            return DisplayForms.from_table(pd.DataFrame({
+                "key": pd.Series(old_keys.map(new_key).tolist(), dtype=old_keys.dtype),
+                "written": self._table["written"].to_numpy(),
+                "count": self._table["count"].to_numpy()}))
         pooled: dict[str, Counter] = defaultdict(Counter)
         for old, found in self._spellings.items():
             pooled[key(old)].update(found)

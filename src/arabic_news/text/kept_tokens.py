@@ -48,6 +48,10 @@ class EncodedTokens:
     ids: np.ndarray
     lengths: np.ndarray
     index: dict[str, int]
+    #: The key these tokens are kept under (their texts, the tokeniser's settings and the
+    #: package's code), or None when they are not kept: a digest of what they hold, for the
+    #: key of a result computed from them (see :mod:`.kept_tables`).
+    key: str | None = None
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -115,13 +119,15 @@ def _read_or_encode(store, documents, tokens, token_lists: bool) -> EncodedToken
         return EncodedTokens(np.array(terms, dtype=object),
                              found["tokens"]["id"].to_numpy(dtype=np.int64),
                              found["lengths"]["length"].to_numpy(dtype=np.int64),
-                             _Vocabulary(zip(terms, range(len(terms)), strict=True)))
+                             _Vocabulary(zip(terms, range(len(terms)), strict=True)),
+                             store.key)
     encoded = encode(documents, tokens, token_lists=token_lists)
     if store is not None:
         store.write({"vocabulary": pd.DataFrame({"term": encoded.vocabulary.tolist()},
                                                 dtype="str"),
                      "tokens": pd.DataFrame({"id": encoded.ids}),
                      "lengths": pd.DataFrame({"length": encoded.lengths})}, {})
+        encoded.key = store.key
     return encoded
 
 
@@ -136,7 +142,7 @@ def kept_encoding(texts, analyzer) -> EncodedTokens | None:
     column = texts
     if isinstance(texts, (list, tuple)) and len(texts) >= CACHE_FROM:
         column = pd.Series(texts, dtype=object)
-    if not _all_texts(column):  # a missing text: only its caller knows whether it is read
+    if not is_text_column(column):  # a missing text: only its caller knows whether it is read
         return None
     owner = getattr(analyzer, "__self__", analyzer)
     store = _store(column, owner.tokens)
@@ -145,7 +151,7 @@ def kept_encoding(texts, analyzer) -> EncodedTokens | None:
     return _read_or_encode(store, column, owner.tokens, token_lists=False)
 
 
-def _all_texts(column) -> bool:
+def is_text_column(column) -> bool:
     """Whether every value of a large column is a text (a string column without a missing
     value, or an object column of ``str`` only); False for anything else."""
     if not isinstance(column, pd.Series) or len(column) < CACHE_FROM or column.hasnans:

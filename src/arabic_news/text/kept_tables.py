@@ -1,0 +1,96 @@
+"""Whole results of a corpus (a keyness table, a topic-stability table), kept on disk so that
+a lesson run again, its checker and the explorer read them instead of computing them again.
+
+Such a result is a table computed from a corpus's texts with some settings, seconds of work
+(several NMF fits, the dispersion of every term) for a table a person reads. It is kept in
+the results cache under the key of what it was computed from: the texts (or the key of
+their kept tokens, :attr:`~.kept_tokens.EncodedTokens.key`), every setting, the package's
+code and the versions of the numerical libraries that computed it, so that an upgrade of
+scikit-learn or SciPy never serves a table they would now compute differently. The caller
+says what the content is; when it cannot (a tokeniser of one's own, a small corpus, token
+lists), :func:`kept_table` computes the table every time.
+
+Only a table that Parquet gives back as it was is kept: a plain 0..n-1 index, and
+``attrs`` that JSON holds (labels and counts). Anything else is computed every time.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from importlib import metadata
+
+import pandas as pd
+
+from arabic_news.corpus.results_cache import ResultStore, texts_digest
+from arabic_news.text.analyzer import analyzer_key
+from arabic_news.text.kept_tokens import is_text_column
+from arabic_news.text.remembered import CACHE_FROM, package_code
+
+#: The results cache's folder for these entries.
+KIND = "kept-tables"
+#: The libraries whose versions are part of every key: they do the arithmetic.
+LIBRARIES = ("numpy", "pandas", "scipy", "scikit-learn", "pyarrow")
+
+
+@functools.cache
+def library_versions() -> tuple[tuple[str, str], ...]:
+    """(name, version) of each of :data:`LIBRARIES` installed."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            found.append((name, "absent"))
+    return tuple(found)
+
+
+def texts_content(texts, analyzer) -> str | None:
+    """The content key of what ``analyzer`` makes of ``texts``: the digest of the texts and
+    the analyzer's settings, or None when a result of them is not kept (fewer than
+    :data:`~.remembered.CACHE_FROM` texts, a missing text, an analyzer whose settings do
+    not say everything it does)."""
+    settings = analyzer_key(analyzer)
+    column = pd.Series(texts, dtype=object) if isinstance(texts, (list, tuple)) else texts
+    if settings is None or not isinstance(column, pd.Series) or len(column) < CACHE_FROM \
+            or not is_text_column(column):
+        return None
+    return f"{texts_digest(column)}:{settings}"
+
+
+def kept_table(content: str | None, settings: tuple,
+               compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``compute()``, read back from the results cache when a table of this ``content``
+    (a digest of what it is computed from, or None: never kept) and these ``settings`` (a
+    tuple of reprs, with the function's name) was kept, and kept when first computed."""
+    if content is None:
+        return compute()
+    store = ResultStore(KIND, [(content,)], (settings, library_versions()), package_code(),
+                        ("table",))
+    found = store.read()
+    if found is not None:
+        table = found["table"].astype(found["meta"]["dtypes"])
+        table.attrs = found["meta"]["attrs"]
+        return table
+    table = compute()
+    meta = _meta(table)
+    if meta is not None:
+        store.write({"table": table}, meta)
+    return table
+
+
+def _meta(table: pd.DataFrame) -> dict | None:
+    """What is kept beside ``table`` to give it back as it is, or None when Parquet and JSON
+    cannot (an index of labels, attrs of other objects)."""
+    if not isinstance(table.index, pd.RangeIndex) or table.index.start != 0 \
+            or table.index.step != 1 or not table.columns.is_unique:
+        return None
+    meta = {"dtypes": {str(name): str(dtype) for name, dtype in table.dtypes.items()},
+            "attrs": table.attrs}
+    try:
+        if json.loads(json.dumps(meta)) != meta or list(meta["dtypes"]) != list(table.columns):
+            return None
+    except (TypeError, ValueError):
+        return None
+    return meta

@@ -1,0 +1,137 @@
+"""Whole results of a large corpus (keyness between two parts, topic stability) are kept on
+disk and read back as they were computed; never for other texts, other sides, other settings
+or other library versions, and never for what a key cannot hold."""
+
+from __future__ import annotations
+
+import importlib
+
+import kept_results
+import pandas as pd
+import pytest
+from kept_results import entries
+
+import arabic_news as an
+from arabic_news import analysis
+from arabic_news.text import kept_tables
+
+keyness_module = importlib.import_module("arabic_news.analysis.keyness")  # not the function
+topics_module = importlib.import_module("arabic_news.analysis.topics")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / kept_tables.KIND
+
+
+def corpus(n: int = 700, seed: int = 5) -> pd.DataFrame:
+    texts = kept_results.column(n, seed, (4, 30))
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "text": texts,
+                         "source": ["one" if i % 3 else "two" for i in range(n)]})
+
+
+def refuse(*args, **kwargs):
+    raise AssertionError("computed again: the kept table was not read")
+
+
+def assert_same(found: pd.DataFrame, expected: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
+    assert found.attrs == expected.attrs
+    assert [type(value) for value in found.attrs.values()] == [
+        type(value) for value in expected.attrs.values()]
+
+
+def test_keyness_between_is_read_back_as_computed(cache, monkeypatch):
+    frame = corpus()
+    first = analysis.keyness_between(frame, {"source": "two"})
+    assert entries(cache) == 1
+    monkeypatch.setattr(keyness_module, "_keyness_table", refuse)
+    assert_same(analysis.keyness_between(frame, {"source": "two"}), first)
+    tokenized = analysis.TokenizedCorpus(frame["text"], an.ArabicAnalyzer().tokens)
+    assert_same(analysis.keyness_between(frame, {"source": "two"}, tokenized=tokenized), first)
+
+
+def test_keyness_between_is_never_served_for_other_texts_sides_or_settings(cache, monkeypatch):
+    frame = corpus()
+    analysis.keyness_between(frame, {"source": "two"})
+    monkeypatch.setattr(keyness_module, "_keyness_table", refuse)
+    changed = frame.copy()
+    changed.loc[3, "text"] = changed.loc[3, "text"] + " النفط"
+    swapped = frame.assign(source=frame["source"].where(frame.index != 1, "two"))
+    for call in (lambda: analysis.keyness_between(changed, {"source": "two"}),
+                 lambda: analysis.keyness_between(swapped, {"source": "two"}),
+                 lambda: analysis.keyness_between(frame, {"source": "one"}),
+                 lambda: analysis.keyness_between(frame, {"source": "two"}, alpha=0.01),
+                 lambda: analysis.keyness_between(frame, {"source": "two"}, min_freq=2),
+                 lambda: analysis.keyness_between(
+                     frame, {"source": "two"}, analyzer=an.ArabicAnalyzer(stem="article"))):
+        with pytest.raises(AssertionError, match="computed again"):
+            call()
+
+
+def test_keyness_between_of_tokens_without_a_key_is_computed_each_time(cache):
+    frame = corpus()
+    kept = analysis.keyness_between(frame, {"source": "two"})
+    tokenized = analysis.TokenizedCorpus(frame["text"], an.ArabicAnalyzer().tokens)
+    unkept = analysis.TokenizedCorpus.from_ids(tokenized.ids, tokenized.document,
+                                               tokenized.vocabulary)
+    before = entries(cache)
+    assert_same(analysis.keyness_between(frame, {"source": "two"}, tokenized=unkept), kept)
+    small = corpus(60)  # too few texts to keep
+    analysis.keyness_between(small, {"source": "two"}, units="articles")
+    assert entries(cache) == before
+
+
+def test_topic_stability_is_read_back_and_keyed_by_its_texts_and_settings(cache, monkeypatch):
+    texts = corpus(600)["text"]
+    analyzer = an.ArabicAnalyzer()
+    options = {"max_iter": 50, "max_df": 1.0}
+    first = analysis.topic_stability(texts, analyzer, (2, 3), (0, 1), **options)
+    assert entries(cache) == 1
+    monkeypatch.setattr(topics_module, "_stability", refuse)
+    assert_same(analysis.topic_stability(texts, analyzer, (2, 3), (0, 1), **options), first)
+    assert_same(analysis.topic_stability(list(texts), analyzer, (2, 3), (0, 1), **options),
+                first)  # the same texts as a list: read back too
+    for other in ((texts.iloc[1:], analyzer, (2, 3), (0, 1)),
+                  (texts, analyzer, (2, 4), (0, 1)), (texts, analyzer, (2, 3), (0, 2)),
+                  (texts, an.ArabicAnalyzer(stem="article"), (2, 3), (0, 1)),
+                  (texts, lambda text: text.split(), (2, 3), (0, 1))):
+        with pytest.raises(AssertionError, match="computed again"):
+            analysis.topic_stability(*other, **options)
+
+
+def test_a_new_version_of_a_library_computes_again(cache, monkeypatch):
+    texts = corpus(600)["text"]
+    analysis.topic_stability(texts, an.ArabicAnalyzer(), (2,), (0, 1), max_iter=20, max_df=1.0)
+    monkeypatch.setattr(topics_module, "_stability", refuse)
+    monkeypatch.setattr(kept_tables, "library_versions",
+                        lambda: (("scikit-learn", "99.0"),))
+    with pytest.raises(AssertionError, match="computed again"):
+        analysis.topic_stability(texts, an.ArabicAnalyzer(), (2,), (0, 1), max_iter=20, max_df=1.0)
+
+
+@pytest.mark.parametrize("table", [
+    pd.DataFrame({"a": [1, 2]}, index=["x", "y"]),  # labels Parquet would drop
+    pd.DataFrame({"a": [1, 2]}).iloc[::-1],  # a reversed range
+])
+def test_a_table_parquet_cannot_give_back_is_not_kept(cache, table):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return table
+
+    for _ in range(2):
+        assert kept_tables.kept_table("content", ("t",), compute) is table
+    assert calls == [1, 1] and entries(cache) == 0
+
+
+def test_attrs_json_cannot_give_back_are_not_kept(cache):
+    table = pd.DataFrame({"a": [1.5, 2.5]})
+    table.attrs = {"pair": (1, 2)}  # a tuple comes back a list
+    assert kept_tables.kept_table("content", ("t",), lambda: table) is table
+    assert entries(cache) == 0
+    table.attrs = {"pair": [1, 2], "label": "ب"}
+    kept_tables.kept_table("content", ("t",), lambda: table)
+    assert_same(kept_tables.kept_table("content", ("t",), refuse), table)
