@@ -128,7 +128,7 @@ def stored_entries(folder):
 
 
 def same_forms(found, expected):
-    return dict(found) == dict(expected) and all(
+    return list(found.items()) == list(expected.items()) and all(
         found.spellings(key) == expected.spellings(key) for key in expected)
 
 

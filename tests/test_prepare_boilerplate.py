@@ -8,13 +8,14 @@ import random
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_news as an
-from arabic_news.prepare import BoilerplateRules, templates
+from arabic_news.prepare import BoilerplateRules, boilerplate, templates
 from arabic_news.prepare.boilerplate import boilerplate_templates, count_partition
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -350,3 +351,20 @@ def test_damaged_cleaned_texts_are_cut_again(corpus, tmp_path, monkeypatch):
     for part in (tmp_path / "cache" / "boilerplate-edits").glob("*.parquet"):
         part.write_bytes(b"not parquet")
     pd.testing.assert_frame_equal(an.remove_boilerplate(corpus, cache=True), first)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=8), min_size=1, max_size=20), st.data(),
+       st.sampled_from(["str", "object", "string[pyarrow]"]))
+def test_texts_put_back_at_their_rows_equal_a_column_rebuilt_from_python(values, data, dtype):
+    """The kept edits are put back by Arrow for a column of Arrow strings: the same column
+    (values, type, index, name) as putting them into a list and building it again."""
+    column = pd.Series(values, dtype=dtype, index=range(10, 10 + len(values)), name="text")
+    rows = data.draw(st.lists(st.integers(0, len(values) - 1), unique=True, max_size=len(values)))
+    texts = data.draw(st.lists(st.text(max_size=8), min_size=len(rows), max_size=len(rows)))
+    expected = column.tolist()
+    for row, text in zip(rows, texts, strict=True):
+        expected[row] = text
+    found = boilerplate.with_texts_at(column, np.array(rows, dtype=np.int64), texts)
+    pd.testing.assert_series_equal(
+        found, pd.Series(expected, dtype=dtype, index=column.index, name="text"))

@@ -228,18 +228,22 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
     engine = engine_of(texts)
     store = _store(texts, analyzer, cache) if wanted is None else None
     found = store.read() if store is not None else None
-    if found is not None:
-        table = found["spellings"]
-    else:
-        # Not kept whole (``keys=``, an iterator): each partition's rows are kept apart
-        # instead (see :mod:`.remembered`), so that a lesson run again reads them.
-        step = remembered(_spelling_rows, terms_of, wanted, batch_size) if store is None \
-            else (_spelling_rows, terms_of, wanted, batch_size)
-        table = engine.collect(engine.sum_by(texts, *step, keys=["key", "written"]))
-        table = table.sort_values(["key", "written"])  # the same order on every engine
-        if store is not None:
-            store.write({"spellings": table}, {})
-    return DisplayForms.from_table(table)
+    if found is not None:  # kept as chosen: no sort of a million spellings again
+        chosen = found["forms"]
+        return DisplayForms(dict(zip(chosen["key"].tolist(), chosen["written"].tolist(),
+                                     strict=True)), table=found["spellings"])
+    # Not kept whole (``keys=``, an iterator): each partition's rows are kept apart
+    # instead (see :mod:`.remembered`), so that a lesson run again reads them.
+    step = remembered(_spelling_rows, terms_of, wanted, batch_size) if store is None \
+        else (_spelling_rows, terms_of, wanted, batch_size)
+    table = engine.collect(engine.sum_by(texts, *step, keys=["key", "written"]))
+    table = table.sort_values(["key", "written"])  # the same order on every engine
+    forms = DisplayForms.from_table(table)
+    if store is not None:
+        store.write({"spellings": forms._table,
+                     "forms": pd.DataFrame({"key": list(forms), "written": list(forms.values())},
+                                           dtype="str")}, {})
+    return forms
 
 
 @cache
@@ -269,7 +273,7 @@ def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
     if cache is None and total < CACHE_FROM:
         return None
     return ResultStore("display-forms", [tuple(digest for _, digest in digests)], settings,
-                       code_fingerprint(), ("spellings",))
+                       code_fingerprint(), ("spellings", "forms"))
 
 
 def _key_spellings(texts: Iterable[str], terms_of, wanted) -> Iterator[tuple[str, str, int]]:
