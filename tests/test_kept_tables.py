@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 
 import kept_results
+import numpy as np
 import pandas as pd
 import pytest
 from kept_results import entries
@@ -135,3 +136,53 @@ def test_attrs_json_cannot_give_back_are_not_kept(cache):
     table.attrs = {"pair": [1, 2], "label": "ب"}
     kept_tables.kept_table("content", ("t",), lambda: table)
     assert_same(kept_tables.kept_table("content", ("t",), refuse), table)
+
+
+def assert_same_model(found, expected, texts) -> None:
+    for field in ("document_topics", "topic_terms", "terms"):
+        np.testing.assert_array_equal(getattr(found, field), getattr(expected, field))
+    new = texts.iloc[:40].tolist()  # the fitted estimators answer as the fresh ones do
+    matrix = expected.vectorizer.transform(new)
+    assert (found.vectorizer.transform(new) != matrix).nnz == 0
+    np.testing.assert_array_equal(found.nmf.transform(matrix), expected.nmf.transform(matrix))
+
+
+def test_a_topic_model_is_read_back_with_its_fitted_estimators(cache, monkeypatch):
+    texts = corpus(600)["text"]
+    options = {"min_df": 1, "max_df": 1.0, "max_iter": 50}
+    first = analysis.fit_topics(texts, an.ArabicAnalyzer(), 3, **options)
+    assert entries(cache) == 1
+    monkeypatch.setattr(topics_module, "_fitted", refuse)
+    assert_same_model(analysis.fit_topics(texts, an.ArabicAnalyzer(), 3, **options), first,
+                      texts)
+    for other in ((texts.iloc[1:], an.ArabicAnalyzer(), 3), (texts, an.ArabicAnalyzer(), 4),
+                  (texts, an.ArabicAnalyzer(stem="article"), 3)):
+        with pytest.raises(AssertionError, match="computed again"):
+            analysis.fit_topics(*other, **options)
+    with pytest.raises(AssertionError, match="computed again"):
+        analysis.fit_topics(texts, an.ArabicAnalyzer(), 3, **{**options, "init": "random"})
+
+
+def test_a_damaged_model_entry_is_fitted_again(cache, monkeypatch):
+    texts = corpus(600)["text"]
+    options = {"min_df": 1, "max_df": 1.0, "max_iter": 30}
+    first = analysis.fit_topics(texts, an.ArabicAnalyzer(), 2, **options)
+    (entry,) = cache.glob("*-pickle.parquet")
+    pd.DataFrame({"pickle": [b"\x80\x05not a pickle"]}).to_parquet(entry, index=False)
+    assert_same_model(analysis.fit_topics(texts, an.ArabicAnalyzer(), 2, **options), first,
+                      texts)
+    monkeypatch.setattr(topics_module, "_fitted", refuse)  # kept anew: read back
+    assert_same_model(analysis.fit_topics(texts, an.ArabicAnalyzer(), 2, **options), first,
+                      texts)
+
+
+def test_an_object_pickle_cannot_write_is_computed_each_time(cache):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return lambda: None
+
+    kept_tables.kept_object("content", ("o",), compute)
+    kept_tables.kept_object("content", ("o",), compute)
+    assert calls == [1, 1] and entries(cache) == 0

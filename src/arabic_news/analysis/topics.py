@@ -31,7 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as unit_rows
 
 from arabic_news.errors import NotApplicable
-from arabic_news.text.kept_tables import kept_table, texts_content
+from arabic_news.text.kept_tables import kept_object, kept_table, texts_content
 from arabic_news.text.remembered import argument_key
 
 from ._checks import check_positive_int
@@ -94,7 +94,23 @@ def fit_topics(
     in more than that share of documents (they belong to every topic), ``max_features``
     keeps the most frequent terms. ``init="nndsvda"`` (or ``"nndsvd"``) makes the result
     deterministic; with ``init="random"`` the topics depend on ``random_state``.
+    For a large collection and an ``ArabicAnalyzer``, the fitted model is kept on disk,
+    keyed by the texts and every setting (see :mod:`~arabic_news.text.kept_tables`).
     """
+    if isinstance(texts, str):
+        raise TypeError("texts must be a collection of documents, not one string")
+    texts = texts if isinstance(texts, pd.Series) else list(texts)
+    settings = ("fit_topics", *map(argument_key, (
+        analyzer, n_topics, random_state, init, max_features, min_df, max_df, max_iter)))
+    content = None if None in settings else texts_content(texts, analyzer)
+    return kept_object(content, settings, lambda: _fitted(
+        texts, analyzer, n_topics, random_state=random_state, init=init,
+        max_features=max_features, min_df=min_df, max_df=max_df, max_iter=max_iter))
+
+
+def _fitted(texts, analyzer, n_topics, *, random_state, init, max_features, min_df, max_df,
+            max_iter) -> TopicModel:
+    """:func:`fit_topics`'s model, fitted."""
     matrix, vectorizer = _tfidf(texts, analyzer, max_features, min_df, max_df)
     _check_topics(n_topics, matrix)
     nmf = NMF(n_components=n_topics, init=init, random_state=random_state, max_iter=max_iter)

@@ -12,12 +12,18 @@ lists), :func:`kept_table` computes the table every time.
 
 Only a table that Parquet gives back as it was is kept: a plain 0..n-1 index, and
 ``attrs`` that JSON holds (labels and counts). Anything else is computed every time.
+
+A fitted model (a topic model: its arrays and scikit-learn's fitted estimators) is kept
+with :func:`kept_object`, pickled, as scikit-learn's documentation advises for persisting
+its models, under a key that holds the library versions its warning is about. The cache
+folder is the user's own, written only by this package.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import pickle
 from collections.abc import Callable
 from importlib import metadata
 
@@ -78,6 +84,30 @@ def kept_table(content: str | None, settings: tuple,
     if meta is not None:
         store.write({"table": table}, meta)
     return table
+
+
+def kept_object(content: str | None, settings: tuple, compute: Callable[[], object]):
+    """:func:`kept_table` for a Python object (a fitted model): ``compute()``, kept pickled
+    and read back, or computed every time when ``content`` is None. An entry that cannot
+    be read back (damaged, or written by code that has since moved) is computed again."""
+    if content is None:
+        return compute()
+    store = ResultStore(KIND, [(content,)], ("object", settings, library_versions()),
+                        package_code(), ("pickle",))
+    found = store.read()
+    if found is not None and len(found["pickle"]) == 1:
+        try:
+            return pickle.loads(found["pickle"]["pickle"].iloc[0])
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+                TypeError, ValueError):
+            pass  # computed again and kept anew
+    value = compute()
+    try:
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return value  # holds something pickle cannot write: computed every time
+    store.write({"pickle": pd.DataFrame({"pickle": [blob]})}, {})
+    return value
 
 
 def _meta(table: pd.DataFrame) -> dict | None:
