@@ -202,3 +202,21 @@ def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself(slice_size, m
     assert count(corpus, 0) == 5 and len(calls) == 3
     assert count(list(corpus["text"]), 0) == 5 and len(calls) == 3        # same texts: same key
     memo.forget()
+
+
+@pytest.mark.parametrize("n", [3, 600])  # 600: the tokens are kept and read back
+def test_the_articles_with_a_term_are_counted_as_by_the_analyzer(n, tmp_path, monkeypatch):
+    import kept_results
+
+    import arabic_news as an
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    corpus = pd.DataFrame({"text": kept_results.column(n, 8, (2, 12))})
+    corpus.loc[0, "text"] = "في الرياض"
+    analyzer = an.ArabicAnalyzer()
+    for term in ("الرياض", "الدولار", "غائب"):
+        key = an.normalize(term)
+        expected = sum(key in analyzer(text) for text in corpus["text"])
+        for _ in range(2):  # counted, then read back
+            assert evaluate("7.3", expected, corpus=corpus, term=term).status == "right"
+            assert evaluate("7.3", expected + 1, corpus=corpus, term=term).status == "wrong"

@@ -186,3 +186,23 @@ def test_an_object_pickle_cannot_write_is_computed_each_time(cache):
     kept_tables.kept_object("content", ("o",), compute)
     kept_tables.kept_object("content", ("o",), compute)
     assert calls == [1, 1] and entries(cache) == 0
+
+
+def test_the_weighting_comparison_is_read_back_and_keyed_by_analyzers_and_settings(
+        cache, monkeypatch):
+    texts = corpus(520)["text"].tolist()
+    tfidf = importlib.import_module("arabic_news.analysis.tfidf")
+    analyzers = {"words": an.ArabicAnalyzer(), "bigrams": an.ArabicAnalyzer(ngram_range=(1, 2))}
+    settings = {"raw": {}, "sublinear": {"sublinear_tf": True}, "min_df=2": {"min_df": 2}}
+    first = analysis.tfidf_settings_effects(texts, analyzers, settings)
+    assert entries(cache) == 1
+    monkeypatch.setattr(tfidf, "_settings_effects", refuse)
+    assert_same(analysis.tfidf_settings_effects(texts, analyzers, settings), first)
+    for other in ((texts[1:], analyzers, settings),
+                  (texts, {"words": an.ArabicAnalyzer()}, settings),
+                  (texts, {"bigrams": analyzers["words"], "words": analyzers["bigrams"]},
+                   settings),
+                  (texts, analyzers, {**settings, "min_df=2": {"min_df": 3}}),
+                  (texts, {"split": str.split}, settings)):
+        with pytest.raises(AssertionError, match="computed again"):
+            analysis.tfidf_settings_effects(*other)

@@ -225,9 +225,8 @@ class CountTable:
     def _summaries(self) -> tuple[int, int, int]:
         """(total, distinct, once), three reductions computed together, once."""
         if self._summary is None:
-            counts = self._table["count"]
-            found = self._engine.collect(counts.sum(), counts.count(), (counts == 1).sum())
-            self._summary = tuple(int(value) for value in found)
+            parts = self._engine.collect(self._engine.map_partitions(self._table, _summary_row))
+            self._summary = tuple(int(parts[name].sum()) for name in _SUMMARY)
         return self._summary
 
     @property
@@ -250,8 +249,8 @@ class CountTable:
         if not isinstance(key, str):
             raise TypeError(f"look up a term as a string (an n-gram's terms joined by one "
                             f"space), got {type(key).__name__} {key!r}")
-        table = self._table
-        return int(self._engine.collect(table.loc[table["term"] == key, "count"].sum()))
+        found = self._engine.map_partitions(self._table, _rows_with_terms, (key,))
+        return int(self._engine.collect(found)["count"].sum())
 
     def counts_of(self, keys) -> Counter:
         """The counts of ``keys`` (absent ones left out), in one question: on Dask the table
@@ -261,20 +260,41 @@ class CountTable:
         if bad is not None:
             raise TypeError(f"keys are strings (an n-gram's terms joined by one space), got "
                             f"{type(bad).__name__} {bad!r}")
-        table = self._table
-        return _collected_counter(self._engine, table[table["term"].isin(sorted(keys))])
+        return _collected_counter(self._engine, self._engine.map_partitions(
+            self._table, _rows_with_terms, tuple(sorted(keys))))
 
     def at_least(self, count: int) -> Counter:
         """The entries counted at least ``count`` times, as a ``Counter`` (e.g. every entry
         tied with the ``n``-th of ``top(n)``); a low ``count`` returns most of the vocabulary."""
         check_positive_int("count", count)
-        table = self._table
-        return _collected_counter(self._engine, table[table["count"] >= count])
+        return _collected_counter(self._engine, self._engine.map_partitions(
+            self._table, _rows_counted_at_least, count))
 
     def counter(self) -> Counter:
         """Every count as a ``Counter``, in term order (on Dask, materialised in this
         process from the engine's table)."""
         return _collected_counter(self._engine, self._table)
+
+
+# Filters and sums of a CountTable, run partition by partition. On Dask, a condition written
+# on the kept (persisted) table itself, such as table[table["count"] >= n], makes Dask hash
+# every row of the table to check that the two sides are aligned: seconds per question on
+# a corpus's bigrams. A function of one partition asks nothing of the kind.
+_SUMMARY = ("total", "distinct", "once")
+
+
+def _summary_row(part: pd.DataFrame) -> pd.DataFrame:
+    counts = part["count"]
+    return pd.DataFrame({"total": [counts.sum()], "distinct": [counts.count()],
+                         "once": [(counts == 1).sum()]}, dtype="int64")
+
+
+def _rows_with_terms(part: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
+    return part[part["term"].isin(keys)]
+
+
+def _rows_counted_at_least(part: pd.DataFrame, count: int) -> pd.DataFrame:
+    return part[part["count"] >= count]
 
 
 def count_table(

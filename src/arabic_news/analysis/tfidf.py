@@ -16,7 +16,9 @@ from sklearn.metrics.pairwise import cosine_similarity
 from arabic_news.analysis.frequency import DocumentFrequencyTable, document_frequency_table
 from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
+from arabic_news.text.kept_tables import column_content, kept_table
 from arabic_news.text.kept_tokens import is_unigrams, kept_encoding, term_batches
+from arabic_news.text.remembered import argument_key
 
 
 def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]], **settings):
@@ -319,13 +321,28 @@ def tfidf_settings_effects(
     documents (how alike the documents look under that weighting). A setting that prunes
     every term gives a vocabulary of 0 and no similarity (NaN). Raises :class:`NotApplicable`
     for fewer than three documents (``min_df``/``max_df`` need them) or when no text has a
-    term at all.
+    term at all. The table is kept on disk for a large collection when every analyzer and
+    setting can be keyed (see :mod:`~arabic_news.text.kept_tables`).
     """
     if len(texts) < 3:
         raise NotApplicable(
             f"comparing weighting settings needs at least three documents, this corpus "
             f"gives {len(texts)}"
         )
+    parts = [argument_key(part) for name, analyzer in analyzers.items()
+             for part in (name, analyzer)]
+    parts += [argument_key(part) for name, kwargs in settings.items()
+              for part in (name, tuple(sorted(kwargs.items())))]
+    content = None if None in parts else column_content(texts)  # kept when all can be keyed
+    table = kept_table(content, ("tfidf_settings_effects", len(analyzers), *parts),
+                       lambda: _settings_effects(texts, analyzers, settings).reset_index())
+    return table.set_index(["terms", "weighting"])
+
+
+def _settings_effects(texts: Sequence[str],
+                      analyzers: Mapping[str, Callable[[str], list[str]]],
+                      settings: Mapping[str, Mapping]) -> pd.DataFrame:
+    """:func:`tfidf_settings_effects`'s table, computed."""
     rows = []
     for analyzer_name, analyzer in analyzers.items():
         try:  # counted once per analyzer, then weighed once per setting

@@ -52,17 +52,23 @@ def library_versions() -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def texts_content(texts, analyzer) -> str | None:
-    """The content key of what ``analyzer`` makes of ``texts``: the digest of the texts and
-    the analyzer's settings, or None when a result of them is not kept (fewer than
-    :data:`~.remembered.CACHE_FROM` texts, a missing text, an analyzer whose settings do
-    not say everything it does)."""
-    settings = analyzer_key(analyzer)
+def column_content(texts) -> str | None:
+    """The content key of ``texts`` (a Series, list or tuple of texts): their digest, or
+    None when a result of them is not kept (fewer than :data:`~.remembered.CACHE_FROM`
+    texts, a missing text, anything else than a column in memory)."""
     column = pd.Series(texts, dtype=object) if isinstance(texts, (list, tuple)) else texts
-    if settings is None or not isinstance(column, pd.Series) or len(column) < CACHE_FROM \
+    if not isinstance(column, pd.Series) or len(column) < CACHE_FROM \
             or not is_text_column(column):
         return None
-    return f"{texts_digest(column)}:{settings}"
+    return texts_digest(column)
+
+
+def texts_content(texts, analyzer) -> str | None:
+    """The content key of what ``analyzer`` makes of ``texts``: :func:`column_content` and
+    the analyzer's settings, or None when either cannot be keyed (an analyzer whose
+    settings do not say everything it does)."""
+    settings, column = analyzer_key(analyzer), column_content(texts)
+    return None if settings is None or column is None else f"{column}:{settings}"
 
 
 def kept_table(content: str | None, settings: tuple,
