@@ -54,10 +54,24 @@ class TopicModel:
         return self.topic_terms.shape[0]
 
 
-def _tfidf(texts, analyzer, max_features, min_df, max_df):
+def _documents(texts) -> pd.Series | list:
+    """The documents of a model, read once: a Series as it is, any other collection as a
+    list; one string is refused."""
     if isinstance(texts, str):
         raise TypeError("texts must be a collection of documents, not one string")
-    texts = list(texts)
+    return texts if isinstance(texts, pd.Series) else list(texts)
+
+
+def _keys(name: str, texts, analyzer, *settings) -> tuple[tuple, str | None]:
+    """The key of a result of ``name`` kept on disk (see
+    :mod:`~arabic_news.text.kept_tables`): its settings and its content, None (never kept)
+    when the texts or a setting cannot be keyed."""
+    keys = (name, *map(argument_key, (analyzer, *settings)))
+    return keys, None if None in keys else texts_content(texts, analyzer)
+
+
+def _tfidf(texts, analyzer, max_features, min_df, max_df):
+    texts = list(texts)  # _documents of fit_topics and topic_stability
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, max_features=max_features,
                                  min_df=min_df, max_df=max_df)
     try:
@@ -97,12 +111,9 @@ def fit_topics(
     For a large collection and an ``ArabicAnalyzer``, the fitted model is kept on disk,
     keyed by the texts and every setting (see :mod:`~arabic_news.text.kept_tables`).
     """
-    if isinstance(texts, str):
-        raise TypeError("texts must be a collection of documents, not one string")
-    texts = texts if isinstance(texts, pd.Series) else list(texts)
-    settings = ("fit_topics", *map(argument_key, (
-        analyzer, n_topics, random_state, init, max_features, min_df, max_df, max_iter)))
-    content = None if None in settings else texts_content(texts, analyzer)
+    texts = _documents(texts)
+    settings, content = _keys("fit_topics", texts, analyzer, n_topics, random_state, init,
+                              max_features, min_df, max_df, max_iter)
     return kept_object(content, settings, lambda: _fitted(
         texts, analyzer, n_topics, random_state=random_state, init=init,
         max_features=max_features, min_df=min_df, max_df=max_df, max_iter=max_iter))
@@ -252,13 +263,9 @@ def topic_stability(
     """
     if len(seeds) < 2:
         raise ValueError("give at least two seeds to compare fits")
-    if isinstance(texts, str):
-        raise TypeError("texts must be a collection of documents, not one string")
-    texts = texts if isinstance(texts, pd.Series) else list(texts)
-    settings = ("topic_stability", *map(argument_key, (
-        analyzer, tuple(n_topics_options), tuple(seeds), max_features, min_df, max_df,
-        max_iter)))
-    content = None if None in settings else texts_content(texts, analyzer)
+    texts = _documents(texts)
+    settings, content = _keys("topic_stability", texts, analyzer, tuple(n_topics_options),
+                              tuple(seeds), max_features, min_df, max_df, max_iter)
     return kept_table(content, settings, lambda: _stability(
         texts, analyzer, n_topics_options, seeds, max_features=max_features, min_df=min_df,
         max_df=max_df, max_iter=max_iter))

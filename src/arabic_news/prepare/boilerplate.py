@@ -65,6 +65,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from arabic_news import text as text_package
 from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
@@ -670,9 +672,6 @@ def with_texts_at(column: pd.Series, rows: np.ndarray, texts: list[str]) -> pd.S
     ``texts``. A column of Arrow strings is rebuilt by Arrow: building 30,000 texts again
     from Python strings takes about half a second, which every lesson paid."""
     if isinstance(column.array, pd.arrays.ArrowStringArray) and len(rows):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         values = pa.array(column.array)
         if isinstance(values, pa.ChunkedArray):
             values = values.combine_chunks()

@@ -31,8 +31,8 @@ import pandas as pd
 
 from arabic_news.corpus.results_cache import ResultStore, texts_digest
 from arabic_news.text.analyzer import analyzer_key
-from arabic_news.text.kept_tokens import is_text_column
-from arabic_news.text.remembered import CACHE_FROM, package_code
+from arabic_news.text.kept_tokens import text_column
+from arabic_news.text.remembered import package_code
 
 #: The results cache's folder for these entries.
 KIND = "kept-tables"
@@ -56,11 +56,8 @@ def column_content(texts) -> str | None:
     """The content key of ``texts`` (a Series, list or tuple of texts): their digest, or
     None when a result of them is not kept (fewer than :data:`~.remembered.CACHE_FROM`
     texts, a missing text, anything else than a column in memory)."""
-    column = pd.Series(texts, dtype=object) if isinstance(texts, (list, tuple)) else texts
-    if not isinstance(column, pd.Series) or len(column) < CACHE_FROM \
-            or not is_text_column(column):
-        return None
-    return texts_digest(column)
+    column = text_column(texts)
+    return None if column is None else texts_digest(column)
 
 
 def texts_content(texts, analyzer) -> str | None:

@@ -139,10 +139,8 @@ def kept_encoding(texts, analyzer) -> EncodedTokens | None:
     cannot hold): the caller then analyses the texts itself."""
     if analyzer_key(analyzer) is None:
         return None
-    column = texts
-    if isinstance(texts, (list, tuple)) and len(texts) >= CACHE_FROM:
-        column = pd.Series(texts, dtype=object)
-    if not is_text_column(column):  # a missing text: only its caller knows whether it is read
+    column = text_column(texts)
+    if column is None:  # a missing text: only its caller knows whether it is read
         return None
     owner = getattr(analyzer, "__self__", analyzer)
     store = _store(column, owner.tokens)
@@ -151,14 +149,18 @@ def kept_encoding(texts, analyzer) -> EncodedTokens | None:
     return _read_or_encode(store, column, owner.tokens, token_lists=False)
 
 
-def is_text_column(column) -> bool:
-    """Whether every value of a large column is a text (a string column without a missing
-    value, or an object column of ``str`` only); False for anything else."""
+def text_column(texts) -> pd.Series | None:
+    """``texts`` as a column when a result of them can be kept: a Series, list or tuple of
+    at least :data:`~.remembered.CACHE_FROM` values that are all texts (a string column
+    without a missing value, or ``str`` objects only); None for anything else."""
+    column = texts
+    if isinstance(texts, (list, tuple)) and len(texts) >= CACHE_FROM:
+        column = pd.Series(texts, dtype=object)
     if not isinstance(column, pd.Series) or len(column) < CACHE_FROM or column.hasnans:
-        return False
+        return None
     if column.dtype == object:
-        return all(isinstance(text, str) for text in column)
-    return pd.api.types.is_string_dtype(column.dtype)
+        return column if all(isinstance(text, str) for text in column) else None
+    return column if pd.api.types.is_string_dtype(column.dtype) else None
 
 
 def is_unigrams(analyzer) -> bool:
