@@ -3,7 +3,8 @@
 Usage: python benchmarks/bench_notebooks.py --corpus <CORPUS> [--output DIR] [--notebooks 03 04]
     [--engine dask]
 
-Each notebook runs in a fresh process; its kernel's peak resident memory is read from
+Each notebook runs in a fresh process, through the runner's papermill engine (see
+:func:`arabic_news.run_notebooks.execution_engine`); its kernel's peak resident memory is read from
 ``getrusage(RUSAGE_CHILDREN)`` once the kernel has exited. Executed notebooks and figures go
 to ``--output`` (a temporary folder by default), never into the repository or the corpus.
 """
@@ -25,6 +26,7 @@ from arabic_news.run_notebooks import notebook_paths
 RUN_ONE = """
 import json, resource, sys, time
 import papermill
+from arabic_news.run_notebooks import execution_engine
 notebook, output, corpus, figures, engine = sys.argv[1:6]
 parameters = {"corpus_path": corpus, "figures_dir": figures}
 if engine != "default":
@@ -32,7 +34,7 @@ if engine != "default":
 started = time.perf_counter()
 papermill.execute_notebook(notebook, output, parameters=parameters,
     cwd=str(__import__("pathlib").Path(notebook).parent),
-    kernel_name="python3", progress_bar=False)
+    kernel_name="python3", progress_bar=False, engine_name=execution_engine())
 wall = time.perf_counter() - started
 peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"wall_s": wall, "kernel_peak_mb": peak_kib / 1024}))

@@ -85,7 +85,8 @@ def run(lesson: str, corpus: Path | None, engine: str, folder: Path,
         parameters["corpus_path"] = str(corpus)
     papermill.execute_notebook(
         str(run_notebooks.NOTEBOOKS_DIR / lesson), str(folder / lesson), parameters=parameters,
-        kernel_name="python3", progress_bar=False, cwd=str(run_notebooks.NOTEBOOKS_DIR))
+        kernel_name="python3", progress_bar=False, cwd=str(run_notebooks.NOTEBOOKS_DIR),
+        engine_name=run_notebooks.execution_engine())
     return shown(folder / lesson), drawn(figures)
 
 

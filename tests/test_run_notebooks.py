@@ -421,3 +421,36 @@ def test_figures_and_notebooks_folders_must_be_apart(tmp_path, corpus, figures):
         run_notebooks.run_all(str(corpus), out / "corpus", out / figures,
                               notebooks=[tiny_notebook(tmp_path / "01-a.ipynb", "1")])
     assert not out.exists()
+
+
+def test_the_executed_notebook_is_written_when_the_lesson_ends_not_after_each_cell(tmp_path):
+    """papermill wrote the whole notebook before and after every cell (a deep copy and JSON,
+    about 1.3 s a lesson); the runner's engine writes it at the start and when it ends."""
+    import papermill
+
+    output = tmp_path / "executed.ipynb"
+    reader = ("import json\n"
+              f"cells = json.load(open({str(output)!r}, encoding='utf-8'))['cells']\n"
+              "print('outputs on disk:', sum(len(c.get('outputs', [])) for c in cells))")
+    notebook = tiny_notebook(tmp_path / "01-written.ipynb", "print('first')")
+    written = nbformat.read(notebook, as_version=4)
+    written.cells.append(nbformat.v4.new_code_cell(reader))
+    nbformat.write(written, notebook)
+    papermill.execute_notebook(str(notebook), str(output), kernel_name="python3",
+                               progress_bar=False, engine_name=run_notebooks.execution_engine())
+    shown = printed(output)
+    assert "first" in shown and "outputs on disk: 0" in shown  # not yet written by cell two
+
+
+def test_a_notebook_whose_kernel_dies_is_kept_with_what_it_showed(tmp_path, corpus):
+    notebook = tiny_notebook(tmp_path / "01-dies.ipynb", "print('shown before')")
+    dying = nbformat.read(notebook, as_version=4)
+    dying.cells.append(nbformat.v4.new_code_cell("import os\nos._exit(1)"))
+    nbformat.write(dying, notebook)
+    out = tmp_path / "out"
+    with pytest.raises(run_notebooks.RunError) as caught:
+        run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", notebooks=[notebook])
+    assert str(caught.value).startswith("01-dies.ipynb failed: ")
+    kept = Path(str(caught.value).split("traceback: ")[1].split(")")[0])
+    assert "shown before" in printed(kept)
+    assert not (out / "corpus").exists()
