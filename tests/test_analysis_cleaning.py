@@ -114,3 +114,44 @@ def test_merged_spellings_count_each_term_as_the_normalised_tokens_do(texts):
     terms = sorted(normalised)
     table = analysis.merged_spellings(texts, terms).set_index("term")
     assert {term: int(table.loc[term, "count"]) for term in terms} == dict(normalised)
+
+
+def _cleaning_examples_word_by_word(words, per_step):
+    """The examples table computed the plain way: each word normalised on its own, the
+    changed ones sorted whole by (count, word)."""
+    from arabic_news.text.normalize import Normalizer
+
+    rows = []
+    for step in DEFAULT_STEPS:
+        alone = Normalizer(**{name: name == step for name in DEFAULT_STEPS})
+        changed = sorted(((word, alone(word)) for word in words if alone(word) != word),
+                         key=lambda pair: (-words[pair[0]], pair[0]))
+        rows.append((len(changed), sum(words[word] for word, _ in changed),
+                     " ، ".join(analysis.visible(word) for word, _ in changed[:per_step]),
+                     " ، ".join(analysis.visible(new) for _, new in changed[:per_step])))
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(alphabet=st.sampled_from("اأإآىةيه\u064b\u0640\u00a0٣aA"),
+                               min_size=1, max_size=4),
+                       st.integers(1, 4), max_size=25),
+       st.integers(1, 4))
+def test_cleaning_examples_equal_the_word_by_word_table(words, per_step):
+    """Every word normalised at once and compared in Arrow, only the heaviest candidates
+    sorted: the same counts and the same examples (ties alphabetical) as word by word."""
+    words = Counter(words)
+    table = analysis.cleaning_examples(words, per_step=per_step)
+    got = list(zip(table["words changed"], table["occurrences changed"], table["before"],
+                   table["after"], strict=True))
+    assert got == _cleaning_examples_word_by_word(words, per_step)
+
+
+def test_cleaning_examples_of_a_word_that_utf8_cannot_hold():
+    """A lone surrogate (no UTF-8 for Arrow) takes the word-by-word comparison."""
+    words = Counter({"\ud800": 3, "أ": 2, "ى": 1})
+    table = analysis.cleaning_examples(words, per_step=2)
+    got = list(zip(table["words changed"], table["occurrences changed"], table["before"],
+                   table["after"], strict=True))
+    assert got == _cleaning_examples_word_by_word(words, 2)
+    assert table.loc["alef", "occurrences changed"] == 2

@@ -234,3 +234,23 @@ def test_forms_chosen_from_a_table_equal_those_chosen_term_by_term(rows):
     assert dict(pooled.items()) == dict(pooled_expected.items())  # pooled as a table, and
     for key in pooled_expected:                                   # as Counters: the same
         assert pooled.spellings(key) == pooled_expected.spellings(key)
+
+
+@given(st.lists(st.sampled_from(["الامن", "وزاره", "الدفاع", "مجهول", ""]), min_size=1,
+                max_size=4))
+def test_a_key_gets_its_form_term_by_term_or_the_default(parts):
+    """``get``, ``[]``, ``in`` and ``label`` agree: a known term gives its form, an n-gram of
+    known terms the forms joined by a space, anything else the default (or KeyError)."""
+    forms = forms_from_spellings({"الامن": Counter({"الأمن": 3}), "وزاره": Counter({"وزارة": 2}),
+                                  "الدفاع": Counter({"الدفاع": 1})})
+    key = " ".join(parts)
+    known = {"الامن": "الأمن", "وزاره": "وزارة", "الدفاع": "الدفاع"}
+    expected = known.get(key) or (" ".join(known[p] for p in parts)
+                                  if len(parts) > 1 and all(p in known for p in parts) else None)
+    assert forms.get(key) == expected and forms.get(key, "x") == (expected or "x")
+    assert (key in forms) == (expected is not None)
+    assert forms.label(key) == (expected or key)
+    if expected is None:
+        with pytest.raises(KeyError):
+            forms[key]
+    assert forms.get(3) is None and 3 not in forms

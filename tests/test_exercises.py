@@ -178,14 +178,11 @@ def test_the_memory_of_checkers_follows_the_texts_not_the_object():
     assert count(["روسيا حلب", "موسكو"]) == 3 and len(calls) == 3
 
 
-@pytest.mark.parametrize("slice_size", [1, 2, 10_000])
-def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself(slice_size, monkeypatch):
+def test_the_memory_of_corpus_wide_checkers_gets_the_column_itself():
     """per_texts passes the column (no tuple copy of a large corpus) and keys on its texts,
-    hashed a slice at a time: a change in any slice is a new key."""
-    from arabic_news.engines import pandas_engine
+    every one hashed: a change in any text is a new key."""
     from arabic_news.exercises import memo
 
-    monkeypatch.setattr(pandas_engine, "_HASHED_SLICE", slice_size)
     memo.forget()
     calls = []
 

@@ -83,3 +83,45 @@ def test_stem_is_a_suffix_that_keeps_three_letters(token, vocabulary):
     for stem in (light_stem(token), light_stem(token, "proclitic", vocabulary)):
         assert token.endswith(stem)
         assert stem == token or len(stem) >= 3
+
+
+def _strip_article_by_loop(token: str) -> str:
+    """The article step written as a loop over the prefixes, longest first."""
+    from arabic_news.text.stemming import ARTICLE_PREFIXES, MIN_STEM
+
+    for prefix in ARTICLE_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
+            return token[len(prefix):]
+    return token
+
+
+_LETTERS = st.text(alphabet=st.sampled_from("الوفبكمنه\n"), max_size=9)
+
+
+@given(_LETTERS)
+def test_the_article_pattern_strips_as_the_loop_over_prefixes(token):
+    from arabic_news.text.stemming import strip_article
+
+    assert strip_article(token) == _strip_article_by_loop(token)
+
+
+@given(st.lists(_LETTERS, max_size=12), st.dictionaries(_LETTERS, st.integers(1, 5)))
+def test_light_stems_equal_light_stem_token_by_token(tokens, counts):
+    """All the tokens at once (joined by line breaks) or one by one: the same stems, in
+    both modes; tokens that hold a line break take the token-by-token path."""
+    from arabic_news.text.stemming import light_stems
+
+    assert light_stems(tokens) == [light_stem(token) for token in tokens]
+    for vocabulary in (Counter(counts), set(counts)):
+        assert light_stems(tokens, "proclitic", vocabulary) == [
+            light_stem(token, "proclitic", vocabulary) for token in tokens]
+
+
+def test_light_stems_checks_the_mode_and_vocabulary_as_light_stem():
+    from arabic_news.text.stemming import light_stems
+
+    with pytest.raises(ValueError, match="vocabulary"):
+        light_stems(["والبيت"], "proclitic")
+    with pytest.raises(ValueError, match="mode"):
+        light_stems(["والبيت"], "root")
+    assert light_stems([]) == []

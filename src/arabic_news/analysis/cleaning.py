@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from arabic_news.analysis._checks import check_positive_int
 from arabic_news.analysis.frequency import ranked_terms
@@ -21,7 +23,7 @@ from arabic_news.text.analyzer import ArabicAnalyzer, is_number, is_single_lette
 from arabic_news.text.kept_tokens import encoded_tokens
 from arabic_news.text.normalize import DEFAULT_STEPS, Normalizer
 from arabic_news.text.remembered import remembered
-from arabic_news.text.stemming import PROCLITICS, light_stem
+from arabic_news.text.stemming import PROCLITICS, light_stem, light_stems
 from arabic_news.text.stopwords import news_stop_words, stop_words
 from arabic_news.text.tokenize import DEFAULT, tokenize
 
@@ -94,26 +96,64 @@ def cleaning_examples(words: Counter, per_step: int = 3) -> pd.DataFrame:
     off), so each row shows that step's own effect.
     """
     check_positive_int("per_step", per_step)
-    counts = words
-    words = list(counts)
+    written = list(words)
+    weights = np.fromiter(words.values(), dtype=np.int64, count=len(written))  # in key order
+    # Every step maps characters one by one and never touches "\n": one call does all words.
+    joined = "\n".join(written)
+    before = _lines(joined)
     rows = []
     for step, default in DEFAULT_STEPS.items():
         alone = Normalizer(**{name: name == step for name in DEFAULT_STEPS})
-        # Every step maps characters one by one and never touches "\n": one call does all words.
-        after = alone("\n".join(words)).split("\n")
-        changed = sorted(
-            ((before, new) for before, new in zip(words, after, strict=True) if before != new),
-            key=lambda pair: (-counts[pair[0]], pair[0]),
-        )
+        changed, after = _changed_words(written, before, alone(joined))
+        shown = most_frequent(changed, weights, written, per_step)
         rows.append({
             "step": step,
             "on by default": default,
             "words changed": len(changed),
-            "occurrences changed": sum(counts[before] for before, _ in changed),
-            "before": " ، ".join(visible(before) for before, _ in changed[:per_step]),
-            "after": " ، ".join(visible(new) for _, new in changed[:per_step]),
+            "occurrences changed": int(weights[changed].sum()),
+            "before": " ، ".join(visible(written[at]) for at in shown),
+            "after": " ، ".join(visible(after(at)) for at in shown),
         })
     return pd.DataFrame(rows).set_index("step")
+
+
+def _lines(text: str) -> pa.Array | None:
+    """The lines of ``text`` as an Arrow array, split in C without a Python string per
+    line; None when UTF-8 cannot hold ``text`` (a lone surrogate)."""
+    try:
+        return pc.split_pattern(pa.array([text], type=pa.large_string()), "\n").flatten()
+    except (pa.ArrowException, UnicodeError):
+        return None
+
+
+def _changed_words(words: list[str], before: pa.Array | None, after_text: str):
+    """The positions of ``words`` (``before``: their :func:`_lines`) whose line in
+    ``after_text`` differs, and a function giving the line at a position."""
+    after = _lines(after_text) if before is not None else None
+    if after is None:  # a lone surrogate somewhere: word by word
+        lines = after_text.split("\n")
+        changed = np.flatnonzero(np.array(words, dtype=object) != np.array(lines, dtype=object))
+        return changed, lines.__getitem__
+    changed = np.flatnonzero(pc.not_equal(before, after).to_numpy(zero_copy_only=False))
+    return changed, lambda at: after[at].as_py()
+
+
+def normalize_each(words: list[str], normalizer) -> list[str]:
+    """``[normalizer(word) for word in words]`` in one call: every step of a
+    :class:`Normalizer` maps characters one by one and never touches "\n", so the words
+    joined by line breaks are normalised at once and split again (for words that hold no
+    line break, as words split at whitespace never do)."""
+    return normalizer("\n".join(words)).split("\n") if words else []
+
+
+def most_frequent(positions: np.ndarray, weights: np.ndarray, words: list[str],
+                  n: int) -> list[int]:
+    """The ``n`` of ``positions`` with the largest ``weights``, ties in the order of
+    ``words``: only the candidates at least as heavy as the ``n``-th are sorted."""
+    chosen = weights[positions]
+    if len(positions) > n:
+        positions = positions[chosen >= np.partition(chosen, len(chosen) - n)[len(chosen) - n]]
+    return sorted(positions.tolist(), key=lambda at: (-weights[at], words[at]))[:n]
 
 
 def stage_counts(words: Counter) -> dict[str, Counter]:
@@ -132,17 +172,19 @@ def stage_counts(words: Counter) -> dict[str, Counter]:
     normalised = word_token_counts(words)
     stops = stop_words()
     content = Counter({token: n for token, n in normalised.items() if token not in stops})
-    article: Counter = Counter()
-    proclitic: Counter = Counter()
-    for token, n in content.items():
-        article[light_stem(token, "article")] += n
-        proclitic[light_stem(token, "proclitic", normalised)] += n
+    article: dict[str, int] = {}
+    proclitic: dict[str, int] = {}
+    for n, by_article, by_proclitic in zip(content.values(), light_stems(content, "article"),
+                                           light_stems(content, "proclitic", normalised),
+                                           strict=True):
+        article[by_article] = article.get(by_article, 0) + n
+        proclitic[by_proclitic] = proclitic.get(by_proclitic, 0) + n
     return {
         "as written": written,
         "normalised": normalised,
         "stop words removed": content,
-        "definite article stripped": article,
-        "one proclitic stripped": proclitic,
+        "definite article stripped": Counter(article),
+        "one proclitic stripped": Counter(proclitic),
     }
 
 

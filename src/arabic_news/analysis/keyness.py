@@ -31,9 +31,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy.special import chdtrc  # chi2.sf itself; scipy.stats costs 0.7 s to import
 
 from arabic_news.errors import NotApplicable
@@ -76,6 +79,14 @@ def percent_difference(a, b, total_a, total_b, zero: float = ZERO) -> np.ndarray
     return (a / total_a - b / total_b) * 100.0 / (b / total_b)
 
 
+def chi2_upper_tail(g2) -> np.ndarray:
+    """The upper tail of chi-squared with one degree of freedom at each of ``g2``: its
+    p-values. Computed once per distinct value (the same counts give the same G², and most
+    terms of a corpus share their counts with thousands of others), a fifth of the time."""
+    values, inverse = np.unique(np.asarray(g2, dtype=float), return_inverse=True)
+    return chdtrc(1, values)[inverse.reshape(-1)]
+
+
 def adjust_p_values(p_values, correction: str | None = "bonferroni") -> np.ndarray:
     """p-values adjusted for testing them all at once (see the module docstring)."""
     if correction not in CORRECTIONS:
@@ -98,6 +109,9 @@ def _check_counts(counts, name: str) -> None:
     if not isinstance(counts, Mapping):
         raise TypeError(f"{name} must be a mapping term -> count (e.g. a Counter), "
                         f"got {type(counts).__name__}")
+    values = counts.values()
+    if set(map(type, values)) <= {int} and min(values, default=0) >= 0:
+        return  # the usual Counter, checked at C speed; anything else value by value below
     for term, count in counts.items():
         if not isinstance(count, int | np.integer) or isinstance(count, bool) or count < 0:
             raise ValueError(f"{name}[{term!r}] is {count!r}: counts must be integers >= 0")
@@ -143,15 +157,13 @@ def keyness(
         if totals[side] == 0:
             raise NotApplicable(f"part {side} has no term left once stop words are removed: "
                                 "nothing to compare")
-    terms = sorted(set(counts_a) | set(counts_b))
-    a = np.array([counts_a.get(term, 0) for term in terms], dtype=np.int64)
-    b = np.array([counts_b.get(term, 0) for term in terms], dtype=np.int64)
+    terms, a, b = aligned_counts(counts_a, counts_b)
     keep = (a + b) >= min_freq
-    terms = [term for term, kept in zip(terms, keep, strict=True) if kept]
+    terms = list(compress(terms, keep))
     a, b = a[keep], b[keep]
     na, nb = totals["a"], totals["b"]
     g2 = log_likelihood(a, b, na, nb)
-    p_values = chdtrc(1, g2)  # the upper tail of chi-squared with one degree of freedom
+    p_values = chi2_upper_tail(g2)
     adjusted = adjust_p_values(p_values, correction)
     rel_a, rel_b = a / na, b / nb
     table = pd.DataFrame({
@@ -169,8 +181,42 @@ def keyness(
         "used_more_in": np.where(rel_a > rel_b, "a", np.where(rel_a < rel_b, "b", "")),
     })
     table["used_more_in"] = table["used_more_in"].astype("str")
-    table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    if set(map(type, terms)) <= {str}:
+        # The terms are unique and in code-point order: a stable sort by G² alone leaves
+        # the ties alphabetical, as sorting by (G², term) would.
+        table = table.take(np.argsort(-g2, kind="stable"))
+    else:  # terms that are not strings are sorted as the strings they become
+        table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True)[COLUMNS]
+
+
+def aligned_counts(counts_a: Mapping, counts_b: Mapping) -> tuple[list, np.ndarray, np.ndarray]:
+    """Every term of either mapping, sorted, with its count on each side (0 where absent).
+
+    Terms that are all strings are merged and sorted by Arrow, whose order of UTF-8 bytes
+    is Python's order of code points, in C rather than term by term: a tenth of the time
+    on two parts of a corpus of 30,000 articles (200,000 terms)."""
+    keys_a, keys_b = list(counts_a), list(counts_b)
+    if set(map(type, keys_a)) | set(map(type, keys_b)) <= {str}:
+        try:
+            arrays = [pa.array(keys, type=pa.string()) for keys in (keys_a, keys_b)]
+        except (pa.ArrowException, UnicodeError):  # a lone surrogate has no UTF-8
+            arrays = None
+        if arrays is not None:
+            terms = pc.unique(pa.concat_arrays(arrays))
+            terms = terms.take(pc.sort_indices(terms))
+            sides = []
+            for keys, found, counts in zip((keys_a, keys_b), arrays, (counts_a, counts_b),
+                                           strict=True):
+                side = np.zeros(len(terms), dtype=np.int64)
+                side[pc.index_in(found, value_set=terms).to_numpy()] = np.fromiter(
+                    counts.values(), dtype=np.int64, count=len(keys))
+                sides.append(side)
+            return terms.to_pylist(), sides[0], sides[1]
+    terms = sorted(set(keys_a) | set(keys_b))
+    a = np.array([counts_a.get(term, 0) for term in terms], dtype=np.int64)
+    b = np.array([counts_b.get(term, 0) for term in terms], dtype=np.int64)
+    return terms, a, b
 
 
 def key_terms(table: pd.DataFrame, side: str = "a", n: int = 20,

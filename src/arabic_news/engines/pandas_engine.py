@@ -15,15 +15,12 @@ from itertools import islice
 import pandas as pd
 
 from arabic_news.engines.base import Engine
+from arabic_news.engines.digests import partition_digest, texts_digest
 
 #: Texts per partition when the in-memory engine reads an iterator.
 STREAM_BATCH = 10_000
 #: Partial results summed into the running total once this many are waiting.
 _FOLD_EVERY = 8
-#: Texts hashed together by ``content_key``: a tuple of every text of a large corpus would
-#: turn the whole Arrow-backed column into Python strings at once.
-_HASHED_SLICE = 10_000
-
 
 def _is_pandas(data) -> bool:
     return isinstance(data, pd.DataFrame | pd.Series)
@@ -124,10 +121,12 @@ class PandasEngine(Engine):
         return getattr(data, "attrs", None)
 
     def content_key(self, texts) -> tuple:
-        rows = texts.iloc if _is_pandas(texts) else texts  # the same key for the same texts
-        chunks = tuple(hash(tuple(rows[start:start + _HASHED_SLICE]))
-                       for start in range(0, len(texts), _HASHED_SLICE))
-        return (len(texts), hash(chunks))
+        # A SHA-256 of every text, from the Arrow buffers of the column: no Python string is
+        # made, and the same texts give the same key as a column or as a tuple.
+        if isinstance(texts, pd.DataFrame):
+            return (len(texts), partition_digest(texts))
+        column = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
+        return (len(texts), texts_digest(column))
 
 
 def sampled_positions(length: int, n: int, random_state) -> list[int]:

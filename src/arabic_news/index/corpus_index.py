@@ -43,7 +43,7 @@ from arabic_news.analysis import TokenizedCorpus, collocations
 from arabic_news.analysis.frequency import ranked_terms
 from arabic_news.errors import CorpusError
 from arabic_news.index.layout import STREAM, index_problem, read_manifest, stream_file, texts_file
-from arabic_news.text.display_forms import DisplayForms, forms_from_spellings
+from arabic_news.text.display_forms import DisplayForms
 from arabic_news.text.tokenize import tokenize
 
 
@@ -260,14 +260,11 @@ class CorpusIndex:
 
     def display_forms(self) -> DisplayForms:
         """The usual written form of each term: ``display_forms(texts, analyzer)``."""
-        if "_forms" not in self.__dict__:
+        if "_forms" not in self.__dict__:  # chosen with a sort, not a Counter per term
             table = pd.read_parquet(self.folder / "spellings.parquet")
-            found: dict[str, Counter] = {}
-            for term, written, count in zip(self.terms[table["term"].to_numpy()],
-                                            table["written"].tolist(), table["count"].tolist(),
-                                            strict=True):
-                found.setdefault(term, Counter())[written] = count
-            self._forms = forms_from_spellings(found)
+            self._forms = DisplayForms.from_table(pd.DataFrame({
+                "key": pd.Series(self.terms[table["term"].to_numpy()], dtype="str"),
+                "written": table["written"], "count": table["count"]}))
         return self._forms
 
     # -- tokens in order -------------------------------------------------------------------

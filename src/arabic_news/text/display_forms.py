@@ -101,15 +101,26 @@ class DisplayForms(Mapping):
         return self._built
 
     def __getitem__(self, key: str) -> str:
-        if not isinstance(key, str):
+        form = self.get(key)
+        if form is None:
             raise KeyError(key)
+        return form
+
+    def get(self, key, default=None):
+        """The form of ``key`` (a term, or an n-gram of terms each known), else ``default``:
+        one dictionary look-up per term, without the exception of ``Mapping.get`` (labels
+        ask for a hundred thousand pairs at a time)."""
+        if not isinstance(key, str):
+            return default
         form = self._forms.get(key)
         if form is not None:
             return form
         parts = key.split(" ")
-        if len(parts) > 1 and all(part in self._forms for part in parts):
-            return " ".join(self._forms[part] for part in parts)
-        raise KeyError(key)
+        if len(parts) > 1:
+            forms = [self._forms.get(part) for part in parts]
+            if None not in forms:
+                return " ".join(forms)
+        return default
 
     def __contains__(self, key) -> bool:
         try:
