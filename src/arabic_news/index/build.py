@@ -65,8 +65,8 @@ def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dic
     pq.write_table(pa.table({"token": pa.array(stream.vocabulary.tolist(), pa.string())}),
                    folder / "vocabulary.parquet")
     spellings = stream.spellings
-    pq.write_table(pa.table({"written": pa.array(list(spellings), pa.string()),
-                             "count": pa.array(list(spellings.values()), pa.int64())}),
+    pq.write_table(pa.table({"written": pa.array(spellings["written"], pa.string()),
+                             "count": pa.array(spellings["count"], pa.int64())}),
                    folder / "spellings.parquet")
     metadata = frame[list(METADATA)].reset_index(drop=True)
     metadata.attrs = {}  # the corpus's record (tables of what a step removed...) is not stored
