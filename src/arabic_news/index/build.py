@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import sparse
 
 from arabic_news.engines import engine_of
@@ -166,7 +167,7 @@ def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[
     # in this process's memory until they are flushed, which at 80 M tokens is a gigabyte.
     files = {name: _npy_writer(staging / stream_file(name), np.int32, total)
              for name in STREAM if name != "offsets"}
-    term_rows, pair_codes = [], []
+    term_rows, part_pairs = [], []
     for folder, mapping, part_lengths in _progress(zip(folders, mappings, lengths, strict=True),
                                                    progress, len(folders), "indexing parts"):
         token = mapping[np.load(folder / "token.npy")] if len(mapping) else \
@@ -176,30 +177,61 @@ def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[
         files["end"].write(np.load(folder / "end.npy").astype(np.int32).tobytes())
         terms, owner = _term_stream(token, part_lengths, term_of)
         term_rows.append(_csr(owner, terms, len(part_lengths), n_terms))
-        codes, pair_owner = _pair_codes(terms, owner, n_terms)
-        local, found = pd.factorize(codes)  # the part's distinct pairs, each looked up once
-        np.save(folder / "pair_local.npy", local.astype(np.int32))
-        np.save(folder / "pair_owner.npy", pair_owner.astype(np.int32))
-        pair_codes.append(found)
+        part_pairs.append(_write_part_pairs(folder, terms, owner, n_terms, len(part_lengths)))
     for handle in files.values():
         handle.close()
     counts = _stacked(term_rows, n_terms)
     sparse.save_npz(staging / "counts.npz", counts, compressed=False)
-    # pandas' hash-based unique, then one sort: several times faster than np.unique here.
-    pairs = np.sort(pd.unique(np.concatenate(pair_codes))) if pair_codes else \
-        np.zeros(0, np.int64)
+    pairs = _sorted_union(part_pairs)
     np.save(staging / "bigrams.npy", np.stack([pairs // max(n_terms, 1),
                                                pairs % max(n_terms, 1)]).astype(np.int32))
-    bigram_rows = []
-    known = pd.Index(pairs)
-    for folder, found, part_lengths in zip(folders, pair_codes, lengths, strict=True):
-        local = np.load(folder / "pair_local.npy")
-        ids = known.get_indexer(found)[local] if len(local) else np.zeros(0, np.int64)
-        bigram_rows.append(_csr(np.load(folder / "pair_owner.npy"), ids, len(part_lengths),
-                                len(pairs)))
+    bigram_rows = [_relabelled(sparse.load_npz(folder / "pairs.npz"),
+                               np.searchsorted(pairs, found), len(pairs))
+                   for folder, found in zip(folders, part_pairs, strict=True)]
     sparse.save_npz(staging / "bigram_counts.npz", _stacked(bigram_rows, len(pairs)),
                     compressed=False)
     return {"tokens": total, "terms": int(counts.sum()), "bigram_types": len(pairs)}
+
+
+def _write_part_pairs(folder: Path, terms: np.ndarray, owner: np.ndarray, n_terms: int,
+                      n_documents: int) -> np.ndarray:
+    """Write a part's per-document bigram counts, whose columns are the part's own distinct
+    pair codes in increasing order, and return those codes. Memory: the part's pairs."""
+    codes, pair_owner = _pair_codes(terms, owner, n_terms)
+    found, local = _distinct(codes)
+    sparse.save_npz(folder / "pairs.npz", _csr(pair_owner, local, n_documents, len(found)),
+                    compressed=False)
+    return found
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values`` in increasing order, and the position of each value among
+    them: Arrow's hash-based dictionary encoding, then one sort of the distinct values
+    (faster than ``np.unique``'s sort of every value)."""
+    encoded = pa.array(values).dictionary_encode()
+    found = encoded.dictionary.to_numpy()
+    order = np.argsort(found)
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return found[order], rank[encoded.indices.to_numpy()]
+
+
+def _sorted_union(arrays: list[np.ndarray]) -> np.ndarray:
+    """The distinct values of increasing arrays, in increasing order (one sort, not a hash:
+    numpy's hash-based ``np.unique`` is several times slower on these codes)."""
+    if not arrays:
+        return np.zeros(0, np.int64)
+    joined = np.sort(np.concatenate(arrays))
+    first = np.ones(len(joined), dtype=bool)
+    first[1:] = joined[1:] != joined[:-1]
+    return joined[first]
+
+
+def _relabelled(matrix, columns: np.ndarray, n_columns: int):
+    """``matrix`` (CSR) with its column ``j`` moved to ``columns[j]``. ``columns`` increases,
+    so each row's columns stay sorted and no row is sorted again."""
+    return sparse.csr_matrix((matrix.data, columns[matrix.indices], matrix.indptr),
+                             shape=(matrix.shape[0], n_columns))
 
 
 def _npy_writer(path: Path, dtype, length: int):
