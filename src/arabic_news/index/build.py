@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse
 
 from arabic_news.engines import engine_of
@@ -72,7 +73,8 @@ def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dic
     metadata = frame[list(METADATA)].reset_index(drop=True)
     metadata.attrs = {}  # the corpus's record (tables of what a step removed...) is not stored
     metadata.to_parquet(folder / "metadata.parquet", index=False)
-    pq.write_table(pa.table({"text": pa.array(texts, pa.string())}),
+    # The column as Arrow holds it (no copy when it is Arrow-backed), as the ``string`` type.
+    pq.write_table(pa.table({"text": pa.array(frame["text"]).cast(pa.string())}),
                    Path(staging) / texts_file(number), row_group_size=TEXT_ROWS)
     return {"part": number, "documents": len(texts), "tokens": len(stream)}
 
@@ -127,8 +129,9 @@ def _write_spellings(staging: Path, folders: list[Path], vocabulary: dict[str, i
     joined = "\n".join(forms)
     normalised = (joined if normalizer is None else normalizer(joined)).split("\n") \
         if forms else []
-    tokens = pd.Index(list(vocabulary)).get_indexer(pd.Index(normalised, dtype=object)) \
-        if forms else np.zeros(0, np.int64)
+    tokens = pc.index_in(pa.array(normalised, pa.string()),
+                         value_set=pa.array(list(vocabulary), pa.string()))
+    tokens = pc.fill_null(tokens, -1).to_numpy().astype(np.int64)
     terms = np.where(tokens >= 0, term_of[np.maximum(tokens, 0)] if len(term_of) else -1, -1)
     table = pd.DataFrame({"term": terms, "written": pd.Series(forms, dtype=str),
                           "count": written["count"].to_numpy()})

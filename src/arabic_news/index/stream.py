@@ -47,12 +47,13 @@ from arabic_news.text.tokenize import tokenize
 BATCH = 8000
 _PLANE = 0x10000
 _CODE_POINTS = 0x110000
+_LINE_BREAK = "\n".encode("utf-32-le")
 # Conservative shortcuts, each a subset of what the tokeniser keeps as one token: a run of
 # the 36 plain Arabic letters (ء to ي) is one token; so is such a run with harakat, shadda,
 # sukun or tatweel after its first letter, as written.
 _LETTERS = "\u0621-\u063a\u0641-\u064a"
 _ONE_ARABIC_WORD = re.compile(f"[{_LETTERS}]+")
-_ONE_WRITTEN_WORD = f"[{_LETTERS}][{_LETTERS}\u0640\u064b-\u0652]*"
+_ONE_WRITTEN_WORD = re.compile(f"[{_LETTERS}][{_LETTERS}\u0640\u064b-\u0652]*")
 
 
 @cache
@@ -115,7 +116,7 @@ class TokenStream:
         joined = "\n".join(texts)
         points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         piece_start, piece_end = _piece_bounds(points, self._separator)
-        ids = self._pieces.ids(_written_pieces(joined, piece_start, piece_end))
+        ids = self._pieces.ids(_written_pieces(points, piece_start, piece_end))
         tokens, owner = self._pieces.tokens(ids)
         # Documents: text d starts at doc_start[d] in the joined batch (one "\n" between).
         doc_start = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
@@ -145,16 +146,18 @@ class TokenStream:
 class _Pieces:
     """The distinct pieces of a stream, each tokenised once, and their counts.
 
-    Pieces are held as written, UTF-8 bytes in an Arrow array (``_known``, by id), so that a
-    batch's pieces are told apart and found by Arrow's hashing rather than one Python string
-    at a time; only a piece seen for the first time is tokenised in Python. Piece ``p``
-    gives the tokens ``_tokens[_offsets[p]:_offsets[p + 1]]`` (ids into ``vocabulary``, in
-    order of first use).
+    Pieces are held as written, as the UTF-32 bytes of their code points in an Arrow array
+    (``_known``, by id), so that a batch's pieces are told apart and found by Arrow's
+    hashing rather than one Python string at a time; only a piece seen for the first time is
+    decoded (``_written``) and tokenised in Python. Piece ``p`` gives the tokens
+    ``_tokens[_offsets[p]:_offsets[p + 1]]`` (ids into ``vocabulary``, in order of first
+    use).
     """
 
     def __init__(self, normalizer) -> None:
         self._normalizer = normalizer
         self._known = pa.array([], pa.large_binary())
+        self._written: list[str] = []
         self._offsets = np.zeros(1, dtype=np.int64)
         self._tokens = np.zeros(0, dtype=np.int32)
         self._counts = np.zeros(0, dtype=np.int64)
@@ -190,7 +193,8 @@ class _Pieces:
         return self._tokens[first[owner] + within], owner
 
     def _add(self, new: pa.Array) -> None:
-        made = self._tokens_of(_decoded(new))
+        written = _decoded(new)
+        made = self._tokens_of(written)
         vocabulary = self._vocabulary
         found = [vocabulary.setdefault(token, len(vocabulary))
                  for token in chain.from_iterable(made)]
@@ -198,6 +202,7 @@ class _Pieces:
         self._offsets = np.concatenate((self._offsets, self._offsets[-1] + np.cumsum(sizes)))
         self._tokens = np.concatenate((self._tokens, np.asarray(found, dtype=np.int32)))
         self._known = pa.concat_arrays([self._known, new])
+        self._written += written
 
     def _tokens_of(self, pieces: list[str]) -> list[list[str]]:
         """``tokenize(piece, normalizer=...)`` of each piece. The package's normaliser maps
@@ -216,45 +221,53 @@ class _Pieces:
 
     def written_counts(self) -> pd.DataFrame:
         """Every written token with its count. A piece that is one run of Arabic letters and
-        marks is one written token as it stands (told by Arrow's regular expressions); any
-        other piece is tokenised as written."""
-        one = pc.match_substring_regex(self._known.view(pa.large_string()),
-                                       rf"\A(?:{_ONE_WRITTEN_WORD})\z").to_numpy(
-                                           zero_copy_only=False)
-        whole = _decoded(self._known.filter(pa.array(one)))
-        made = [tokenize(piece, normalizer=None)
-                for piece in _decoded(self._known.filter(pa.array(~one)))]
+        marks is one written token as it stands; any other piece is tokenised as written."""
+        one = _ONE_WRITTEN_WORD.fullmatch
+        whole = np.fromiter((one(piece) is not None for piece in self._written), dtype=bool,
+                            count=len(self._written))
+        pieces = np.array(self._written, dtype=object)
+        made = [tokenize(piece, normalizer=None) for piece in pieces[~whole]]
         sizes = np.fromiter(map(len, made), dtype=np.int64, count=len(made))
         written = pd.DataFrame({
-            "written": pd.Series(whole + list(chain.from_iterable(made)), dtype=object),
-            "count": np.concatenate((self._counts[one], np.repeat(self._counts[~one], sizes)))})
+            "written": np.concatenate((pieces[whole],
+                                       np.array(list(chain.from_iterable(made)), dtype=object))),
+            "count": np.concatenate((self._counts[whole], np.repeat(self._counts[~whole], sizes)))})
         return written.groupby("written", sort=False, as_index=False)["count"].sum()
 
 
 def terms_of_tokens(tokens: list[str], analyzer) -> tuple[np.ndarray, np.ndarray]:
     """Each normalised token's term: ``(term_of, terms)``, where ``term_of[i]`` is the id in
     ``terms`` of what ``analyzer.tokens`` makes of ``tokens[i]`` (``-1`` for a stop word or a
-    token the analyzer drops). Without stemming the analyzer keeps a token as it is or drops
-    it, so one call on all tokens (one per line) shows which it keeps."""
-    if getattr(analyzer, "stem", None) is None:
-        kept = iter(analyzer.tokens("\n".join(tokens)))
-        made, following = [], next(kept, None)
-        for token in tokens:
-            if token == following:
-                made.append([token])
-                following = next(kept, None)
-            else:
-                made.append([])
-        if following is not None:  # not a keep-or-drop analyzer after all
-            made = [analyzer.tokens(token) for token in tokens]
-    else:
-        made = [analyzer.tokens(token) for token in tokens]
-    terms: dict[str, int] = {}
+    token the analyzer drops). ``tokens`` are distinct (a vocabulary)."""
     term_of = np.full(len(tokens), -1, dtype=np.int32)
-    for number, found in enumerate(made):
+    kept = _kept_positions(tokens, analyzer)
+    if kept is not None:  # each kept token is its own term, in the order of the tokens
+        term_of[kept] = np.arange(len(kept), dtype=np.int32)
+        return term_of, np.array(tokens, dtype=object)[kept]
+    terms: dict[str, int] = {}
+    for number, token in enumerate(tokens):
+        found = analyzer.tokens(token)
         if len(found) == 1:
             term_of[number] = terms.setdefault(found[0], len(terms))
     return term_of, np.array(list(terms), dtype=object)
+
+
+def _kept_positions(tokens: list[str], analyzer) -> np.ndarray | None:
+    """The positions of the tokens that ``analyzer.tokens`` keeps as they are, from one call
+    on all tokens (one per line), when the analyzer keeps a token as it is or drops it (no
+    stemming): what the call keeps is then ``tokens`` in order, some left out. None when it
+    is not (a kept token not among ``tokens``, or out of order), or when ``tokens`` are not
+    distinct: each token is then analysed on its own."""
+    if getattr(analyzer, "stem", None) is not None:
+        return None
+    vocabulary = pd.Index(tokens, dtype=object)
+    if not vocabulary.is_unique:
+        return None
+    kept = analyzer.tokens("\n".join(tokens))
+    where = vocabulary.get_indexer(pd.Index(kept, dtype=object))
+    if (where < 0).any() or (np.diff(where) <= 0).any():
+        return None
+    return where
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -268,22 +281,25 @@ def _piece_bounds(points: np.ndarray, separator: np.ndarray) -> tuple[np.ndarray
     return changes[::2], changes[1::2]
 
 
-def _written_pieces(text: str, start: np.ndarray, end: np.ndarray) -> pa.LargeBinaryArray:
-    """The pieces ``text[start:end]`` as UTF-8 bytes in one Arrow array (a lone surrogate
-    kept as its three bytes). The array is first made over the whole text, the pieces and
-    the runs of separators between them alternating, then the pieces are taken."""
-    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    at_byte = np.append(np.flatnonzero((data & 0xC0) != 0x80), len(data))  # of each character
-    bounds = np.empty(2 * len(start), dtype=np.int64)
-    bounds[0::2] = at_byte[start]
-    bounds[1::2] = at_byte[end]
-    if not len(bounds):
+def _written_pieces(points: np.ndarray, start: np.ndarray, end: np.ndarray) -> pa.Array:
+    """The pieces ``points[start:end]`` (code points) as UTF-32 bytes in one Arrow array. The
+    array is first made over all the code points, the pieces and the runs of separators
+    between them alternating, then the pieces are taken."""
+    if not len(start):
         return pa.array([], pa.large_binary())
+    bounds = np.empty(2 * len(start), dtype=np.int64)
+    bounds[0::2] = start
+    bounds[1::2] = end
+    bounds *= points.itemsize
     alternating = pa.LargeBinaryArray.from_buffers(
-        pa.large_binary(), len(bounds) - 1, [None, pa.py_buffer(bounds), pa.py_buffer(data)])
+        pa.large_binary(), len(bounds) - 1, [None, pa.py_buffer(bounds), pa.py_buffer(points)])
     return alternating.take(pa.array(np.arange(0, len(alternating), 2, dtype=np.int64)))
 
 
 def _decoded(pieces: pa.Array) -> list[str]:
-    """UTF-8 bytes of an Arrow array as Python strings (a lone surrogate decoded back)."""
-    return [piece.decode("utf-8", "surrogatepass") for piece in pieces.to_pylist()]
+    """UTF-32 bytes of an Arrow array as Python strings (a lone surrogate decoded back):
+    decoded in one call, joined by line breaks, which no piece holds."""
+    if not len(pieces):
+        return []
+    joined = _LINE_BREAK.join(pieces.to_pylist())
+    return joined.decode("utf-32-le", "surrogatepass").split("\n")
