@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from scipy import sparse
 
 from arabic_news.engines import engine_of
@@ -53,9 +54,6 @@ def _part_folder(staging: Path, number: int) -> Path:
 def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dict:
     """Tokenise one partition and write its files (see the module docstring); returns the
     part's number, documents and tokens."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     folder = _part_folder(Path(staging), number)
     folder.mkdir(exist_ok=True)  # a task run again writes the same files
     texts = frame["text"].tolist()
@@ -121,11 +119,8 @@ def _write_spellings(staging: Path, folders: list[Path], vocabulary: dict[str, i
     """Each term's written forms with their counts: a written token whose normalised form is
     one token of the vocabulary spells that token's term (one normalising call for all
     written forms: the normaliser keeps line breaks)."""
-    parts = [pd.read_parquet(folder / "spellings.parquet") for folder in folders]
-    written = pd.concat(parts, ignore_index=True) if parts else \
-        pd.DataFrame({"written": pd.Series(dtype=str), "count": pd.Series(dtype="int64")})
-    written = written.groupby("written", sort=True, as_index=False)["count"].sum()
-    forms = written["written"].tolist()
+    written = _summed_spellings(folders)
+    forms = written["written"].to_pylist()
     joined = "\n".join(forms)
     normalised = (joined if normalizer is None else normalizer(joined)).split("\n") \
         if forms else []
@@ -133,15 +128,23 @@ def _write_spellings(staging: Path, folders: list[Path], vocabulary: dict[str, i
                          value_set=pa.array(list(vocabulary), pa.string()))
     tokens = pc.fill_null(tokens, -1).to_numpy().astype(np.int64)
     terms = np.where(tokens >= 0, term_of[np.maximum(tokens, 0)] if len(term_of) else -1, -1)
-    table = pd.DataFrame({"term": terms, "written": pd.Series(forms, dtype=str),
-                          "count": written["count"].to_numpy()})
-    table = table[table["term"] >= 0].astype({"term": "int32", "written": str,
-                                              "count": "int64"})
-    table.sort_values(["term", "written"]).to_parquet(staging / "spellings.parquet",
-                                                      index=False)
-    pd.DataFrame({"written_tokens": [int(written["count"].sum())],
+    table = written.add_column(0, "term", pa.array(terms, pa.int32()))
+    table = table.filter(pa.array(terms >= 0)).sort_by([("term", "ascending"),
+                                                        ("written", "ascending")])
+    table.to_pandas().to_parquet(staging / "spellings.parquet", index=False)
+    pd.DataFrame({"written_tokens": [int(pc.sum(written["count"]).as_py() or 0)],
                   "written_forms": [len(written)]}).to_parquet(staging / "written.parquet",
                                                                index=False)
+
+
+def _summed_spellings(folders: list[Path]):
+    """The parts' written forms, each once, with its count summed over the parts (an Arrow
+    table of ``written`` and ``count``)."""
+    parts = [pq.read_table(folder / "spellings.parquet") for folder in folders]
+    if not parts:
+        return pa.table({"written": pa.array([], pa.string()), "count": pa.array([], pa.int64())})
+    summed = pa.concat_tables(parts).group_by("written").aggregate([("count", "sum")])
+    return pa.table({"written": summed["written"], "count": summed["count_sum"]})
 
 
 def _write_documents(staging: Path, folders: list[Path], parts: list[dict]) -> int:
@@ -222,8 +225,8 @@ def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _sorted_union(arrays: list[np.ndarray]) -> np.ndarray:
     """The distinct values of increasing arrays, in increasing order (one sort, not a hash:
     numpy's hash-based ``np.unique`` is several times slower on these codes)."""
-    if not arrays:
-        return np.zeros(0, np.int64)
+    if len(arrays) < 2:
+        return arrays[0] if arrays else np.zeros(0, np.int64)
     joined = np.sort(np.concatenate(arrays))
     first = np.ones(len(joined), dtype=bool)
     first[1:] = joined[1:] != joined[:-1]
