@@ -6,13 +6,16 @@
    and writes, in a folder of its own, the token stream with the partition's own token ids,
    its token vocabulary, its written forms with counts, and its texts. A worker holds one
    partition and its stream, never the corpus.
-2. **Merge** (this process, one part at a time). The parts' vocabularies are joined in
-   corpus order into one token vocabulary (so ids do not depend on the partitioning), the
-   analyzer decides each distinct token's term once (:func:`terms_of_tokens`), and each
-   part's stream is rewritten in the global ids into one memory-mapped stream. Per-document
-   term counts and bigram counts are made from the stream part by part (sparse rows), and
-   the parts' bigram codes give the bigram vocabulary. Memory: one part's stream, the
-   vocabularies, and the sparse counts (the result).
+2. **Merge** (this process). The parts' vocabularies are joined in corpus order into one
+   token vocabulary (so ids do not depend on the partitioning), the analyzer decides each
+   distinct token's term once (:func:`terms_of_tokens`), and each part's stream, read
+   through a memory map, is rewritten in the global ids into one stream, in steps of whole
+   documents of about :data:`MERGE_TOKENS` tokens. Each step makes its documents' term
+   counts and bigram counts (sparse rows; the bigram columns are the step's own distinct
+   pair codes, sorted); the union of the steps' codes is the bigram vocabulary, into which
+   each step's columns are relabelled in order. Memory: one step's arrays (small, so the
+   same memory serves step after step), the vocabularies, and the sparse counts (the
+   result).
 
 Everything is written into a staging folder (:func:`~arabic_news.corpus.staging.staged_folder`),
 the manifest last, then renamed: a half-built index is never seen under its name.
@@ -42,6 +45,8 @@ from arabic_news.index.stream import TokenStream, terms_of_tokens
 
 #: The metadata columns kept in ``documents.parquet`` (the text goes to the texts files).
 METADATA = ("doc_id", "title", "source", "published")
+#: Tokens per step of the merge (whole documents): the arrays of a step stay small.
+MERGE_TOKENS = 1 << 21
 _PART_META = pd.DataFrame({"part": pd.Series(dtype="int64"),
                            "documents": pd.Series(dtype="int64"),
                            "tokens": pd.Series(dtype="int64")})
@@ -173,41 +178,54 @@ def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[
     # in this process's memory until they are flushed, which at 80 M tokens is a gigabyte.
     files = {name: _npy_writer(staging / stream_file(name), np.int32, total)
              for name in STREAM if name != "offsets"}
-    term_rows, part_pairs = [], []
+    term_rows, pair_rows, pair_codes = [], [], []
     for folder, mapping, part_lengths in _progress(zip(folders, mappings, lengths, strict=True),
                                                    progress, len(folders), "indexing parts"):
-        token = mapping[np.load(folder / "token.npy")] if len(mapping) else \
-            np.zeros(0, np.int32)
-        files["token"].write(token.astype(np.int32).tobytes())
-        files["start"].write(np.load(folder / "start.npy").astype(np.int32).tobytes())
-        files["end"].write(np.load(folder / "end.npy").astype(np.int32).tobytes())
-        terms, owner = _term_stream(token, part_lengths, term_of)
-        term_rows.append(_csr(owner, terms, len(part_lengths), n_terms))
-        part_pairs.append(_write_part_pairs(folder, terms, owner, n_terms, len(part_lengths)))
+        stream = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
+                  for name in ("token", "start", "end")}
+        for first, last, begin, end in _steps(part_lengths, MERGE_TOKENS):
+            token = mapping[stream["token"][begin:end]] if len(mapping) else \
+                np.zeros(0, np.int32)
+            for name, values in (("token", token), ("start", stream["start"][begin:end]),
+                                 ("end", stream["end"][begin:end])):
+                np.asarray(values, dtype=np.int32).tofile(files[name])
+            terms, owner = _term_stream(token, part_lengths[first:last], term_of)
+            term_rows.append(_csr(owner, terms, last - first, n_terms))
+            found, rows = _pair_counts(terms, owner, n_terms, last - first)
+            pair_codes.append(found)
+            pair_rows.append(rows)
     for handle in files.values():
         handle.close()
     counts = _stacked(term_rows, n_terms)
     sparse.save_npz(staging / "counts.npz", counts, compressed=False)
-    pairs = _sorted_union(part_pairs)
+    pairs = _sorted_union(pair_codes)
     np.save(staging / "bigrams.npy", np.stack([pairs // max(n_terms, 1),
                                                pairs % max(n_terms, 1)]).astype(np.int32))
-    bigram_rows = [_relabelled(sparse.load_npz(folder / "pairs.npz"),
-                               np.searchsorted(pairs, found), len(pairs))
-                   for folder, found in zip(folders, part_pairs, strict=True)]
+    bigram_rows = [_relabelled(rows, np.searchsorted(pairs, found), len(pairs))
+                   for rows, found in zip(pair_rows, pair_codes, strict=True)]
     sparse.save_npz(staging / "bigram_counts.npz", _stacked(bigram_rows, len(pairs)),
                     compressed=False)
     return {"tokens": total, "terms": int(counts.sum()), "bigram_types": len(pairs)}
 
 
-def _write_part_pairs(folder: Path, terms: np.ndarray, owner: np.ndarray, n_terms: int,
-                      n_documents: int) -> np.ndarray:
-    """Write a part's per-document bigram counts, whose columns are the part's own distinct
-    pair codes in increasing order, and return those codes. Memory: the part's pairs."""
+def _steps(lengths: np.ndarray, tokens: int):
+    """Runs of whole documents of about ``tokens`` tokens (at least one document each):
+    ``(first, last, begin, end)``, documents ``first:last`` owning tokens ``begin:end``."""
+    offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+    first = 0
+    while first < len(lengths):
+        last = max(int(np.searchsorted(offsets, offsets[first] + tokens, side="right")) - 1,
+                   first + 1)
+        yield first, last, int(offsets[first]), int(offsets[last])
+        first = last
+
+
+def _pair_counts(terms: np.ndarray, owner: np.ndarray, n_terms: int, n_documents: int):
+    """The distinct pair codes of a run of documents, in increasing order, and its documents'
+    counts of them (CSR, a column per distinct code)."""
     codes, pair_owner = _pair_codes(terms, owner, n_terms)
     found, local = _distinct(codes)
-    sparse.save_npz(folder / "pairs.npz", _csr(pair_owner, local, n_documents, len(found)),
-                    compressed=False)
-    return found
+    return found, _csr(pair_owner, local, n_documents, len(found))
 
 
 def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
