@@ -41,7 +41,7 @@ from arabic_news.index.layout import (
     stream_file,
     texts_file,
 )
-from arabic_news.index.stream import TokenStream, terms_of_tokens
+from arabic_news.index.stream import BATCH, TokenStream, terms_of_tokens
 
 #: The metadata columns kept in ``documents.parquet`` (the text goes to the texts files).
 METADATA = ("doc_id", "title", "source", "published")
@@ -61,8 +61,7 @@ def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dic
     part's number, documents and tokens."""
     folder = _part_folder(Path(staging), number)
     folder.mkdir(exist_ok=True)  # a task run again writes the same files
-    texts = frame["text"].tolist()
-    stream = TokenStream(texts, analyzer, terms=False)
+    stream = TokenStream(_texts(frame["text"]), analyzer, terms=False)
     np.save(folder / "token.npy", stream.token)
     np.save(folder / "start.npy", stream.start)
     np.save(folder / "end.npy", stream.end)
@@ -79,7 +78,13 @@ def _write_part(frame: pd.DataFrame, number: int, staging: str, analyzer) -> dic
     # The column as Arrow holds it (no copy when it is Arrow-backed), as the ``string`` type.
     pq.write_table(pa.table({"text": pa.array(frame["text"]).cast(pa.string())}),
                    Path(staging) / texts_file(number), row_group_size=TEXT_ROWS)
-    return {"part": number, "documents": len(texts), "tokens": len(stream)}
+    return {"part": number, "documents": len(frame), "tokens": len(stream)}
+
+
+def _texts(column: pd.Series):
+    """The texts of a column as Python strings, a batch at a time (never all at once)."""
+    for begin in range(0, len(column), BATCH):
+        yield from column.iloc[begin:begin + BATCH].tolist()
 
 
 def build_into(staging: Path, corpus, analyzer, progress: bool) -> dict:

@@ -43,8 +43,10 @@ import pyarrow.compute as pc
 
 from arabic_news.text.tokenize import tokenize
 
-#: Texts per batch: the code points of a batch are held as one array of 4 bytes each.
-BATCH = 8000
+#: Texts per batch: the code points of a batch are held as one array of 4 bytes each. A
+#: batch's arrays are kept small (a few million values), so the same memory serves batch
+#: after batch instead of new memory being asked of the system each time.
+BATCH = 2000
 _PLANE = 0x10000
 _CODE_POINTS = 0x110000
 _LINE_BREAK = "\n".encode("utf-32-le")
@@ -122,7 +124,8 @@ class TokenStream:
         doc_start = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
         document = (np.searchsorted(doc_start, piece_start, side="right") - 1)[owner]
         base = doc_start[document]
-        return (tokens, piece_start[owner] - base, piece_end[owner] - base,
+        return (tokens, (piece_start[owner] - base).astype(np.int32),
+                (piece_end[owner] - base).astype(np.int32),
                 np.bincount(document, minlength=len(texts)))
 
     # -- reading ----------------------------------------------------------------------------
