@@ -46,7 +46,7 @@ from arabic_news.text.tokenize import tokenize
 #: Texts per batch: the code points of a batch are held as one array of 4 bytes each. A
 #: batch's arrays are kept small (a few million values), so the same memory serves batch
 #: after batch instead of new memory being asked of the system each time.
-BATCH = 2000
+BATCH = 4000
 _PLANE = 0x10000
 _CODE_POINTS = 0x110000
 _LINE_BREAK = "\n".encode("utf-32-le")
