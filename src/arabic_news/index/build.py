@@ -95,8 +95,8 @@ def _write_texts(column: pd.Series, path: Path) -> None:
 
 
 def _beside():
-    """One thread for writing files beside the work of this one: Arrow's Parquet writer and
-    numpy let go of the GIL, so on two cores the writing is mostly hidden."""
+    """One thread for work beside this one's (writing files, a pass of the merge): Arrow,
+    numpy and scipy let go of the GIL in their loops, so on two cores it is mostly hidden."""
     return ThreadPoolExecutor(max_workers=1)
 
 
@@ -200,37 +200,79 @@ def _write_documents(staging: Path, folders: list[Path], parts: list[dict]) -> i
 
 def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[np.ndarray],
                              term_of: np.ndarray, n_terms: int, progress: bool) -> dict:
-    """The global token stream (files appended to part by part) and the per-document term
-    and bigram counts."""
+    """The global token stream and the per-document term counts (in a second thread), and
+    the per-document bigram counts (in this one): two passes over the steps, each on its own
+    core, as the work is mostly numpy's, Arrow's and scipy's, which let go of the GIL."""
     lengths = [np.load(folder / "lengths.npy") for folder in folders]
-    total = int(sum(int(part.sum()) for part in lengths))
-    per_document = np.concatenate(lengths) if lengths else np.zeros(0, np.int64)
+    steps = _MergeSteps(folders, mappings, lengths, term_of)
+    with _beside() as beside:
+        stream = beside.submit(_write_stream_and_term_counts, staging, steps, n_terms)
+        bigrams = _write_bigram_counts(staging, steps, n_terms, progress)
+        return {**stream.result(), **bigrams}
+
+
+class _MergeSteps:
+    """The parts' streams in steps of whole documents (see the module docstring), each
+    step's tokens in the global ids and its terms; iterated once per pass of the merge."""
+
+    def __init__(self, folders: list[Path], mappings: list[np.ndarray],
+                 lengths: list[np.ndarray], term_of: np.ndarray) -> None:
+        self.folders, self.mappings, self.lengths = folders, mappings, lengths
+        self.term_of = term_of
+        self.tokens = int(sum(int(part.sum()) for part in lengths))
+        self.bounds = [list(_steps(part, MERGE_TOKENS)) for part in lengths]
+
+    def __len__(self) -> int:
+        return sum(len(bounds) for bounds in self.bounds)
+
+    def __iter__(self):
+        """``(n_documents, stream, terms, owner)`` per step: ``stream`` the step's token,
+        start and end arrays, ``terms`` its terms and ``owner`` the document of each (from 0
+        in the step)."""
+        for folder, mapping, lengths, bounds in zip(self.folders, self.mappings, self.lengths,
+                                                    self.bounds, strict=True):
+            part = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
+                    for name in ("token", "start", "end")}
+            for first, last, begin, end in bounds:
+                token = mapping[part["token"][begin:end]] if len(mapping) else \
+                    np.zeros(0, np.int32)
+                terms, owner = _term_stream(token, lengths[first:last], self.term_of)
+                stream = {"token": token, "start": part["start"][begin:end],
+                          "end": part["end"][begin:end]}
+                yield last - first, stream, terms, owner
+
+
+def _write_stream_and_term_counts(staging: Path, steps: _MergeSteps, n_terms: int) -> dict:
+    """The global token stream (files appended to step by step) and the documents x terms
+    counts."""
+    per_document = np.concatenate(steps.lengths) if steps.lengths else np.zeros(0, np.int64)
     np.save(staging / stream_file("offsets"),
             np.concatenate(([0], np.cumsum(per_document))).astype(np.int64))
     # Appended with plain writes, not through a memory map: written pages of a map count
     # in this process's memory until they are flushed, which at 80 M tokens is a gigabyte.
-    files = {name: _npy_writer(staging / stream_file(name), np.int32, total)
+    files = {name: _npy_writer(staging / stream_file(name), np.int32, steps.tokens)
              for name in STREAM if name != "offsets"}
-    term_rows, pair_rows, pair_codes = [], [], []
-    for folder, mapping, part_lengths in _progress(zip(folders, mappings, lengths, strict=True),
-                                                   progress, len(folders), "indexing parts"):
-        stream = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
-                  for name in ("token", "start", "end")}
-        for first, last, begin, end in _steps(part_lengths, MERGE_TOKENS):
-            token = mapping[stream["token"][begin:end]] if len(mapping) else \
-                np.zeros(0, np.int32)
-            for name, values in (("token", token), ("start", stream["start"][begin:end]),
-                                 ("end", stream["end"][begin:end])):
-                np.asarray(values, dtype=np.int32).tofile(files[name])
-            terms, owner = _term_stream(token, part_lengths[first:last], term_of)
-            term_rows.append(_csr(owner, terms, last - first, n_terms))
-            found, rows = _pair_counts(terms, owner, n_terms, last - first)
-            pair_codes.append(found)
-            pair_rows.append(rows)
+    term_rows = []
+    for n_documents, stream, terms, owner in steps:
+        for name, values in stream.items():
+            np.asarray(values, dtype=np.int32).tofile(files[name])
+        term_rows.append(_csr(owner, terms, n_documents, n_terms))
     for handle in files.values():
         handle.close()
     counts = _stacked(term_rows, n_terms)
     sparse.save_npz(staging / "counts.npz", counts, compressed=False)
+    return {"tokens": steps.tokens, "terms": int(counts.sum())}
+
+
+def _write_bigram_counts(staging: Path, steps: _MergeSteps, n_terms: int,
+                         progress: bool) -> dict:
+    """The bigram vocabulary (pairs of term ids) and the documents x bigrams counts: each
+    step's counts over its own sorted pair codes, then relabelled into their union."""
+    pair_rows, pair_codes = [], []
+    for n_documents, _, terms, owner in _progress(steps, progress, "indexing bigrams"):
+        found, rows = _pair_counts(terms, owner, n_terms, n_documents)
+        pair_codes.append(found)
+        pair_rows.append(rows)
     pairs = _sorted_union(pair_codes)
     np.save(staging / "bigrams.npy", np.stack([pairs // max(n_terms, 1),
                                                pairs % max(n_terms, 1)]).astype(np.int32))
@@ -238,7 +280,7 @@ def _write_stream_and_counts(staging: Path, folders: list[Path], mappings: list[
                    for rows, found in zip(pair_rows, pair_codes, strict=True)]
     sparse.save_npz(staging / "bigram_counts.npz", _stacked(bigram_rows, len(pairs)),
                     compressed=False)
-    return {"tokens": total, "terms": int(counts.sum()), "bigram_types": len(pairs)}
+    return {"bigram_types": len(pairs)}
 
 
 def _steps(lengths: np.ndarray, tokens: int):
@@ -330,9 +372,9 @@ def _stacked(rows: list, n_columns: int):
     return sparse.vstack(rows, format="csr", dtype=np.int32)
 
 
-def _progress(items, shown: bool, total: int, label: str):
+def _progress(steps: _MergeSteps, shown: bool, label: str):
     if not shown:
-        return items
+        return steps
     from tqdm.auto import tqdm
 
-    return tqdm(items, total=total, desc=label, unit="part")
+    return tqdm(steps, total=len(steps), desc=label, unit="step")
