@@ -269,7 +269,7 @@ def _write_bigram_counts(staging: Path, steps: _MergeSteps, n_terms: int,
     """The bigram vocabulary (pairs of term ids) and the documents x bigrams counts: each
     step's counts over its own sorted pair codes, then relabelled into their union."""
     pair_rows, pair_codes = [], []
-    for n_documents, _, terms, owner in _progress(steps, progress, "indexing bigrams"):
+    for n_documents, _, terms, owner in _progress(steps, progress, "indexing parts"):
         found, rows = _pair_counts(terms, owner, n_terms, n_documents)
         pair_codes.append(found)
         pair_rows.append(rows)
