@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import cache
 from itertools import chain, islice
 
@@ -91,9 +93,8 @@ class TokenStream:
         self._separator = _separators(analyzer.normalizer)
         self._pieces = _Pieces(analyzer.normalizer)
         tokens, starts, ends, lengths = [], [], [], []
-        remaining = iter(texts)
-        while batch := list(islice(remaining, BATCH)):
-            found = self._batch(batch)
+        for cut in self._cuts(texts):
+            found = self._batch(cut)
             for kept, value in zip((tokens, starts, ends, lengths), found, strict=True):
                 kept.append(value)
         self.token = _joined(tokens, np.int32)
@@ -108,25 +109,30 @@ class TokenStream:
         self.spellings = self._pieces.written_counts()
         del self._pieces
 
-    def _batch(self, texts: list[str]):
+    def _cuts(self, texts: Iterable[str]):
+        """Each batch of ``texts`` cut into pieces (:func:`_cut`); the next batch is cut in a
+        second thread while this one looks up and tokenises the pieces of the last (the
+        cutting is numpy's and Arrow's, which let go of the GIL)."""
+        remaining = iter(texts)
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            batch = list(islice(remaining, BATCH))
+            cutting = beside.submit(_cut, batch, self._separator) if batch else None
+            while cutting is not None:
+                cut = cutting.result()
+                batch = list(islice(remaining, BATCH))
+                cutting = beside.submit(_cut, batch, self._separator) if batch else None
+                yield cut
+
+    def _batch(self, cut: _Cut):
         """The tokens of a batch of texts, their spans in their texts, and each text's
         number of tokens."""
-        for position, text in enumerate(texts):
-            if not isinstance(text, str):
-                raise TypeError(f"text {position} of a batch is {type(text).__name__}, not str;"
-                                " drop missing texts or decode them first")
-        joined = "\n".join(texts)
-        points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        piece_start, piece_end = _piece_bounds(points, self._separator)
-        ids = self._pieces.ids(_written_pieces(points, piece_start, piece_end))
+        ids = self._pieces.ids(cut.pieces)
         tokens, owner = self._pieces.tokens(ids)
-        # Documents: text d starts at doc_start[d] in the joined batch (one "\n" between).
-        doc_start = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
-        document = (np.searchsorted(doc_start, piece_start, side="right") - 1)[owner]
-        base = doc_start[document]
-        return (tokens, (piece_start[owner] - base).astype(np.int32),
-                (piece_end[owner] - base).astype(np.int32),
-                np.bincount(document, minlength=len(texts)))
+        document = (np.searchsorted(cut.doc_start, cut.piece_start, side="right") - 1)[owner]
+        base = cut.doc_start[document]
+        return (tokens, (cut.piece_start[owner] - base).astype(np.int32),
+                (cut.piece_end[owner] - base).astype(np.int32),
+                np.bincount(document, minlength=len(cut.doc_start)))
 
     # -- reading ----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -144,6 +150,31 @@ class TokenStream:
         """The normalised tokens of one document, as ``tokenize`` gives them."""
         span = self.token[self.doc_offsets[document]:self.doc_offsets[document + 1]]
         return self.vocabulary[span].tolist()
+
+
+@dataclass
+class _Cut:
+    """A batch of texts cut into pieces: where each piece starts and ends in the batch's
+    texts joined by line breaks, where each text starts there, and the pieces as written
+    (dictionary-encoded UTF-32 bytes, see :func:`_written_pieces`)."""
+
+    piece_start: np.ndarray
+    piece_end: np.ndarray
+    doc_start: np.ndarray
+    pieces: pa.DictionaryArray
+
+
+def _cut(texts: list[str], separator: np.ndarray) -> _Cut:
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"text {position} of a batch is {type(text).__name__}, not str;"
+                            " drop missing texts or decode them first")
+    joined = "\n".join(texts)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    piece_start, piece_end = _piece_bounds(points, separator)
+    doc_start = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    return _Cut(piece_start, piece_end, doc_start,
+                _written_pieces(points, piece_start, piece_end).dictionary_encode())
 
 
 class _Pieces:
@@ -170,10 +201,9 @@ class _Pieces:
     def vocabulary(self) -> list[str]:
         return list(self._vocabulary)
 
-    def ids(self, pieces: pa.Array) -> np.ndarray:
-        """The id of each of ``pieces`` (written, as bytes); pieces not seen before get the
-        next ids, in order of first occurrence, and are tokenised."""
-        encoded = pieces.dictionary_encode()
+    def ids(self, encoded: pa.DictionaryArray) -> np.ndarray:
+        """The id of each of the pieces ``encoded`` (written, as bytes); pieces not seen
+        before get the next ids, in order of first occurrence, and are tokenised."""
         distinct = encoded.dictionary
         found = pc.index_in(distinct, value_set=self._known)
         ids = pc.fill_null(found, -1).to_numpy().astype(np.int64)
