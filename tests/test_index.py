@@ -7,20 +7,30 @@ a test fails when the index and the lessons disagree, whatever either gets wrong
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections import Counter
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 import arabic_news as an
 from arabic_news import analysis
 from arabic_news.errors import CorpusError
-from arabic_news.index import CorpusIndex, DamagedIndexWarning, build_index, index_folder
+from arabic_news.index import (
+    CorpusIndex,
+    DamagedIndexWarning,
+    build,
+    build_index,
+    index_folder,
+    stream,
+)
 from arabic_news.index.layout import MANIFEST
 
 ANALYZER = an.ArabicAnalyzer()
@@ -193,6 +203,61 @@ def test_both_engines_build_the_same_index(generated_frames, cache):
     assert on_pandas.terms.tolist() == on_dask.terms.tolist()
     assert (on_pandas.counts != on_dask.counts).nnz == 0
     assert (on_pandas.bigram_counts != on_dask.bigram_counts).nnz == 0
+
+
+def _same_files(first, second) -> None:
+    """Two index folders hold the same files with the same content (the manifest but for the
+    build's duration)."""
+    names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(path.name for path in second.iterdir())
+    for name in names:
+        one, other = first / name, second / name
+        if name.endswith(".parquet"):
+            assert pq.read_table(one).equals(pq.read_table(other), check_metadata=True), name
+        elif name.endswith(".npy"):
+            np.testing.assert_array_equal(np.load(one), np.load(other), strict=True)
+        elif name.endswith(".npz"):
+            left, right = sparse.load_npz(one), sparse.load_npz(other)
+            assert left.shape == right.shape and (left != right).nnz == 0, name
+            for part in ("indptr", "indices", "data"):
+                np.testing.assert_array_equal(getattr(left, part), getattr(right, part))
+        else:
+            assert name == MANIFEST
+            manifests = [json.loads(path.read_text(encoding="utf-8")) for path in (one, other)]
+            assert [{**found, "seconds": None} for found in manifests] == \
+                [{**manifests[0], "seconds": None}] * 2
+
+
+def test_small_merge_steps_and_batches_build_the_same_index(generated_frames, tmp_path,
+                                                            monkeypatch):
+    """Steps of a few documents (many steps' pair codes merged into the bigram vocabulary,
+    each step's columns relabelled) and batches of a few texts (pieces found again batch
+    after batch) give the index of the default sizes, file by file, on both engines."""
+    for engine, frame in zip(("pandas", "dask"), generated_frames, strict=True):
+        reference = build_index(frame, ANALYZER, tmp_path / f"{engine}-default")
+        with monkeypatch.context() as patched:
+            patched.setattr(build, "MERGE_TOKENS", 50)
+            patched.setattr(build, "BATCH", 7)
+            patched.setattr(stream, "BATCH", 7)
+            small = build_index(frame, ANALYZER, tmp_path / f"{engine}-small")
+        _same_files(reference.folder, small.folder)
+
+
+@given(st.lists(st.integers(0, 2**40), max_size=60))
+def test_distinct_values_and_positions_are_numpys_unique(values):
+    values = np.array(values, dtype=np.int64)
+    found, positions = build._distinct(values)
+    expected, inverse = np.unique(values, return_inverse=True)
+    np.testing.assert_array_equal(found, expected)
+    np.testing.assert_array_equal(positions, inverse)
+
+
+@given(st.lists(st.lists(st.integers(0, 2**40), max_size=30), max_size=6))
+def test_the_union_of_increasing_arrays_is_numpys_unique(arrays):
+    arrays = [np.unique(np.array(values, dtype=np.int64)) for values in arrays]
+    union = build._sorted_union(arrays)
+    joined = np.concatenate(arrays) if arrays else np.zeros(0, np.int64)
+    np.testing.assert_array_equal(union, np.unique(joined))
 
 
 def test_seeds_with_other_analyzers(seeds, cache):
