@@ -443,14 +443,27 @@ def test_the_executed_notebook_is_written_when_the_lesson_ends_not_after_each_ce
 
 
 def test_a_notebook_whose_kernel_dies_is_kept_with_what_it_showed(tmp_path, corpus):
+    """A kernel that dies (killed for memory, say) fails its lesson at once: with a
+    synchronous kernel manager nbclient never noticed and the runner waited for ever. Run
+    in a process of its own, so that such a wait fails this test instead of hanging it."""
+    import subprocess
+    import sys
+
     notebook = tiny_notebook(tmp_path / "01-dies.ipynb", "print('shown before')")
     dying = nbformat.read(notebook, as_version=4)
     dying.cells.append(nbformat.v4.new_code_cell("import os\nos._exit(1)"))
     nbformat.write(dying, notebook)
     out = tmp_path / "out"
-    with pytest.raises(run_notebooks.RunError) as caught:
-        run_notebooks.run_all(str(corpus), out / "corpus", out / "figures", notebooks=[notebook])
-    assert str(caught.value).startswith("01-dies.ipynb failed: ")
-    kept = Path(str(caught.value).split("traceback: ")[1].split(")")[0])
+    code = ("import sys; from pathlib import Path; from arabic_news import run_notebooks\n"
+            "try:\n"
+            f"    run_notebooks.run_all({str(corpus)!r}, Path({str(out / 'corpus')!r}), "
+            f"Path({str(out / 'figures')!r}), notebooks=[Path({str(notebook)!r})])\n"
+            "except run_notebooks.RunError as error:\n"
+            "    sys.exit(str(error))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    message = result.stderr.strip().splitlines()[-1]
+    assert result.returncode == 1 and message.startswith("01-dies.ipynb failed: "), message
+    kept = Path(message.split("traceback: ")[1].split(")")[0])
     assert "shown before" in printed(kept)
     assert not (out / "corpus").exists()
