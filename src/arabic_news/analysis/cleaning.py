@@ -138,14 +138,6 @@ def _changed_words(words: list[str], before: pa.Array | None, after_text: str):
     return changed, lambda at: after[at].as_py()
 
 
-def normalize_each(words: list[str], normalizer) -> list[str]:
-    """``[normalizer(word) for word in words]`` in one call: every step of a
-    :class:`Normalizer` maps characters one by one and never touches "\n", so the words
-    joined by line breaks are normalised at once and split again (for words that hold no
-    line break, as words split at whitespace never do)."""
-    return normalizer("\n".join(words)).split("\n") if words else []
-
-
 def most_frequent(positions: np.ndarray, weights: np.ndarray, words: list[str],
                   n: int) -> list[int]:
     """The ``n`` of ``positions`` with the largest ``weights``, ties in the order of

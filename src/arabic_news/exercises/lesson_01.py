@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arabic_news.analysis.cleaning import normalize_each, word_token_counts, written_words
+from arabic_news.analysis.cleaning import word_token_counts, written_words
 from arabic_news.errors import NotApplicable
 from arabic_news.exercises.compare import (
     expect_number,
@@ -16,7 +16,7 @@ from arabic_news.exercises.compare import (
 )
 from arabic_news.exercises.core import Wrong, exercise
 from arabic_news.exercises.memo import per_texts
-from arabic_news.text.normalize import Normalizer, normalize
+from arabic_news.text.normalize import Normalizer, normalize, normalize_each
 from arabic_news.text.stemming import light_stem
 from arabic_news.text.stopwords import stop_words
 from arabic_news.text.tokenize import DEFAULT

@@ -43,6 +43,7 @@ from arabic_news.index.layout import (
     texts_file,
 )
 from arabic_news.index.stream import BATCH, TokenStream, terms_of_tokens
+from arabic_news.text.normalize import normalize_each
 
 #: The metadata columns kept in ``documents.parquet`` (the text goes to the texts files).
 METADATA = ("doc_id", "title", "source", "published")
@@ -160,9 +161,7 @@ def _write_spellings(staging: Path, folders: list[Path], tokens: list[str],
     written forms: the normaliser keeps line breaks)."""
     written = _summed_spellings(folders)
     forms = written["written"].to_pylist()
-    joined = "\n".join(forms)
-    normalised = (joined if normalizer is None else normalizer(joined)).split("\n") \
-        if forms else []
+    normalised = normalize_each(forms, normalizer)
     found = pc.index_in(pa.array(normalised, pa.string()), value_set=pa.array(tokens, pa.string()))
     found = pc.fill_null(found, -1).to_numpy().astype(np.int64)
     terms = np.where(found >= 0, term_of[np.maximum(found, 0)] if len(term_of) else -1, -1)

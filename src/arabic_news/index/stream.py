@@ -43,6 +43,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from arabic_news.text.normalize import normalize_each
 from arabic_news.text.tokenize import tokenize
 
 #: Texts per batch: the code points of a batch are held as one array of 4 bytes each. A
@@ -246,8 +247,7 @@ class _Pieces:
             return []
         if normalizer is not None and type(normalizer).__name__ != "Normalizer":
             return [tokenize(piece, normalizer=normalizer) for piece in pieces]
-        joined = "\n".join(pieces)
-        normalised = (joined if normalizer is None else normalizer(joined)).split("\n")
+        normalised = normalize_each(pieces, normalizer)
         one = _ONE_ARABIC_WORD.fullmatch
         return [[piece] if one(piece) else tokenize(piece, normalizer=None)
                 for piece in normalised]

@@ -199,3 +199,14 @@ def normalize(text: str, **steps: bool) -> str:
     except TypeError:  # an unhashable flag value: let Normalizer explain what is wrong
         normalizer = Normalizer(**steps)
     return normalizer(text)
+
+
+def normalize_each(words: list[str], normalizer: Normalizer | None) -> list[str]:
+    """``[normalizer(word) for word in words]`` in one call (None: the words as they are).
+    Every step of a :class:`Normalizer` maps characters one by one and never touches "\n",
+    so the words joined by line breaks are normalised at once and split again; the words
+    must hold no line break (words or pieces split at whitespace never do)."""
+    if not words:
+        return []
+    joined = "\n".join(words)
+    return (joined if normalizer is None else normalizer(joined)).split("\n")
