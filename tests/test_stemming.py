@@ -125,3 +125,5 @@ def test_light_stems_checks_the_mode_and_vocabulary_as_light_stem():
     with pytest.raises(ValueError, match="mode"):
         light_stems(["والبيت"], "root")
     assert light_stems([]) == []
+    with pytest.raises(TypeError, match="token must be str, got int"):
+        light_stems(["والبيت", 5])  # joining the tokens raised its own TypeError before

@@ -61,15 +61,7 @@ def light_stem(
     ``vocabulary`` (a set of normalised tokens, or a mapping token -> count) is required by
     ``mode="proclitic"`` and ignored by ``mode="article"``.
     """
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {', '.join(map(repr, MODES))}, got {mode!r}")
-    if not isinstance(token, str):
-        raise TypeError(f"token must be str, got {type(token).__name__}")
-    if mode == "proclitic" and vocabulary is None:
-        raise ValueError(
-            "mode='proclitic' needs vocabulary=: the set (or counts) of normalised tokens of "
-            "the corpus, e.g. collections.Counter(tokenize(text))"
-        )
+    _check_settings(mode, vocabulary, token)
     stem = strip_article(token)
     if mode == "proclitic" and stem == token:
         stem = strip_proclitic(token, vocabulary)
@@ -87,13 +79,25 @@ def light_stems(
     tokens = list(tokens)
     if not tokens:
         return []
-    joined = "\n".join(tokens)
-    if not set(map(type, tokens)) <= {str} or joined.count("\n") != len(tokens) - 1:
+    joined = "\n".join(tokens) if set(map(type, tokens)) <= {str} else None
+    if joined is None or joined.count("\n") != len(tokens) - 1:  # token by token, checked
         return [light_stem(token, mode, vocabulary) for token in tokens]
-    light_stem(tokens[0], mode, vocabulary)  # the mode and vocabulary checked as for one token
+    _check_settings(mode, vocabulary)
     stems = _ARTICLE_LINES.sub("", joined).split("\n")
     if mode == "proclitic":
-        stems = [strip_proclitic(token, vocabulary)
-                 if stem == token and token[:1] in PROCLITICS else stem
+        stems = [strip_proclitic(token, vocabulary) if stem == token else stem
                  for token, stem in zip(tokens, stems, strict=True)]
     return stems
+
+
+def _check_settings(mode: str, vocabulary, token: str = "") -> None:
+    """Raise on a mode, token or missing vocabulary :func:`light_stem` cannot work with."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(map(repr, MODES))}, got {mode!r}")
+    if not isinstance(token, str):
+        raise TypeError(f"token must be str, got {type(token).__name__}")
+    if mode == "proclitic" and vocabulary is None:
+        raise ValueError(
+            "mode='proclitic' needs vocabulary=: the set (or counts) of normalised tokens of "
+            "the corpus, e.g. collections.Counter(tokenize(text))"
+        )
