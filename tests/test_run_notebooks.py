@@ -322,21 +322,12 @@ def test_a_corpus_arrow_cannot_store_is_never_a_traceback(tmp_path):
     """Mixed types in an extra column (an int, then a str) load on pandas; storing them as
     Parquet failed with a raw ArrowInvalid. Whether or not the converter learns to store
     them, the runner never ends in a traceback."""
-    import subprocess
-    import sys
-
     corpus = tmp_path / "mixed.jsonl"
     corpus.write_text('{"text": "نص الخبر الأول", "extra": 1}\n'
                       '{"text": "نص الخبر الثاني", "extra": "a"}\n', encoding="utf-8")
     nb = tiny_notebook(tmp_path / "01-ok.ipynb", "print('ok')")
-    code = ("import sys; from pathlib import Path; from arabic_news import run_notebooks as r\n"
-            f"try:\n    r.run_all({str(corpus)!r}, Path({str(tmp_path / 'out' / 'corpus')!r}), "
-            f"Path({str(tmp_path / 'out' / 'figures')!r}), notebooks=[Path({str(nb)!r})], "
-            f"cache_dir={str(tmp_path / 'cache')!r})\n"
-            "except r.RunError as error:\n    print(f'error: {error}', file=sys.stderr)\n"
-            "    sys.exit(error.exit_code)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=600)
+    result = run_all_in_a_process(corpus, tmp_path / "out", nb, timeout=600,
+                                  cache_dir=str(tmp_path / "cache"))
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     if result.returncode:  # until the converter stores mixed columns (issue 16, corpus side)
         assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
@@ -367,18 +358,11 @@ def test_a_kernels_own_output_goes_to_a_log_kept_with_a_failed_notebook(
 
 
 def test_kernels_run_encrypted_and_do_not_warn(tmp_path, corpus):
-    import subprocess
-    import sys
-
     nb = tiny_notebook(tmp_path / "01-kernel.ipynb",
                        "from ipykernel.kernelapp import IPKernelApp\n"
                        "print('curve', IPKernelApp.instance().curve_secretkey is not None)")
     out = tmp_path / "out"
-    code = ("from pathlib import Path; from arabic_news import run_notebooks\n"
-            f"run_notebooks.run_all({str(corpus)!r}, Path({str(out / 'corpus')!r}), "
-            f"Path({str(out / 'figures')!r}), notebooks=[Path({str(nb)!r})])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=300)
+    result = run_all_in_a_process(corpus, out, nb, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "curve True" in printed(out / "corpus" / "01-kernel.ipynb")
 
@@ -432,10 +416,7 @@ def test_the_executed_notebook_is_written_when_the_lesson_ends_not_after_each_ce
     reader = ("import json\n"
               f"cells = json.load(open({str(output)!r}, encoding='utf-8'))['cells']\n"
               "print('outputs on disk:', sum(len(c.get('outputs', [])) for c in cells))")
-    notebook = tiny_notebook(tmp_path / "01-written.ipynb", "print('first')")
-    written = nbformat.read(notebook, as_version=4)
-    written.cells.append(nbformat.v4.new_code_cell(reader))
-    nbformat.write(written, notebook)
+    notebook = tiny_notebook(tmp_path / "01-written.ipynb", ["print('first')", reader])
     papermill.execute_notebook(str(notebook), str(output), kernel_name="python3",
                                progress_bar=False, engine_name=run_notebooks.execution_engine())
     shown = printed(output)
@@ -446,24 +427,31 @@ def test_a_notebook_whose_kernel_dies_is_kept_with_what_it_showed(tmp_path, corp
     """A kernel that dies (killed for memory, say) fails its lesson at once: with a
     synchronous kernel manager nbclient never noticed and the runner waited for ever. Run
     in a process of its own, so that such a wait fails this test instead of hanging it."""
-    import subprocess
-    import sys
-
-    notebook = tiny_notebook(tmp_path / "01-dies.ipynb", "print('shown before')")
-    dying = nbformat.read(notebook, as_version=4)
-    dying.cells.append(nbformat.v4.new_code_cell("import os\nos._exit(1)"))
-    nbformat.write(dying, notebook)
+    notebook = tiny_notebook(tmp_path / "01-dies.ipynb",
+                             ["print('shown before')", "import os\nos._exit(1)"])
     out = tmp_path / "out"
-    code = ("import sys; from pathlib import Path; from arabic_news import run_notebooks\n"
-            "try:\n"
-            f"    run_notebooks.run_all({str(corpus)!r}, Path({str(out / 'corpus')!r}), "
-            f"Path({str(out / 'figures')!r}), notebooks=[Path({str(notebook)!r})])\n"
-            "except run_notebooks.RunError as error:\n"
-            "    sys.exit(str(error))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120)
+    result = run_all_in_a_process(corpus, out, notebook, timeout=120)
     message = result.stderr.strip().splitlines()[-1]
-    assert result.returncode == 1 and message.startswith("01-dies.ipynb failed: "), message
+    assert result.returncode == 1 and message.startswith("error: 01-dies.ipynb failed: "), \
+        message
     kept = Path(message.split("traceback: ")[1].split(")")[0])
     assert "shown before" in printed(kept)
     assert not (out / "corpus").exists()
+
+
+def run_all_in_a_process(corpus: Path, out: Path, notebook: Path, timeout: int, **options):
+    """``run_all`` of ``notebook`` on ``corpus`` into ``out``/corpus and ``out``/figures, in
+    a Python process of its own (a hang fails on ``timeout`` instead of hanging the suite;
+    what the kernels write reaches that process's descriptors). A RunError is printed to
+    stderr as ``error: <message>`` and becomes the exit code, as on the command line."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from arabic_news import run_notebooks as r\n"
+            f"try:\n    r.run_all({str(corpus)!r}, Path({str(out / 'corpus')!r}), "
+            f"Path({str(out / 'figures')!r}), notebooks=[Path({str(notebook)!r})], "
+            f"**{options!r})\n"
+            "except r.RunError as error:\n    print(f'error: {error}', file=sys.stderr)\n"
+            "    sys.exit(error.exit_code)")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=timeout)

@@ -6,13 +6,15 @@ from pathlib import Path
 import nbformat
 
 
-def tiny_notebook(path: Path, body: str,
+def tiny_notebook(path: Path, body: str | list[str],
                   parameters: str = "corpus_path = None\nfigures_dir = None") -> Path:
-    """Write a notebook whose ``parameters`` cell holds ``parameters`` and next cell ``body``."""
+    """Write a notebook whose ``parameters`` cell holds ``parameters``, followed by one cell
+    of code ``body`` (or one cell per item of a list)."""
     notebook = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell(parameters)
     cell.metadata["tags"] = ["parameters"]
-    notebook.cells = [cell, nbformat.v4.new_code_cell(body)]
+    bodies = [body] if isinstance(body, str) else body
+    notebook.cells = [cell] + [nbformat.v4.new_code_cell(source) for source in bodies]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                        "language": "python"}
     nbformat.write(notebook, path)

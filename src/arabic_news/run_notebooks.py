@@ -239,16 +239,20 @@ def quiet_kernel_manager(log):
     return QuietKernelManager
 
 
+#: The name :func:`execution_engine` registers its engine under.
+ENGINE_NAME = "arabic_news"
+
+
 @cache
 def execution_engine() -> str:
     """The name of the papermill engine the lessons are executed with, registered once.
 
     It is papermill's nbclient engine, except that the executed notebook is written when the
     lesson ends rather than before and after every cell. Each of those writes copies the
-    whole notebook and encodes it as JSON: some 70 per lesson, about 1.3 s of this process's
+    whole notebook and encodes it as JSON: some 77 per lesson, about 1.3 s of this process's
     time while the kernel waits (about a quarter of a lesson's time on the seeds). The
-    runner executes into a staging folder that nobody reads before the run is over, so the
-    writes served nothing. The notebook is still written at the end whatever the ending:
+    runner executes into a staging folder that nobody reads before the run is over, so those
+    writes serve nothing. The notebook is still written at the end whatever the ending:
     papermill's own completion step writes it after the last cell, after a cell's error
     (then with papermill's error banner) and after the kernel dies, so a failed notebook
     keeps every output it had.
@@ -267,9 +271,6 @@ def execution_engine() -> str:
     papermill_engines.register(ENGINE_NAME, WrittenWhenItEnds)
     return ENGINE_NAME
 
-
-#: The name :func:`execution_engine` registers its engine under.
-ENGINE_NAME = "arabic_news"
 
 
 #: The kernel managers of this process, so that SIGTERM can stop their kernels.
