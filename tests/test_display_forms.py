@@ -209,31 +209,51 @@ def test_a_cache_folder_that_cannot_take_the_entry_warns_and_still_gives_the_for
     assert (cache_folder / "display-forms").read_text() == "a file where the folder should be"
 
 
-spelling_rows = st.lists(st.tuples(st.sampled_from(["a", "b", "كتب", "ب"]),
-                                   st.sampled_from(["A", "a", "كُتب", "كتب", "بـ", "b"]),
+_spelling_text = st.one_of(st.sampled_from(["a", "b", "كتب", "ب", "كُتب", "بـ", "A"]),
+                          st.text(st.characters(exclude_categories=("Cs",)), max_size=3))
+spelling_rows = st.lists(st.tuples(_spelling_text, _spelling_text,
                                    st.integers(min_value=1, max_value=4)), max_size=30)
 
 
-@settings(max_examples=150, deadline=None)
-@given(spelling_rows)
-def test_forms_chosen_from_a_table_equal_those_chosen_term_by_term(rows):
-    """The cached spellings come back as a table, and the forms are chosen from it with a
-    sort: the same forms (ties to the first in code-point order), in the same order, and
-    the same spellings, as counting them term by term."""
+@settings(max_examples=200, deadline=None)
+@given(spelling_rows, st.booleans(), st.lists(_spelling_text, max_size=3))
+def test_forms_chosen_from_a_table_equal_those_chosen_term_by_term(rows, summed, unused):
+    """The cached spellings come back as a table, and the forms are chosen from it with
+    Arrow and a sort: the same forms (ties to the first in code-point order), in the same
+    order, and the same spellings, as counting them term by term; rows counted zero times
+    change nothing, and a table already summed and sorted (a kept one) gives the same."""
     spellings: dict = {}
     for key, written, count in rows:
         spellings.setdefault(key, Counter())[written] += count
     expected = forms_from_spellings(spellings)
+    if summed:
+        rows = sorted((key, written, count) for key, found in spellings.items()
+                      for written, count in found.items())
+    rows = rows + [(key, "zero", 0) for key in unused]
     table = pd.DataFrame(rows, columns=["key", "written", "count"]).astype(
         {"key": "str", "written": "str", "count": "int64"})
     found = DisplayForms.from_table(table)
     assert list(found.items()) == sorted(expected.items())
-    for key in spellings:
+    for key in [*spellings, *unused]:
         assert found.spellings(key) == expected.spellings(key)
+    kept = found.spelling_table()
+    assert kept.equals(expected.spelling_table())
+    assert list(kept.itertuples(index=False, name=None)) == sorted(
+        (key, written, count) for key, found in spellings.items()
+        for written, count in found.items())
     pooled, pooled_expected = (forms.regroup(lambda key: key[:1]) for forms in (found, expected))
-    assert dict(pooled.items()) == dict(pooled_expected.items())  # pooled as a table, and
-    for key in pooled_expected:                                   # as Counters: the same
-        assert pooled.spellings(key) == pooled_expected.spellings(key)
+    batched = found.regroup(lambda keys: [key[:1] for key in keys], batched=True)
+    assert dict(pooled.items()) == dict(pooled_expected.items()) == dict(batched.items())
+    for key in pooled_expected:  # pooled as a table, and as Counters: the same
+        assert pooled.spellings(key) == pooled_expected.spellings(key) == batched.spellings(key)
+
+
+def test_a_regrouping_key_must_give_one_text_per_key():
+    forms = forms_from_spellings({"الامن": Counter({"الأمن": 3}), "وزاره": Counter({"وزارة": 2})})
+    with pytest.raises(ValueError, match="one new key per key"):
+        forms.regroup(lambda keys: keys[:1], batched=True)
+    with pytest.raises(TypeError, match="must give a str for each key, got int"):
+        forms.regroup(len)
 
 
 @given(st.lists(st.sampled_from(["الامن", "وزاره", "الدفاع", "مجهول", ""]), min_size=1,

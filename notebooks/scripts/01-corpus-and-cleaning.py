@@ -260,9 +260,10 @@ print(f"Normalisation merges {types['as written'] - types['normalised']:,} spell
 # %%
 forms = an.display_forms(corpus["text"])  # normalised form -> most frequent written form
 stem_forms = {  # the same for stems: the spellings of the words each stem merges, pooled
-    "definite article stripped": forms.regroup(lambda key: an.light_stem(key, "article")),
+    "definite article stripped": forms.regroup(
+        lambda keys: an.light_stems(keys, "article"), batched=True),
     "one proclitic stripped": forms.regroup(
-        lambda key: an.light_stem(key, "proclitic", stages["normalised"])),
+        lambda keys: an.light_stems(keys, "proclitic", stages["normalised"]), batched=True),
 }
 shown = top_by_stage.copy()
 for stage in shown.columns[1:]:
@@ -361,9 +362,9 @@ from arabic_news.exercises import check
 
 # %% tags=["solution"]
 # Hint: collect the tokens in one set, then take its size. Tokens never span whitespace, so
-# tokenising each written word of `words` once gives the tokens of every text.
+# tokenising the written words of `words`, joined by spaces, gives the tokens of every text.
 folding = an.Normalizer(hamza=True)
-answer_1_1 = len({token for word in words for token in an.tokenize(word, normalizer=folding)})
+answer_1_1 = len(set(an.tokenize(" ".join(words), normalizer=folding)))
 
 # %%
 check("1.1", answer_1_1, corpus=corpus)

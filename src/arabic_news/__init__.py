@@ -26,6 +26,7 @@ _PUBLIC = {
     "news_stop_words": "arabic_news.text.stopwords",
     "remove_stop_words": "arabic_news.text.stopwords",
     "light_stem": "arabic_news.text.stemming",
+    "light_stems": "arabic_news.text.stemming",
     "ArabicAnalyzer": "arabic_news.text.analyzer",
     # preparing: boilerplate
     "find_boilerplate": "arabic_news.prepare",

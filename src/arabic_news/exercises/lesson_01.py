@@ -25,13 +25,19 @@ _NORMALIZERS = {"default": DEFAULT, "hamza": Normalizer(hamza=True), "written": 
 
 
 @per_texts
-def _token_counts(texts, normalizer: str = "default") -> Counter:
-    """Token counts of ``texts`` with the default cleaning, hamza folded, or as written.
+def _written_words(texts) -> Counter:
+    """The written words of ``texts`` (on the engine, for a Dask column), counted once for
+    the three cleanings below."""
+    return written_words(texts)
 
-    The written words are counted (on the engine, for a Dask column), then each distinct
-    word is tokenised once and weighted by its count (``word_token_counts``: its tokens are
-    kept on disk, and shared with the lesson's ``stage_counts``)."""
-    return word_token_counts(written_words(texts), _NORMALIZERS[normalizer])
+
+@per_texts
+def _token_counts(texts, normalizer: str = "default") -> Counter:
+    """Token counts of ``texts`` with the default cleaning, hamza folded, or as written:
+    each distinct written word is tokenised once and weighted by its count
+    (``word_token_counts``: its tokens are kept on disk, and shared with the lesson's
+    ``stage_counts``)."""
+    return word_token_counts(_written_words(texts), _NORMALIZERS[normalizer])
 
 
 @exercise("1.1")

@@ -44,7 +44,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from arabic_news import engines as engines_package
 from arabic_news.corpus.results_cache import ResultStore, code_digest, texts_digest
@@ -68,36 +71,45 @@ class DisplayForms(Mapping):
     """
 
     def __init__(self, forms: dict[str, str], spellings: dict[str, Counter] | None = None,
-                 *, table: pd.DataFrame | None = None):
-        """``spellings`` (key -> written form -> count), or ``table`` (one row per key and
-        written form: key, written, count), from which they are built when first asked."""
+                 *, table: pd.DataFrame | pa.Table | None = None):
+        """``spellings`` (key -> written form -> count), or ``table`` (rows of key, written
+        form and count, a pandas or Arrow table), from which they are built when first
+        asked."""
         if (spellings is None) == (table is None):
             raise ValueError("give either the spellings or their table (one of the two)")
         self._forms = forms
         self._built = spellings
-        self._table = table
+        self._rows = None if table is None else _summed(table)
 
     @classmethod
-    def from_table(cls, table: pd.DataFrame) -> DisplayForms:
+    def from_table(cls, table: pd.DataFrame | pa.Table) -> DisplayForms:
         """Display forms from counted spellings as a table (key, written, count), chosen
-        with a sort instead of term by term; each key gets its most frequent spelling, ties
-        going to the first in code-point order (as :func:`forms_from_spellings`)."""
-        table = table.groupby(["key", "written"], sort=False, as_index=False)["count"].sum()
-        table = table[table["count"] > 0]
-        first = table.assign(minus=-table["count"]).sort_values(
-            ["key", "minus", "written"], kind="stable").drop_duplicates("key")
-        return cls(dict(zip(first["key"].tolist(), first["written"].tolist(), strict=True)),
-                   table=table.sort_values(["key", "written"], kind="stable"))
+        with Arrow and one integer sort instead of term by term; each key gets its most
+        frequent spelling, ties going to the first in code-point order (as
+        :func:`forms_from_spellings`)."""
+        rows = _summed(table)
+        return cls(_most_frequent(rows), table=rows)
+
+    def spelling_table(self) -> pd.DataFrame:
+        """Every (key, written, count), sorted by key then written form: the table these
+        forms were chosen from, or one made from the spellings."""
+        if self._rows is None:
+            self._rows = _summed(pa.table({
+                "key": [key for key, found in self._built.items() for _ in found],
+                "written": [written for found in self._built.values() for written in found],
+                "count": pa.array([n for found in self._built.values() for n in found.values()],
+                                  pa.int64())}))
+        return self._rows.to_pandas()
 
     @property
     def _spellings(self) -> dict[str, Counter]:
         if self._built is None:
             built: dict[str, Counter] = defaultdict(Counter)
-            for key, written, count in zip(self._table["key"].tolist(),
-                                           self._table["written"].tolist(),
-                                           self._table["count"].tolist(), strict=True):
+            for key, written, count in zip(self._rows["key"].to_pylist(),
+                                           self._rows["written"].to_pylist(),
+                                           self._rows["count"].to_pylist(), strict=True):
                 built[key][written] += count
-            self._built, self._table = dict(built), None
+            self._built = dict(built)
         return self._built
 
     def __getitem__(self, key: str) -> str:
@@ -149,26 +161,42 @@ class DisplayForms(Mapping):
         form = self.label(key)
         return form if form == key else f"{form} ({key})"
 
-    def regroup(self, key: Callable[[str], str]) -> DisplayForms:
+    def regroup(self, key: Callable, *, batched: bool = False) -> DisplayForms:
         """Display forms for coarser keys, such as stems: ``key`` maps each of these keys to
         its new key (``lambda k: light_stem(k)``), the spellings of the keys it merges are
-        pooled, and each new key gets the most frequent of them. No pass over the corpus."""
-        if self._table is not None:  # pooled as a table: a sort, not a Counter per key
-            old_keys = self._table["key"]
-            new_key = {old: key(old) for old in old_keys.unique().tolist()}
-            return DisplayForms.from_table(pd.DataFrame({
-                "key": pd.Series(old_keys.map(new_key).tolist(), dtype=old_keys.dtype),
-                "written": self._table["written"].to_numpy(),
-                "count": self._table["count"].to_numpy()}))
-        pooled: dict[str, Counter] = defaultdict(Counter)
-        for old, found in self._spellings.items():
-            pooled[key(old)].update(found)
-        return forms_from_spellings(pooled)
+        pooled, and each new key gets the most frequent of them. No pass over the corpus.
+
+        ``batched=True``: ``key`` takes the list of every key and returns their new keys in
+        the same order (``lambda keys: light_stems(keys)``), one call instead of one per key.
+        """
+        if self._rows is None:
+            self.spelling_table()
+        rows = self._rows
+        old_keys = rows["key"].combine_chunks()
+        starts = _run_starts(old_keys)
+        distinct = old_keys.take(starts).to_pylist()
+        new = list(key(distinct)) if batched else [key(old) for old in distinct]
+        if len(new) != len(distinct):
+            raise ValueError(f"key gave {len(new)} new keys for {len(distinct)} keys: with "
+                             "batched=True it must return one new key per key, in order")
+        wrong = next((found for found in new if not isinstance(found, str)), None)
+        if wrong is not None:
+            raise TypeError(f"key must give a str for each key, got {type(wrong).__name__}")
+        runs = np.diff(np.append(starts, len(old_keys)))
+        new_keys = pa.array(new, pa.string()).take(
+            pa.array(np.repeat(np.arange(len(starts)), runs)))
+        return DisplayForms.from_table(pa.table({"key": new_keys, "written": rows["written"],
+                                                 "count": rows["count"]}))
 
     def spellings(self, key: str) -> list[tuple[str, int]]:
         """Every written form of a single term with its count, most frequent first."""
-        found = self._spellings.get(key, Counter())
-        return sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        if self._built is None:  # the rows of this key alone, not a Counter per key
+            rows = self._rows.filter(pc.equal(self._rows["key"], key)) \
+                if isinstance(key, str) else self._rows.slice(0, 0)
+            found = zip(rows["written"].to_pylist(), rows["count"].to_pylist(), strict=True)
+        else:
+            found = self._built.get(key, Counter()).items()
+        return sorted(found, key=lambda item: (-item[1], item[0]))
 
     def __repr__(self) -> str:
         return f"DisplayForms({len(self)} terms)"
@@ -251,7 +279,7 @@ def display_forms(texts: Iterable[str], analyzer=None, *, keys: Iterable[str] | 
     table = table.sort_values(["key", "written"])  # the same order on every engine
     forms = DisplayForms.from_table(table)
     if store is not None:
-        store.write({"spellings": forms._table,
+        store.write({"spellings": forms.spelling_table(),
                      "forms": pd.DataFrame({"key": list(forms), "written": list(forms.values())},
                                            dtype="str")}, {})
     return forms
@@ -330,3 +358,58 @@ def forms_from_spellings(spellings: Mapping[str, Mapping[str, int]]) -> DisplayF
     forms = {key: min(found.items(), key=lambda item: (-item[1], item[0]))[0]
              for key, found in spellings.items()}
     return DisplayForms(forms, dict(spellings))
+
+
+def _strings(column) -> pa.ChunkedArray | pa.Array:
+    """A column of texts as Arrow large strings (pandas' own string type)."""
+    if not isinstance(column, (pa.Array, pa.ChunkedArray)):
+        column = pa.array(column, pa.large_string())
+    return column.cast(pa.large_string())
+
+
+def _summed(table: pd.DataFrame | pa.Table) -> pa.Table:
+    """One row per (key, written) with its counts summed, rows without a key or written form
+    and counts below one left out, sorted by key then written form (code-point order: Arrow
+    compares UTF-8 bytes). A table already so (the usual case: a kept one) is only checked."""
+    counts = table["count"]
+    rows = pa.table({"key": _strings(table["key"]), "written": _strings(table["written"]),
+                     "count": counts if isinstance(counts, (pa.Array, pa.ChunkedArray))
+                     else pa.array(np.asarray(counts, dtype=np.int64))})
+    rows = rows.drop_null()
+    if not _in_order(rows):
+        rows = rows.group_by(["key", "written"], use_threads=False).aggregate(
+            [("count", "sum")]).rename_columns({"count_sum": "count"})
+        rows = rows.select(["key", "written", "count"]).sort_by(
+            [("key", "ascending"), ("written", "ascending")])
+    return rows.filter(pc.greater(rows["count"], 0))
+
+
+def _in_order(rows: pa.Table) -> bool:
+    """Does each row come strictly after the one before it, by key then written form?"""
+    if rows.num_rows < 2:
+        return True
+    key, written = rows["key"], rows["written"]
+    k0, k1, w0, w1 = key[:-1], key[1:], written[:-1], written[1:]
+    after = pc.or_(pc.less(k0, k1), pc.and_(pc.equal(k0, k1), pc.less(w0, w1)))
+    return bool(pc.all(after).as_py())
+
+
+def _run_starts(keys: pa.Array) -> np.ndarray:
+    """Where each run of equal keys begins, in a sorted column of keys."""
+    if len(keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    changes = pc.not_equal(keys[:-1], keys[1:]).to_numpy(zero_copy_only=False)
+    return np.flatnonzero(np.concatenate([[True], changes]))
+
+
+def _most_frequent(rows: pa.Table) -> dict[str, str]:
+    """Each key's most frequent written form (ties: the first in code-point order), from
+    rows summed and sorted by :func:`_summed`: one stable integer sort by key run and
+    descending count keeps the written order among ties."""
+    keys = rows["key"].combine_chunks()
+    starts = _run_starts(keys)
+    runs = np.diff(np.append(starts, len(keys)))
+    run = np.repeat(np.arange(len(starts)), runs)
+    order = np.lexsort((-rows["count"].to_numpy(), run))
+    return dict(zip(keys.take(starts).to_pylist(),
+                    rows["written"].take(order[starts]).to_pylist(), strict=True))
