@@ -20,7 +20,7 @@ import difflib
 import numpy as np
 import pandas as pd
 
-from arabic_news.corpus.results_cache import partition_digest
+from arabic_news.corpus.results_cache import sized_digest
 from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
 from arabic_news.text.tokenize import tokenize
@@ -236,15 +236,14 @@ def _detection(corpus, settings: minhash_lsh.Settings, cache: bool | None) -> di
     if "doc_id" not in corpus.columns or "text" not in corpus.columns:
         raise ValueError("the corpus needs doc_id and text columns: load it with "
                          "arabic_news.load_corpus")
-    engine = engine_of(corpus)
     store = None
-    if cache or (cache is None and
-                 sum(engine.per_partition(corpus["doc_id"], len)) >= CACHE_FROM):
-        digests = engine.per_partition(corpus[columns], partition_digest)
-        store = duplicates_cache.Store([tuple(digests)], settings)
-        found = store.read()
-        if found is not None:
-            return found
+    if cache is not False:  # sizes and digests from one read of each partition
+        sized = engine_of(corpus).per_partition(corpus[columns], sized_digest)
+        if cache or sum(size for size, _ in sized) >= CACHE_FROM:
+            store = duplicates_cache.Store([tuple(digest for _, digest in sized)], settings)
+            found = store.read()
+            if found is not None:
+                return found
     found = _find(corpus, settings)
     if store is not None:
         store.write(found)

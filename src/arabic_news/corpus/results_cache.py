@@ -23,10 +23,15 @@ from pathlib import Path
 import pandas as pd
 
 from arabic_news.corpus.cache import cache_root
-from arabic_news.engines.digests import content_digest, partition_digest, texts_digest
+from arabic_news.engines.digests import (
+    content_digest,
+    partition_digest,
+    sized_digest,
+    texts_digest,
+)
 
 __all__ = ["FORMAT", "ResultNotCachedWarning", "ResultStore", "code_digest", "content_digest",
-           "partition_digest", "texts_digest"]
+           "partition_digest", "sized_digest", "texts_digest"]
 
 #: Bump when the layout of an entry changes.
 FORMAT = 1

@@ -42,6 +42,13 @@ def partition_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
+def sized_digest(frame: pd.DataFrame) -> tuple[int, str]:
+    """A partition's number of rows and :func:`partition_digest`: a cache that keys only
+    corpora from some size on learns both from one read of each partition (on Dask, a read
+    of the shard and every step before it)."""
+    return len(frame), partition_digest(frame)
+
+
 def texts_digest(texts: pd.Series) -> str:
     """:func:`partition_digest` of one column of texts, whatever the column is called."""
     return partition_digest(texts.to_frame(name="texts"))

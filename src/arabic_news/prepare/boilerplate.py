@@ -69,7 +69,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from arabic_news import text as text_package
-from arabic_news.corpus.results_cache import ResultStore, code_digest, partition_digest
+from arabic_news.corpus.results_cache import ResultStore, code_digest, sized_digest
 from arabic_news.engines import engine_of
 from arabic_news.prepare import templates as tpl
 from arabic_news.progress import progress
@@ -694,11 +694,18 @@ _READ = ("text", "source", "published", "title", "author")
 CACHE_FROM = 500
 
 
-def _store(corpus, rules: BoilerplateRules) -> tuple[ResultStore, list[str]]:
-    """The entry of ``corpus``'s templates, and the digests of its partitions (in order)
-    that its key is made from."""
+def _store(corpus, rules: BoilerplateRules, cache: bool | None
+           ) -> tuple[ResultStore | None, list[str]]:
+    """The entry of ``corpus``'s templates, or None when it is not kept (``cache``), and
+    the digests of its partitions (in order) that its key is made from. The corpus's size
+    and digests come from one read of each partition."""
+    if cache is False:
+        return None, []
     columns = [column for column in _READ if column in corpus.columns]
-    digests = engine_of(corpus).per_partition(corpus[columns], partition_digest)
+    sized = engine_of(corpus).per_partition(corpus[columns], sized_digest)
+    if not cache and sum(size for size, _ in sized) < CACHE_FROM:
+        return None, []
+    digests = [digest for _, digest in sized]
     code = code_digest([*Path(__file__).parent.glob("*.py"),
                         *Path(text_package.__file__).parent.rglob("*")])
     return ResultStore("boilerplate", [tuple(digests)], (columns, rules), code,
@@ -709,10 +716,8 @@ def _found(corpus, rules: BoilerplateRules, cache: bool | None
            ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, list[str]] | None]:
     """(chosen templates, the public table, the cache entry's key and the partitions'
     digests, or None when not cached): from the cache when this corpus's are there."""
-    store, entry = None, None
-    if cache or (cache is None and len(corpus) >= CACHE_FROM):
-        store, digests = _store(corpus, rules)
-        entry = (store.key, digests)
+    store, digests = _store(corpus, rules, cache)
+    entry = None if store is None else (store.key, digests)
     found = store.read() if store is not None else None
     if found is not None:
         table = BoilerplateTable(found["table"].astype({"days": "Int64"}))
