@@ -20,7 +20,7 @@ import difflib
 import numpy as np
 import pandas as pd
 
-from arabic_news.corpus.results_cache import sized_digest
+from arabic_news.corpus.results_cache import kept_digests
 from arabic_news.engines import engine_of
 from arabic_news.errors import NotApplicable
 from arabic_news.text.tokenize import tokenize
@@ -237,13 +237,12 @@ def _detection(corpus, settings: minhash_lsh.Settings, cache: bool | None) -> di
         raise ValueError("the corpus needs doc_id and text columns: load it with "
                          "arabic_news.load_corpus")
     store = None
-    if cache is not False:  # sizes and digests from one read of each partition
-        sized = engine_of(corpus).per_partition(corpus[columns], sized_digest)
-        if cache or sum(size for size, _ in sized) >= CACHE_FROM:
-            store = duplicates_cache.Store([tuple(digest for _, digest in sized)], settings)
-            found = store.read()
-            if found is not None:
-                return found
+    digests = kept_digests(corpus[columns], cache, CACHE_FROM)
+    if digests is not None:
+        store = duplicates_cache.Store([tuple(digests)], settings)
+        found = store.read()
+        if found is not None:
+            return found
     found = _find(corpus, settings)
     if store is not None:
         store.write(found)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from arabic_news.corpus.cache import cache_root
+from arabic_news.engines import engine_of
 from arabic_news.engines.digests import (
     content_digest,
     partition_digest,
@@ -31,7 +32,7 @@ from arabic_news.engines.digests import (
 )
 
 __all__ = ["FORMAT", "ResultNotCachedWarning", "ResultStore", "code_digest", "content_digest",
-           "partition_digest", "sized_digest", "texts_digest"]
+           "kept_digests", "partition_digest", "sized_digest", "texts_digest"]
 
 #: Bump when the layout of an entry changes.
 FORMAT = 1
@@ -49,6 +50,19 @@ def code_digest(paths: Iterable[Path]) -> str:
         if path.is_file() and path.suffix in (".py", ".txt", ".tsv"):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def kept_digests(data, cache: bool | None, cache_from: int) -> list[str] | None:
+    """The digests of ``data``'s partitions, in order, when a result computed from it is
+    kept: always with ``cache=True``, never with ``False``, and with ``None`` from
+    ``cache_from`` rows on; else None. The size and the digests come from one read of each
+    partition (:func:`sized_digest`), run by the engine where the partition is."""
+    if cache is False:
+        return None
+    sized = engine_of(data).per_partition(data, sized_digest)
+    if not cache and sum(size for size, _ in sized) < cache_from:
+        return None
+    return [digest for _, digest in sized]
 
 
 class ResultStore:

@@ -42,11 +42,12 @@ def partition_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
-def sized_digest(frame: pd.DataFrame) -> tuple[int, str]:
-    """A partition's number of rows and :func:`partition_digest`: a cache that keys only
-    corpora from some size on learns both from one read of each partition (on Dask, a read
-    of the shard and every step before it)."""
-    return len(frame), partition_digest(frame)
+def sized_digest(part: pd.DataFrame | pd.Series) -> tuple[int, str]:
+    """A partition's number of rows and its digest (:func:`partition_digest` of a frame,
+    :func:`texts_digest` of a column): a cache that keys only corpora from some size on
+    learns both from one read of each partition (on Dask, a read of the shard and every step
+    before it)."""
+    return len(part), (texts_digest(part) if part.ndim == 1 else partition_digest(part))
 
 
 def texts_digest(texts: pd.Series) -> str:

@@ -69,7 +69,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from arabic_news import text as text_package
-from arabic_news.corpus.results_cache import ResultStore, code_digest, sized_digest
+from arabic_news.corpus.results_cache import ResultStore, code_digest, kept_digests
 from arabic_news.engines import engine_of
 from arabic_news.prepare import templates as tpl
 from arabic_news.progress import progress
@@ -697,15 +697,11 @@ CACHE_FROM = 500
 def _store(corpus, rules: BoilerplateRules, cache: bool | None
            ) -> tuple[ResultStore | None, list[str]]:
     """The entry of ``corpus``'s templates, or None when it is not kept (``cache``), and
-    the digests of its partitions (in order) that its key is made from. The corpus's size
-    and digests come from one read of each partition."""
-    if cache is False:
-        return None, []
+    the digests of its partitions (in order) that its key is made from."""
     columns = [column for column in _READ if column in corpus.columns]
-    sized = engine_of(corpus).per_partition(corpus[columns], sized_digest)
-    if not cache and sum(size for size, _ in sized) < CACHE_FROM:
+    digests = kept_digests(corpus[columns], cache, CACHE_FROM)
+    if digests is None:
         return None, []
-    digests = [digest for _, digest in sized]
     code = code_digest([*Path(__file__).parent.glob("*.py"),
                         *Path(text_package.__file__).parent.rglob("*")])
     return ResultStore("boilerplate", [tuple(digests)], (columns, rules), code,

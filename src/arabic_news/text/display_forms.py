@@ -50,7 +50,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from arabic_news import engines as engines_package
-from arabic_news.corpus.results_cache import ResultStore, code_digest, texts_digest
+from arabic_news.corpus.results_cache import ResultStore, code_digest, kept_digests
 from arabic_news.engines import engine_of
 from arabic_news.text.analyzer import ArabicAnalyzer, analyzer_key
 from arabic_news.text.remembered import remembered
@@ -70,16 +70,19 @@ class DisplayForms(Mapping):
     ``spellings(key)`` lists every written form of a term with its count.
     """
 
-    def __init__(self, forms: dict[str, str], spellings: dict[str, Counter] | None = None,
+    def __init__(self, forms: dict[str, str] | None,
+                 spellings: dict[str, Counter] | None = None,
                  *, table: pd.DataFrame | pa.Table | None = None):
         """``spellings`` (key -> written form -> count), or ``table`` (rows of key, written
         form and count, a pandas or Arrow table), from which they are built when first
-        asked."""
+        asked. ``forms`` None: each key's most frequent spelling in ``table``."""
         if (spellings is None) == (table is None):
             raise ValueError("give either the spellings or their table (one of the two)")
-        self._forms = forms
+        if forms is None and table is None:
+            raise ValueError("forms=None chooses the forms from a table: give table=")
         self._built = spellings
         self._rows = None if table is None else _summed(table)
+        self._forms = _most_frequent(self._rows) if forms is None else forms
 
     @classmethod
     def from_table(cls, table: pd.DataFrame | pa.Table) -> DisplayForms:
@@ -87,19 +90,21 @@ class DisplayForms(Mapping):
         with Arrow and one integer sort instead of term by term; each key gets its most
         frequent spelling, ties going to the first in code-point order (as
         :func:`forms_from_spellings`)."""
-        rows = _summed(table)
-        return cls(_most_frequent(rows), table=rows)
+        return cls(None, table=table)
 
     def spelling_table(self) -> pd.DataFrame:
         """Every (key, written, count), sorted by key then written form: the table these
         forms were chosen from, or one made from the spellings."""
+        return self._spelling_rows().to_pandas()
+
+    def _spelling_rows(self) -> pa.Table:
         if self._rows is None:
             self._rows = _summed(pa.table({
                 "key": [key for key, found in self._built.items() for _ in found],
                 "written": [written for found in self._built.values() for written in found],
                 "count": pa.array([n for found in self._built.values() for n in found.values()],
                                   pa.int64())}))
-        return self._rows.to_pandas()
+        return self._rows
 
     @property
     def _spellings(self) -> dict[str, Counter]:
@@ -169,11 +174,9 @@ class DisplayForms(Mapping):
         ``batched=True``: ``key`` takes the list of every key and returns their new keys in
         the same order (``lambda keys: light_stems(keys)``), one call instead of one per key.
         """
-        if self._rows is None:
-            self.spelling_table()
-        rows = self._rows
+        rows = self._spelling_rows()
         old_keys = rows["key"].combine_chunks()
-        starts = _run_starts(old_keys)
+        starts, run = _runs(old_keys)
         distinct = old_keys.take(starts).to_pylist()
         new = list(key(distinct)) if batched else [key(old) for old in distinct]
         if len(new) != len(distinct):
@@ -182,9 +185,7 @@ class DisplayForms(Mapping):
         wrong = next((found for found in new if not isinstance(found, str)), None)
         if wrong is not None:
             raise TypeError(f"key must give a str for each key, got {type(wrong).__name__}")
-        runs = np.diff(np.append(starts, len(old_keys)))
-        new_keys = pa.array(new, pa.string()).take(
-            pa.array(np.repeat(np.arange(len(starts)), runs)))
+        new_keys = pa.array(new, pa.string()).take(pa.array(run))
         return DisplayForms.from_table(pa.table({"key": new_keys, "written": rows["written"],
                                                  "count": rows["count"]}))
 
@@ -292,11 +293,6 @@ def code_fingerprint() -> str:
                         *Path(engines_package.__file__).parent.glob("*.py")])
 
 
-def _texts_digest(texts: pd.Series) -> tuple[int, str]:
-    """One partition's number of texts and the hash of every one, in order."""
-    return len(texts), texts_digest(texts)
-
-
 def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
     """Where the spellings of ``texts`` are kept, or None when they are not: ``cache=False``,
     texts that can be read only once (an iterator), an analyzer whose code the key cannot
@@ -307,12 +303,11 @@ def _store(texts, analyzer, cache: bool | None) -> ResultStore | None:
     settings = "default analysis" if analyzer is None else analyzer_key(analyzer)
     if settings is None:  # a callable, a subclass or a normaliser of one's own: its code is
         return None       # not in the key
-    digests = engine_of(texts).per_partition(texts, _texts_digest)
-    total = sum(number for number, _ in digests)
-    if cache is None and total < CACHE_FROM:
+    digests = kept_digests(texts, cache, CACHE_FROM)
+    if digests is None:
         return None
-    return ResultStore("display-forms", [tuple(digest for _, digest in digests)], settings,
-                       code_fingerprint(), ("spellings", "forms"))
+    return ResultStore("display-forms", [tuple(digests)], settings, code_fingerprint(),
+                       ("spellings", "forms"))
 
 
 def _key_spellings(texts: Iterable[str], terms_of, wanted) -> Iterator[tuple[str, str, int]]:
@@ -394,12 +389,14 @@ def _in_order(rows: pa.Table) -> bool:
     return bool(pc.all(after).as_py())
 
 
-def _run_starts(keys: pa.Array) -> np.ndarray:
-    """Where each run of equal keys begins, in a sorted column of keys."""
+def _runs(keys: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of equal keys in a sorted column of keys: where each run begins, and the
+    number of the run of each row."""
     if len(keys) == 0:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     changes = pc.not_equal(keys[:-1], keys[1:]).to_numpy(zero_copy_only=False)
-    return np.flatnonzero(np.concatenate([[True], changes]))
+    starts = np.flatnonzero(np.concatenate([[True], changes]))
+    return starts, np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(keys))))
 
 
 def _most_frequent(rows: pa.Table) -> dict[str, str]:
@@ -407,9 +404,7 @@ def _most_frequent(rows: pa.Table) -> dict[str, str]:
     rows summed and sorted by :func:`_summed`: one stable integer sort by key run and
     descending count keeps the written order among ties."""
     keys = rows["key"].combine_chunks()
-    starts = _run_starts(keys)
-    runs = np.diff(np.append(starts, len(keys)))
-    run = np.repeat(np.arange(len(starts)), runs)
+    starts, run = _runs(keys)
     order = np.lexsort((-rows["count"].to_numpy(), run))
     return dict(zip(keys.take(starts).to_pylist(),
                     rows["written"].take(order[starts]).to_pylist(), strict=True))
